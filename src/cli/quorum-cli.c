@@ -1,0 +1,153 @@
+/* quorum-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "quorum-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "quorum-cli.h"
+#include "quorum-paths.h"
+
+static int command_init (QuorumCliContext *ctx, int argc, char **argv);
+
+static const QuorumCliCommand commands[] = {
+  { "init", command_init, N_("Create the database, or bring its schema up to date") },
+};
+
+/* Writes UTF-8 as is: g_print would convert to the locale charset. */
+void
+quorum_cli_write (const char *text)
+{
+  fputs (text, stdout);
+}
+
+int
+quorum_cli_fail (const GError *error)
+{
+  g_autofree char *line = g_strdup_printf ("quorum-cli: %s\n", error->message);
+
+  fputs (line, stderr);
+  return QUORUM_CLI_EXIT_FAILURE;
+}
+
+int
+quorum_cli_usage_error (GOptionContext *context,
+                        const char     *message)
+{
+  g_autofree char *line = g_strdup_printf ("quorum-cli: %s\n", message);
+  g_autofree char *help = context != NULL ? g_option_context_get_help (context, TRUE, NULL) : NULL;
+
+  fputs (line, stderr);
+  if (help != NULL)
+    fputs (help, stderr);
+  return QUORUM_CLI_EXIT_USAGE;
+}
+
+QuorumDatabase *
+quorum_cli_open_database (QuorumCliContext  *ctx,
+                          GError           **error)
+{
+  g_autofree char *path = NULL;
+
+  path = ctx->db_path != NULL ? g_strdup (ctx->db_path) : quorum_paths_dup_default_database ();
+  return quorum_database_open (path, error);
+}
+
+static int
+command_init (QuorumCliContext  *ctx,
+              int                argc,
+              char             **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(QuorumDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+
+  g_option_context_set_summary (context, _("Create the database, or bring its schema up to date."));
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return quorum_cli_usage_error (context, error->message);
+  if (argc > 1)
+    return quorum_cli_usage_error (context, _("Too many arguments"));
+
+  if (!(db = quorum_cli_open_database (ctx, &error)))
+    return quorum_cli_fail (error);
+
+  line = g_strdup_printf (_("Database %s is at schema version %d.\n"),
+                          quorum_database_get_path (db),
+                          quorum_database_get_schema_version (db));
+  quorum_cli_write (line);
+  return 0;
+}
+
+static char *
+dup_commands_help (void)
+{
+  GString *str = g_string_new (_("Commands:"));
+
+  g_string_append_c (str, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (str, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+
+  return g_string_free (str, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *commands_help = NULL;
+  gboolean version = FALSE;
+  QuorumCliContext ctx = { 0 };
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Use this database file instead of $QUORUM_DB or the app’s"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("QUORUM_LOCALEDIR") ? g_getenv ("QUORUM_LOCALEDIR")
+                                                                 : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  commands_help = dup_commands_help ();
+  g_option_context_set_description (context, commands_help);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return quorum_cli_usage_error (context, error->message);
+
+  if (version)
+    {
+      quorum_cli_write ("quorum-cli " PACKAGE_VERSION "\n");
+      return 0;
+    }
+
+  if (argc < 2)
+    return quorum_cli_usage_error (context, _("No command given"));
+
+  ctx.db_path = db_path;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (commands[i].name, argv[1]) == 0)
+        return commands[i].func (&ctx, argc - 1, argv + 1);
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”"), argv[1]);
+    return quorum_cli_usage_error (context, message);
+  }
+}

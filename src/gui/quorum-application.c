@@ -1,0 +1,202 @@
+/* quorum-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "quorum-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "quorum-application.h"
+#include "quorum-paths.h"
+#include "quorum-preferences-window.h"
+#include "quorum-window.h"
+
+struct _QuorumApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  QuorumDatabase *database;
+  GError         *database_error;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumApplication, quorum_application, ADW_TYPE_APPLICATION)
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+  static const char *developers[] = { "The Quorum developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AdwAboutWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Quorum"),
+                        "developer-name", _("The Quorum developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("A calendar of required duties and a record of who attended"),
+                        "website", "https://github.com/quorumapp/quorum",
+                        "issue-url", "https://github.com/quorumapp/quorum/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  QuorumPreferencesWindow *prefs;
+
+  prefs = quorum_preferences_window_new (window);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static const GActionEntry app_entries[] = {
+  { "about", about_action },
+  { "preferences", preferences_action },
+  { "quit", quit_action },
+};
+
+static void
+open_database (QuorumApplication *self)
+{
+  g_autofree char *path = quorum_paths_dup_default_database ();
+
+  g_clear_object (&self->database);
+  g_clear_error (&self->database_error);
+
+  self->database = quorum_database_open (path, &self->database_error);
+  if (self->database == NULL)
+    g_warning ("Could not open %s: %s", path, self->database_error->message);
+}
+
+static void
+quorum_application_activate (GApplication *app)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (quorum_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+quorum_application_startup (GApplication *app)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (quorum_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
+                                   G_N_ELEMENTS (app_entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         prefs_accels);
+
+  self->settings = g_settings_new (APP_ID);
+  open_database (self);
+}
+
+static void
+quorum_application_shutdown (GApplication *app)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (app);
+
+  G_APPLICATION_CLASS (quorum_application_parent_class)->shutdown (app);
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
+  g_clear_error (&self->database_error);
+}
+
+static void
+quorum_application_class_init (QuorumApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = quorum_application_activate;
+  app_class->startup = quorum_application_startup;
+  app_class->shutdown = quorum_application_shutdown;
+}
+
+static void
+quorum_application_init (QuorumApplication *self)
+{
+}
+
+QuorumApplication *
+quorum_application_new (void)
+{
+  return g_object_new (QUORUM_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+/**
+ * quorum_application_get_database:
+ * @self: a #QuorumApplication
+ *
+ * Returns: (transfer none) (nullable): the open database, or %NULL when it
+ *   could not be opened (see quorum_application_get_database_error())
+ */
+QuorumDatabase *
+quorum_application_get_database (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}
+
+const GError *
+quorum_application_get_database_error (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
+
+  return self->database_error;
+}
+
+GSettings *
+quorum_application_get_settings (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

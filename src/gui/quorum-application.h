@@ -1,0 +1,24 @@
+/* quorum-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "quorum-database.h"
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_APPLICATION    (quorum_application_get_type ())
+#define QUORUM_APPLICATION_DEFAULT (QUORUM_APPLICATION (g_application_get_default ()))
+
+G_DECLARE_FINAL_TYPE (QuorumApplication, quorum_application, QUORUM, APPLICATION, AdwApplication)
+
+QuorumApplication *quorum_application_new          (void);
+QuorumDatabase    *quorum_application_get_database (QuorumApplication  *self);
+const GError      *quorum_application_get_database_error (QuorumApplication *self);
+GSettings         *quorum_application_get_settings (QuorumApplication  *self);
+
+G_END_DECLS

@@ -1,0 +1,203 @@
+/* quorum-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "quorum-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "quorum-window.h"
+
+struct _QuorumWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const pages[] = { "calendar", "obligations", "people", "feeds" };
+
+static gboolean
+is_known_page (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i], name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (!is_known_page (name))
+    {
+      g_warning ("No page named “%s”", name);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (g_variant_get_string (param, NULL)));
+}
+
+static void
+on_view_stack_visible_child_name_cb (QuorumWindow *self,
+                                     GParamSpec   *pspec,
+                                     AdwViewStack *stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-page", name);
+}
+
+static void
+restore_state (QuorumWindow *self)
+{
+  g_autofree char *last_page = g_settings_get_string (self->settings, "last-page");
+
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  if (is_known_page (last_page))
+    adw_view_stack_set_visible_child_name (self->view_stack, last_page);
+}
+
+static void
+show_database_state (QuorumWindow      *self,
+                     QuorumApplication *app)
+{
+  const GError *error = quorum_application_get_database_error (app);
+
+  if (error == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "content");
+      return;
+    }
+
+  adw_status_page_set_description (self->error_page, error->message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+/* "application" is not a construct property: it arrives after constructed(). */
+static void
+on_notify_application_cb (QuorumWindow *self,
+                          GParamSpec   *pspec,
+                          gpointer      user_data)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (QUORUM_IS_APPLICATION (app))
+    show_database_state (self, QUORUM_APPLICATION (app));
+}
+
+static void
+quorum_window_dispose (GObject *object)
+{
+  QuorumWindow *self = (QuorumWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (quorum_window_parent_class)->dispose (object);
+}
+
+static void
+quorum_window_class_init (QuorumWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/quorum-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, error_page);
+
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-page", "s", pages[i]);
+}
+
+static void
+quorum_window_init (QuorumWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  restore_state (self);
+
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (on_view_stack_visible_child_name_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+}
+
+QuorumWindow *
+quorum_window_new (QuorumApplication *application)
+{
+  return g_object_new (QUORUM_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * quorum_window_get_visible_page:
+ * @self: a #QuorumWindow
+ *
+ * Returns: (transfer none): the name of the page on show
+ */
+const char *
+quorum_window_get_visible_page (QuorumWindow *self)
+{
+  g_return_val_if_fail (QUORUM_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+quorum_window_add_toast (QuorumWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (QUORUM_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,125 @@
+/* quorum-screenshot.c: renders every page of the main window to PNG
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: quorum-screenshot DIR [WIDTH HEIGHT]
+ * Uses the database named by $QUORUM_DB (else the app's own), and the locale
+ * of the environment (LANGUAGE=zh_CN for Chinese).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "quorum-test-utils.h"
+#include "quorum-window.h"
+
+static gboolean
+save_window_png (GtkWidget   *window,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+  GskRenderer *renderer;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing was drawn");
+      return FALSE;
+    }
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char *pages[] = { "calendar", "obligations", "people", "feeds" };
+  g_autoptr(QuorumApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumWindow *window;
+  const char *dir;
+  int width = 1100;
+  int height = 760;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("QUORUM_LOCALEDIR") ? g_getenv ("QUORUM_LOCALEDIR")
+                                                                   : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 2)
+    {
+      fprintf (stderr, "Usage: %s DIR [WIDTH HEIGHT]\n", argv[0]);
+      return 2;
+    }
+  dir = argv[1];
+  if (argc >= 4)
+    {
+      width = atoi (argv[2]);
+      height = atoi (argv[3]);
+    }
+
+  if (!gtk_init_check ())
+    {
+      printf ("No display: run under xvfb-run. Skipped.\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_mkdir_with_parents (dir, 0755);
+
+  app = quorum_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+
+  window = quorum_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.png", pages[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      /* Let layout, CSS and any idle loading settle before drawing. */
+      quorum_test_spin (600);
+
+      if (!save_window_png (GTK_WIDGET (window), path, &error))
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 1;
+        }
+      printf ("%s\n", path);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return 0;
+}

@@ -1,0 +1,22 @@
+/* quorum-test-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "quorum-application.h"
+
+G_BEGIN_DECLS
+
+gboolean           quorum_test_init_display (int         *argc,
+                                             char      ***argv);
+QuorumApplication *quorum_test_application  (void);
+void               quorum_test_spin         (guint        ms);
+gboolean           quorum_test_wait_for     (gboolean   (*predicate) (gpointer data),
+                                             gpointer     data,
+                                             guint        timeout_ms);
+
+G_END_DECLS

@@ -1,0 +1,87 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "quorum-test-utils.h"
+#include "quorum-window.h"
+
+static void
+test_window_pages (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  static const char *pages[] = { "obligations", "people", "feeds", "calendar" };
+  QuorumWindow *window;
+
+  window = quorum_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_assert_cmpstr (quorum_window_get_visible_page (window), ==, "calendar");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *last_page = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                 pages[i]));
+      g_assert_cmpstr (quorum_window_get_visible_page (window), ==, pages[i]);
+
+      /* The page is remembered for the next start. */
+      last_page = g_settings_get_string (settings, "last-page");
+      g_assert_cmpstr (last_page, ==, pages[i]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_restores_page (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  QuorumWindow *window;
+
+  g_settings_set_string (settings, "last-page", "people");
+
+  window = quorum_window_new (app);
+  g_assert_cmpstr (quorum_window_get_visible_page (window), ==, "people");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "last-page");
+}
+
+static void
+test_window_unknown_page (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(QuorumApplication) app = quorum_test_application ();
+      QuorumWindow *window = quorum_window_new (app);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "nowhere");
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*No page named*nowhere*");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!quorum_test_init_display (&argc, &argv))
+    return 0;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ui/window/pages", test_window_pages);
+  g_test_add_func ("/ui/window/restores-page", test_window_restores_page);
+  g_test_add_func ("/ui/window/unknown-page", test_window_unknown_page);
+
+  return g_test_run ();
+}
