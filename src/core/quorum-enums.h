@@ -47,4 +47,21 @@ typedef enum
   QUORUM_COMPLIANCE_REMEDIED,
 } QuorumComplianceStatus;
 
+/**
+ * QuorumOccurrenceStatus:
+ * @QUORUM_OCCURRENCE_SCHEDULED: to be held
+ * @QUORUM_OCCURRENCE_HELD: held (attendance may be recorded)
+ * @QUORUM_OCCURRENCE_NOT_HELD: the date passed and it was marked not held, with a reason
+ * @QUORUM_OCCURRENCE_CANCELLED: cancelled in advance (an iCalendar exception)
+ *
+ * The state of one dated occurrence of a series.
+ */
+typedef enum
+{
+  QUORUM_OCCURRENCE_SCHEDULED,
+  QUORUM_OCCURRENCE_HELD,
+  QUORUM_OCCURRENCE_NOT_HELD,
+  QUORUM_OCCURRENCE_CANCELLED,
+} QuorumOccurrenceStatus;
+
 G_END_DECLS
