@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include "quorum-test-utils.h"
 #include "quorum-window.h"
 
@@ -70,6 +73,36 @@ test_window_unknown_page (void)
   g_test_trap_assert_stderr ("*No page named*nowhere*");
 }
 
+static void
+test_window_chinese (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(QuorumApplication) app = NULL;
+      QuorumWindow *window;
+
+      g_setenv ("LANGUAGE", "zh_CN", TRUE);
+      if (setlocale (LC_ALL, "zh_CN.UTF-8") == NULL)
+        {
+          g_test_skip ("The zh_CN.UTF-8 locale is not installed (build-aux/setup makes it)");
+          return;
+        }
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("QUORUM_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+
+      app = quorum_test_application ();
+      window = quorum_window_new (app);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "履职日历");
+      g_assert_cmpstr (_("Calendar"), ==, "日历");
+      gtk_window_destroy (GTK_WINDOW (window));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -82,6 +115,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/pages", test_window_pages);
   g_test_add_func ("/ui/window/restores-page", test_window_restores_page);
   g_test_add_func ("/ui/window/unknown-page", test_window_unknown_page);
+  g_test_add_func ("/ui/window/chinese", test_window_chinese);
 
   return g_test_run ();
 }
