@@ -459,6 +459,92 @@ test_sheet_write_error (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static const char sheet_ini[] =
+  "[Sheet]\n"
+  "Office=栖霞市人民政府\n"
+  "Title=党组理论学习中心组学习\n"
+  "Start=2026-11-20T09:00:00+08:00\n"
+  "End=2026-11-20T11:00:00+08:00\n"
+  "PrintedAt=2026-11-19T16:30:00+08:00\n"
+  "\n"
+  "[Person 1]\n"
+  "Name=张建国\n"
+  "Post=党组书记、市长\n"
+  "Status=present\n"
+  "KeySpeaker=true\n"
+  "\n"
+  "[Person 2]\n"
+  "Name=王海燕\n"
+  "Status=%s\n"
+  "Reason=参加市委全会\n";
+
+static int
+run_cli (const char  *ini,
+         const char  *extra,
+         const char  *out,
+         char       **err)
+{
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("QUORUM_CLI");
+  const char *argv[] = { cli, "sheet", "--from-file", ini, "--out", out, extra, NULL };
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, err, &status, &error);
+  g_assert_no_error (error);
+  if (g_spawn_check_wait_status (status, &error))
+    return 0;
+  g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
+  return error->code;
+}
+
+static void
+test_sheet_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ini = g_build_filename (tmp_dir, "sheet.ini", NULL);
+  g_autofree char *bad_ini = g_build_filename (tmp_dir, "bad.ini", NULL);
+  g_autofree char *out = g_build_filename (tmp_dir, "cli.pdf", NULL);
+  g_autofree char *bad_out = g_build_filename (tmp_dir, "cli-bad.pdf", NULL);
+  g_autofree char *good = g_strdup_printf (sheet_ini, "excused");
+  g_autofree char *bad = g_strdup_printf (sheet_ini, "gone fishing");
+  g_autofree char *err = NULL;
+  g_auto(GStrv) pages = NULL;
+
+  if (g_getenv ("QUORUM_CLI") == NULL)
+    {
+      g_test_skip ("QUORUM_CLI is not set");
+      return;
+    }
+  if (!have_poppler ())
+    return;
+
+  g_file_set_contents (ini, good, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (bad_ini, bad, -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (run_cli (ini, "--record", out, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  pages = read_pdf_pages (out);
+  assert_contains (pages[0], "党组理论学习中心组学习出席情况记录");
+  assert_contains (pages[0], "王海燕 请假：参加市委全会");
+  assert_contains (pages[0], "应到 2 人，实到 1 人");
+
+  /* A bad value says where it is, and nothing is written. */
+  g_assert_cmpint (run_cli (bad_ini, "--record", bad_out, &err), ==, 1);
+  g_assert_nonnull (strstr (err, "bad.ini"));
+  g_assert_nonnull (strstr (err, "Person 2"));
+  g_assert_nonnull (strstr (err, "Status"));
+  g_assert_nonnull (strstr (err, "gone fishing"));
+  g_assert_false (g_file_test (bad_out, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (ini, "--speaking-order", bad_out, &err), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (ini, "--nonsense", bad_out, &err), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/sheet/speaking-order", test_sheet_speaking_order);
   g_test_add_func ("/sheet/long-text", test_sheet_long_text);
   g_test_add_func ("/sheet/write-error", test_sheet_write_error);
+  g_test_add_func ("/sheet/cli", test_sheet_cli);
 
   status = g_test_run ();
 
