@@ -18,6 +18,7 @@ static int command_init (QuorumCliContext *ctx, int argc, char **argv);
 
 static const QuorumCliCommand commands[] = {
   { "init", command_init, N_("Create the database, or bring its schema up to date") },
+  { "sheet", quorum_cli_command_sheet, N_("Print a sign-in sheet, attendance record or speaking order") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */

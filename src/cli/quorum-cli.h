@@ -38,4 +38,9 @@ int             quorum_cli_usage_error   (GOptionContext    *context,
                                           const char        *message);
 void            quorum_cli_write         (const char        *text);
 
+/* Commands, one file each (quorum-cli-<area>.c). */
+int             quorum_cli_command_sheet (QuorumCliContext  *ctx,
+                                          int                argc,
+                                          char             **argv);
+
 G_END_DECLS
