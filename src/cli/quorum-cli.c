@@ -18,6 +18,7 @@ static int command_init (QuorumCliContext *ctx, int argc, char **argv);
 
 static const QuorumCliCommand commands[] = {
   { "init", command_init, N_("Create the database, or bring its schema up to date") },
+  { "feed", quorum_cli_command_feed, N_("Serve calendar feeds to phones, or write a QR code") },
   { "sheet", quorum_cli_command_sheet, N_("Print a sign-in sheet, attendance record or speaking order") },
   { "rules", quorum_cli_command_rules, N_("List the duties of a rulebook") },
   { "workdays", quorum_cli_command_workdays, N_("Count working days, or check a date, in the holiday calendar") },
