@@ -51,5 +51,42 @@ int             quorum_cli_command_feed  (QuorumCliContext  *ctx,
 int             quorum_cli_command_sheet (QuorumCliContext  *ctx,
                                           int                argc,
                                           char             **argv);
+/* quorum-cli-store.c */
+int quorum_cli_command_attend (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_cancel (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_leave (QuorumCliContext  *ctx,
+                             int                argc,
+                             char             **argv);
+int quorum_cli_command_makeup (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_move (QuorumCliContext  *ctx,
+                            int                argc,
+                            char             **argv);
+int quorum_cli_command_occurrences (QuorumCliContext  *ctx,
+                                   int                argc,
+                                   char             **argv);
+int quorum_cli_command_people (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_person (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_record (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_relation (QuorumCliContext  *ctx,
+                                int                argc,
+                                char             **argv);
+int quorum_cli_command_series (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_unit (QuorumCliContext  *ctx,
+                            int                argc,
+                            char             **argv);
 
 G_END_DECLS
