@@ -831,6 +831,40 @@ test_store_records_and_signal (Fixture       *f,
   g_assert_true (((QuorumRecord *)g_ptr_array_index (records, 0))->unannounced);
 }
 
+static void
+test_store_external_changes (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumDatabase) other_db = NULL;
+  g_autoptr(QuorumStore) other = NULL;
+  g_autoptr(QuorumPerson) person = quorum_person_new ("赵六", "秘书长", 40);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), seen);
+
+  /* The first poll only learns the version; nothing changed elsewhere yet. */
+  g_assert_false (quorum_store_poll_external_changes (f->store));
+  g_assert_false (quorum_store_poll_external_changes (f->store));
+
+  /* Our own writes are reported by their own signal, not as external. */
+  add_person (f, "钱七", 50);
+  g_assert_false (quorum_store_poll_external_changes (f->store));
+  g_ptr_array_set_size (seen, 0);
+
+  /* Another connection (quorum-cli while the app runs) writes. */
+  other_db = quorum_database_open (quorum_database_get_path (f->db), &error);
+  g_assert_no_error (error);
+  other = quorum_store_new (other_db);
+  quorum_store_add_person (other, person, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (quorum_store_poll_external_changes (f->store));
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "external:0");
+  g_assert_false (quorum_store_poll_external_changes (f->store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -857,6 +891,7 @@ main (int   argc,
   ADD ("audit", test_store_audit);
   ADD ("rollback", test_store_rollback);
   ADD ("records-and-signal", test_store_records_and_signal);
+  ADD ("external-changes", test_store_external_changes);
 
   return g_test_run ();
 }

@@ -25,6 +25,7 @@ struct _QuorumStore
   char           *actor;
   QuorumWorkdays *workdays;
   GHashTable     *makeup_duties;
+  int             data_version;
 };
 
 /* The people an occurrence expects, as a CTE over a CTE `occ (id, series_id,

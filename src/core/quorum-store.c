@@ -624,6 +624,42 @@ quorum_store_new (QuorumDatabase *database)
 }
 
 /**
+ * quorum_store_poll_external_changes:
+ * @self: a #QuorumStore
+ *
+ * Checks whether another connection (another window's store, `quorum-cli`
+ * while the app runs) committed since the last call, and if so emits
+ * #QuorumStore::changed with the entity `external` and id 0. Cheap enough to
+ * call every couple of seconds: it reads SQLite's `PRAGMA data_version`,
+ * which changes only for commits made by other connections.
+ *
+ * Returns: %TRUE when something changed elsewhere
+ */
+gboolean
+quorum_store_poll_external_changes (QuorumStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int version;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (!(stmt = _quorum_database_prepare (self->database, "PRAGMA data_version", NULL)) ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+
+  version = sqlite3_column_int (stmt, 0);
+  if (self->data_version == 0 || version == self->data_version)
+    {
+      self->data_version = version;
+      return FALSE;
+    }
+
+  self->data_version = version;
+  _quorum_store_emit_changed (self, "external", 0);
+  return TRUE;
+}
+
+/**
  * quorum_store_get_database:
  * @self: a #QuorumStore
  *

@@ -72,6 +72,7 @@ G_DECLARE_FINAL_TYPE (QuorumStore, quorum_store, QUORUM, STORE, GObject)
 GQuark            quorum_store_error_quark         (void);
 QuorumStore      *quorum_store_new                 (QuorumDatabase          *database);
 QuorumDatabase   *quorum_store_get_database        (QuorumStore             *self);
+gboolean          quorum_store_poll_external_changes (QuorumStore          *self);
 void              quorum_store_set_now             (QuorumStore             *self,
                                                     GDateTime               *now);
 GDateTime        *quorum_store_dup_now             (QuorumStore             *self);

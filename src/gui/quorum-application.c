@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "quorum-application.h"
 #include "quorum-paths.h"
@@ -20,8 +21,16 @@ struct _QuorumApplication
 
   GSettings      *settings;
   QuorumDatabase *database;
+  QuorumStore    *store;
+  QuorumWorkdays *workdays;
+  QuorumRulebook *rulebook;
   GError         *database_error;
+  guint           poll_source;
 };
+
+/* How often to look for writes by other programs (quorum-cli, another
+ * instance): a PRAGMA read, so cheap. */
+#define EXTERNAL_POLL_SECONDS 2
 
 G_DEFINE_FINAL_TYPE (QuorumApplication, quorum_application, ADW_TYPE_APPLICATION)
 
@@ -88,17 +97,79 @@ static const GActionEntry app_entries[] = {
   { "quit", quit_action },
 };
 
+static gboolean
+poll_external_changes_cb (gpointer user_data)
+{
+  QuorumApplication *self = user_data;
+
+  if (self->store != NULL)
+    quorum_store_poll_external_changes (self->store);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The stored rulebook when the database has one, else the bundled one. */
+static void
+load_rulebook (QuorumApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+
+  g_clear_object (&self->rulebook);
+
+  if (self->store != NULL && (data = quorum_store_dup_rulebook_data (self->store)) != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), strlen (data));
+
+      self->rulebook = quorum_rulebook_new_from_bytes (bytes, _("Stored rulebook"), &error);
+      if (self->rulebook == NULL)
+        {
+          g_warning ("The stored rulebook is not valid, using the bundled one: %s",
+                     error->message);
+          g_clear_error (&error);
+        }
+    }
+
+  if (self->rulebook == NULL)
+    self->rulebook = quorum_rulebook_new_default (&error);
+  if (self->rulebook == NULL)
+    g_critical ("The bundled rulebook does not load: %s", error->message);
+}
+
 static void
 open_database (QuorumApplication *self)
 {
   g_autofree char *path = quorum_paths_dup_default_database ();
+  g_autoptr(GError) error = NULL;
 
+  g_clear_object (&self->store);
   g_clear_object (&self->database);
+  g_clear_object (&self->workdays);
   g_clear_error (&self->database_error);
+
+  self->workdays = quorum_workdays_new_default (&error);
+  if (self->workdays == NULL)
+    {
+      /* A user's broken holiday file must not keep the app from starting. */
+      g_warning ("Could not load the holiday calendar: %s", error->message);
+      self->workdays = quorum_workdays_new ();
+      g_clear_error (&error);
+    }
 
   self->database = quorum_database_open (path, &self->database_error);
   if (self->database == NULL)
-    g_warning ("Could not open %s: %s", path, self->database_error->message);
+    {
+      g_warning ("Could not open %s: %s", path, self->database_error->message);
+      load_rulebook (self);
+      return;
+    }
+
+  self->store = quorum_store_new (self->database);
+  load_rulebook (self);
+
+  quorum_store_poll_external_changes (self->store);
+  self->poll_source = g_timeout_add_seconds (EXTERNAL_POLL_SECONDS,
+                                             poll_external_changes_cb, self);
 }
 
 static void
@@ -140,6 +211,10 @@ quorum_application_shutdown (GApplication *app)
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->shutdown (app);
 
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->workdays);
+  g_clear_object (&self->rulebook);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_error (&self->database_error);
@@ -191,6 +266,49 @@ quorum_application_get_database_error (QuorumApplication *self)
   g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
 
   return self->database_error;
+}
+
+/**
+ * quorum_application_get_store:
+ * @self: a #QuorumApplication
+ *
+ * Returns: (transfer none) (nullable): the store, or %NULL when the database
+ *   could not be opened
+ */
+QuorumStore *
+quorum_application_get_store (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * quorum_application_get_workdays:
+ * @self: a #QuorumApplication
+ *
+ * Returns: (transfer none): the holiday calendar (bundled plus the user's files)
+ */
+QuorumWorkdays *
+quorum_application_get_workdays (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
+
+  return self->workdays;
+}
+
+/**
+ * quorum_application_get_rulebook:
+ * @self: a #QuorumApplication
+ *
+ * Returns: (transfer none): the rulebook in force
+ */
+QuorumRulebook *
+quorum_application_get_rulebook (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
+
+  return self->rulebook;
 }
 
 GSettings *

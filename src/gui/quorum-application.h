@@ -8,6 +8,9 @@
 #include <adwaita.h>
 
 #include "quorum-database.h"
+#include "quorum-rulebook.h"
+#include "quorum-store.h"
+#include "quorum-workdays.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +23,8 @@ QuorumApplication *quorum_application_new          (void);
 QuorumDatabase    *quorum_application_get_database (QuorumApplication  *self);
 const GError      *quorum_application_get_database_error (QuorumApplication *self);
 GSettings         *quorum_application_get_settings (QuorumApplication  *self);
+QuorumStore       *quorum_application_get_store    (QuorumApplication  *self);
+QuorumWorkdays    *quorum_application_get_workdays (QuorumApplication  *self);
+QuorumRulebook    *quorum_application_get_rulebook (QuorumApplication  *self);
 
 G_END_DECLS
