@@ -108,6 +108,35 @@ show_database_state (QuorumWindow      *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
+static void
+set_if_property (GObject    *object,
+                 const char *name,
+                 gpointer    value)
+{
+  if (value != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (object), name) != NULL)
+    g_object_set (object, name, value, NULL);
+}
+
+/* Pages get the app-wide objects through their properties (`store`,
+ * `workdays`, `rulebook`): only the window knows the application. */
+static void
+give_pages_their_models (QuorumWindow      *self,
+                         QuorumApplication *app)
+{
+  g_autoptr(GtkSelectionModel) pages_model = adw_view_stack_get_pages (self->view_stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages_model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages_model), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      set_if_property (G_OBJECT (child), "workdays", quorum_application_get_workdays (app));
+      set_if_property (G_OBJECT (child), "rulebook", quorum_application_get_rulebook (app));
+      set_if_property (G_OBJECT (child), "store", quorum_application_get_store (app));
+    }
+}
+
 /* "application" is not a construct property: it arrives after constructed(). */
 static void
 on_notify_application_cb (QuorumWindow *self,
@@ -117,7 +146,10 @@ on_notify_application_cb (QuorumWindow *self,
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (QUORUM_IS_APPLICATION (app))
-    show_database_state (self, QUORUM_APPLICATION (app));
+    {
+      give_pages_their_models (self, QUORUM_APPLICATION (app));
+      show_database_state (self, QUORUM_APPLICATION (app));
+    }
 }
 
 static void
