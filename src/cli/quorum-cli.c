@@ -36,6 +36,9 @@ static const QuorumCliCommand commands[] = {
   { "record", quorum_cli_command_record, N_("Add a personal record") },
   { "cancel", quorum_cli_command_cancel, N_("Cancel one occurrence") },
   { "move", quorum_cli_command_move, N_("Move one occurrence") },
+  { "backup", quorum_cli_command_backup, N_("Write a backup of the database") },
+  { "restore", quorum_cli_command_restore, N_("Replace the database with a backup") },
+  { "audit", quorum_cli_command_audit, N_("Verify the audit trail") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */

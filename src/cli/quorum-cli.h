@@ -39,6 +39,15 @@ int             quorum_cli_command_rules    (QuorumCliContext  *ctx,
 int             quorum_cli_command_workdays (QuorumCliContext  *ctx,
                                              int                argc,
                                              char             **argv);
+int             quorum_cli_command_backup  (QuorumCliContext  *ctx,
+                                            int                argc,
+                                            char             **argv);
+int             quorum_cli_command_restore (QuorumCliContext  *ctx,
+                                            int                argc,
+                                            char             **argv);
+int             quorum_cli_command_audit   (QuorumCliContext  *ctx,
+                                            int                argc,
+                                            char             **argv);
 int             quorum_cli_fail          (const GError      *error);
 int             quorum_cli_usage_error   (GOptionContext    *context,
                                           const char        *message);

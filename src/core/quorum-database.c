@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "quorum-backup.h"
 #include "quorum-database-private.h"
 
 /* "QRM1": marks a file as ours so that a foreign SQLite file is never migrated. */
@@ -429,6 +430,17 @@ migrate (QuorumDatabase  *self,
                      "version knows up to %d). Update Quorum to open it."),
                    user_version, latest);
       return FALSE;
+    }
+
+  /* Keep the data as it was before any schema change. */
+  if (user_version > 0 && user_version < latest && g_strcmp0 (self->path, ":memory:") != 0)
+    {
+      g_autofree char *reason = g_strdup_printf ("pre-migration-v%d", user_version);
+      g_autofree char *backup = quorum_backup_rotate (self, reason, 0, error);
+
+      if (backup == NULL)
+        return FALSE;
+      g_debug ("Backed up %s to %s before migrating", self->path, backup);
     }
 
   for (int version = user_version + 1; version <= latest; version++)

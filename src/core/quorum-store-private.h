@@ -98,6 +98,17 @@ gboolean   _quorum_store_audit            (QuorumStore   *self,
                                            const char    *after_json,
                                            const char    *actor,
                                            GError       **error);
+char      *_quorum_store_audit_hash       (const char    *prev_hash,
+                                           const char    *at,
+                                           const char    *actor,
+                                           const char    *entity,
+                                           gint64         entity_id,
+                                           const char    *action,
+                                           const char    *before_json,
+                                           const char    *after_json);
+gboolean   _quorum_store_audit_last_hash  (QuorumStore   *self,
+                                           char         **out_hash,
+                                           GError       **error);
 gboolean   _quorum_store_check_exists     (QuorumStore   *self,
                                            const char    *table,
                                            gint64         id,

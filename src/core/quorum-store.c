@@ -385,21 +385,32 @@ _quorum_store_audit (QuorumStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) now = _quorum_store_now (self);
   g_autofree char *at = _quorum_store_format_instant (now);
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *hash = NULL;
+  const char *who = actor != NULL && actor[0] != '\0' ? actor : self->actor;
+
+  /* Tamper evidence: each row carries the hash of the one before it. */
+  if (!_quorum_store_audit_last_hash (self, &prev_hash, error))
+    return FALSE;
+  hash = _quorum_store_audit_hash (prev_hash, at, who, entity, entity_id, action,
+                                   before_json, after_json);
 
   if (!(stmt = _quorum_store_prepare (self,
                                       "INSERT INTO audit (at, actor, entity, entity_id, action,"
-                                      " before_json, after_json)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                      " before_json, after_json, prev_hash, hash)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                                       error)))
     return FALSE;
 
   _quorum_store_bind_text (stmt, 1, at);
-  _quorum_store_bind_text (stmt, 2, actor != NULL && actor[0] != '\0' ? actor : self->actor);
+  _quorum_store_bind_text (stmt, 2, who);
   _quorum_store_bind_text (stmt, 3, entity);
   sqlite3_bind_int64 (stmt, 4, entity_id);
   _quorum_store_bind_text (stmt, 5, action);
   _quorum_store_bind_text (stmt, 6, before_json);
   _quorum_store_bind_text (stmt, 7, after_json);
+  _quorum_store_bind_text (stmt, 8, prev_hash);
+  _quorum_store_bind_text (stmt, 9, hash);
 
   return _quorum_store_step_done (self, stmt, error);
 }
