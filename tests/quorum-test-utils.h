@@ -19,4 +19,13 @@ gboolean           quorum_test_wait_for     (gboolean   (*predicate) (gpointer d
                                              gpointer     data,
                                              guint        timeout_ms);
 
+gboolean           quorum_test_save_png     (GtkWidget   *window,
+                                             const char  *path,
+                                             GError     **error);
+
+GtkWidget         *quorum_test_find_widget  (GtkWidget   *root,
+                                             GType        type);
+gboolean           quorum_test_press_key    (GtkWidget   *widget,
+                                             const char  *accel);
+
 G_END_DECLS

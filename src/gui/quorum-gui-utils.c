@@ -1,0 +1,224 @@
+/* quorum-gui-utils.c: presentation helpers shared by the views
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "quorum-gui-utils"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "quorum-gui-utils.h"
+
+typedef struct
+{
+  const char *kind;
+  const char *css_class;
+  const char *label;
+} KindInfo;
+
+/* The duty kinds of the rulebooks; style.css gives each class its colour. */
+static const KindInfo kinds[] = {
+  { "study", "kind-study", NC_("duty kind", "Study") },
+  { "meeting", "kind-meeting", NC_("duty kind", "Meeting") },
+  { "economy", "kind-economy", NC_("duty kind", "Economy") },
+  { "investment", "kind-investment", NC_("duty kind", "Investment") },
+  { "enterprise", "kind-enterprise", NC_("duty kind", "Enterprise") },
+  { "research", "kind-research", NC_("duty kind", "Research") },
+  { "petition", "kind-petition", NC_("duty kind", "Petitions") },
+  { "reception", "kind-reception", NC_("duty kind", "Reception") },
+  { "frontline", "kind-frontline", NC_("duty kind", "Frontline") },
+  { "service", "kind-service", NC_("duty kind", "Service") },
+  { "law", "kind-law", NC_("duty kind", "Rule of Law") },
+  { "major-matter", "kind-major-matter", NC_("duty kind", "Major Matter") },
+  { "party-life", "kind-party-life", NC_("duty kind", "Party Life") },
+  { "inspection", "kind-inspection", NC_("duty kind", "Inspection") },
+  { "ideology", "kind-ideology", NC_("duty kind", "Ideology") },
+  { "integrity", "kind-integrity", NC_("duty kind", "Integrity") },
+  { "leave", "kind-leave", NC_("duty kind", "Leave") },
+  { "paperwork", "kind-paperwork", NC_("duty kind", "Paperwork") },
+  { "liaison", "kind-liaison", NC_("duty kind", "Liaison") },
+};
+
+static const KindInfo *
+find_kind (const char *kind)
+{
+  if (kind == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i].kind, kind))
+      return &kinds[i];
+
+  return NULL;
+}
+
+/* Returns: (transfer none): the CSS class of @kind, "kind-other" when unknown */
+const char *
+quorum_kind_css_class (const char *kind)
+{
+  const KindInfo *info = find_kind (kind);
+
+  return info != NULL ? info->css_class : "kind-other";
+}
+
+/* Returns: (transfer none): the translated name of @kind; @kind itself when
+ * unknown, "" for %NULL */
+const char *
+quorum_kind_label (const char *kind)
+{
+  const KindInfo *info = find_kind (kind);
+
+  if (info == NULL)
+    return kind != NULL ? kind : "";
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "duty kind", info->label);
+}
+
+const char *
+quorum_occurrence_status_label (QuorumOccurrenceStatus status)
+{
+  switch (status)
+    {
+    case QUORUM_OCCURRENCE_SCHEDULED:
+      return _("Scheduled");
+    case QUORUM_OCCURRENCE_HELD:
+      return _("Held");
+    case QUORUM_OCCURRENCE_NOT_HELD:
+      return _("Not held");
+    case QUORUM_OCCURRENCE_CANCELLED:
+      return _("Cancelled");
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* Returns: (transfer none): the CSS class of a chip or row in @status */
+const char *
+quorum_occurrence_status_css_class (QuorumOccurrenceStatus status)
+{
+  switch (status)
+    {
+    case QUORUM_OCCURRENCE_HELD: return "held";
+    case QUORUM_OCCURRENCE_NOT_HELD: return "not-held";
+    case QUORUM_OCCURRENCE_CANCELLED: return "cancelled";
+    case QUORUM_OCCURRENCE_SCHEDULED:
+    default: return "scheduled";
+    }
+}
+
+/* Our own names rather than strftime's %a/%A: LC_TIME can differ from the
+ * language of the messages (LANGUAGE=zh_CN with LANG=C.UTF-8). */
+const char *
+quorum_weekday_name (GDateWeekday weekday)
+{
+  switch (weekday)
+    {
+    case G_DATE_MONDAY: return _("Monday");
+    case G_DATE_TUESDAY: return _("Tuesday");
+    case G_DATE_WEDNESDAY: return _("Wednesday");
+    case G_DATE_THURSDAY: return _("Thursday");
+    case G_DATE_FRIDAY: return _("Friday");
+    case G_DATE_SATURDAY: return _("Saturday");
+    case G_DATE_SUNDAY: return _("Sunday");
+    case G_DATE_BAD_WEEKDAY:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+const char *
+quorum_weekday_short_name (GDateWeekday weekday)
+{
+  switch (weekday)
+    {
+    case G_DATE_MONDAY: return C_("weekday", "Mon");
+    case G_DATE_TUESDAY: return C_("weekday", "Tue");
+    case G_DATE_WEDNESDAY: return C_("weekday", "Wed");
+    case G_DATE_THURSDAY: return C_("weekday", "Thu");
+    case G_DATE_FRIDAY: return C_("weekday", "Fri");
+    case G_DATE_SATURDAY: return C_("weekday", "Sat");
+    case G_DATE_SUNDAY: return C_("weekday", "Sun");
+    case G_DATE_BAD_WEEKDAY:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+static char *
+format_date (const GDate *date,
+             const char  *format)
+{
+  g_autoptr(GDateTime) dt = quorum_date_to_date_time (date);
+
+  return g_date_time_format (dt, format);
+}
+
+/* "Tuesday, 20 October 2026" */
+char *
+quorum_format_day (const GDate *date)
+{
+  /* Translators: a day without its weekday, a strftime format */
+  g_autofree char *day = format_date (date, _("%-d %B %Y"));
+
+  /* Translators: 1 is the weekday, 2 the date; swap them if your language puts the weekday last */
+  return g_strdup_printf (_("%1$s, %2$s"), quorum_weekday_name (g_date_get_weekday (date)), day);
+}
+
+/* "November 2026" */
+char *
+quorum_format_month (const GDate *date)
+{
+  /* Translators: the month on show in the calendar, a strftime format */
+  return format_date (date, _("%B %Y"));
+}
+
+/* "09:00–11:30", or "All day" */
+char *
+quorum_format_time_range (QuorumOccurrence *occurrence)
+{
+  GDateTime *start = quorum_occurrence_get_start (occurrence);
+  GDateTime *end = quorum_occurrence_get_end (occurrence);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (quorum_occurrence_get_all_day (occurrence))
+    return g_strdup (_("All day"));
+
+  from = g_date_time_format (start, "%H:%M");
+  if (g_date_time_equal (start, end))
+    return g_steal_pointer (&from);
+
+  to = g_date_time_format (end, "%H:%M");
+  return g_strdup_printf ("%s–%s", from, to);
+}
+
+/* The day an occurrence starts on, in its own time zone: the zone of the
+ * series is the one its people live by. */
+void
+quorum_occurrence_get_date (QuorumOccurrence *occurrence,
+                            GDate            *date)
+{
+  quorum_date_set_date_time (date, quorum_occurrence_get_start (occurrence));
+}
+
+/* Sets @date to the day of @date_time in @date_time's own time zone. */
+void
+quorum_date_set_date_time (GDate     *date,
+                           GDateTime *date_time)
+{
+  int y, m, d;
+
+  g_date_time_get_ymd (date_time, &y, &m, &d);
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, d, m, y);
+}
+
+/* Midnight of @date in the local time zone. */
+GDateTime *
+quorum_date_to_date_time (const GDate *date)
+{
+  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 0, 0, 0);
+}

@@ -1,0 +1,29 @@
+/* quorum-gui-utils.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "quorum-occurrence.h"
+
+G_BEGIN_DECLS
+
+const char *quorum_kind_css_class         (const char             *kind);
+const char *quorum_kind_label             (const char             *kind);
+const char *quorum_occurrence_status_label (QuorumOccurrenceStatus  status);
+const char *quorum_occurrence_status_css_class (QuorumOccurrenceStatus status);
+const char *quorum_weekday_name           (GDateWeekday            weekday);
+const char *quorum_weekday_short_name     (GDateWeekday            weekday);
+char       *quorum_format_day             (const GDate            *date);
+char       *quorum_format_month           (const GDate            *date);
+char       *quorum_format_time_range      (QuorumOccurrence       *occurrence);
+void        quorum_occurrence_get_date    (QuorumOccurrence       *occurrence,
+                                           GDate                  *date);
+GDateTime  *quorum_date_to_date_time      (const GDate            *date);
+void        quorum_date_set_date_time     (GDate                  *date,
+                                           GDateTime              *date_time);
+
+G_END_DECLS

@@ -1,0 +1,485 @@
+/* quorum-calendar-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "quorum-calendar-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "quorum-agenda-view.h"
+#include "quorum-calendar-page.h"
+#include "quorum-gui-utils.h"
+#include "quorum-month-view.h"
+#include "quorum-occurrence.h"
+
+/**
+ * QuorumCalendarPage:
+ *
+ * The calendar page of the main window: a month grid and an agenda over one
+ * model of occurrences, with month navigation and a search that filters by
+ * title and place. It asks for data with #QuorumCalendarPage::range-changed
+ * and never fetches any itself.
+ */
+struct _QuorumCalendarPage
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkLabel           *title_label;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *view_stack;
+  QuorumMonthView    *month_view;
+  QuorumAgendaView   *agenda_view;
+
+  GListModel         *model;
+  GtkFilterListModel *filtered;
+  GtkStringFilter    *filter;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumCalendarPage, quorum_calendar_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_VIEW_NAME,
+  N_PROPS
+};
+
+enum {
+  RANGE_CHANGED,
+  OCCURRENCE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* What the search matches: title and place together. */
+static char *
+occurrence_search_text (QuorumOccurrence *occurrence)
+{
+  const char *location;
+
+  if (occurrence == NULL)
+    return NULL;
+
+  location = quorum_occurrence_get_location (occurrence);
+  return g_strjoin ("\n", quorum_occurrence_get_title (occurrence) ?: "",
+                    location != NULL ? location : "", NULL);
+}
+
+static gboolean
+month_is_visible (QuorumCalendarPage *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "month") == 0;
+}
+
+static void
+update_title (QuorumCalendarPage *self)
+{
+  g_autofree char *title = NULL;
+
+  if (month_is_visible (self))
+    {
+      GDateTime *month = quorum_month_view_get_month (self->month_view);
+      GDate date;
+
+      quorum_date_set_date_time (&date, month);
+      title = quorum_format_month (&date);
+    }
+  else
+    {
+      title = g_strdup (_("Coming Up"));
+    }
+
+  gtk_label_set_text (self->title_label, title);
+}
+
+static void
+emit_range (QuorumCalendarPage *self)
+{
+  g_signal_emit (self, signals[RANGE_CHANGED], 0,
+                 quorum_calendar_page_get_visible_start (self),
+                 quorum_calendar_page_get_visible_end (self));
+}
+
+static void
+on_search_entry_search_changed_cb (QuorumCalendarPage *self,
+                                   GtkSearchEntry     *entry)
+{
+  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_view_range_changed_cb (QuorumCalendarPage *self,
+                          GDateTime          *start,
+                          GDateTime          *end,
+                          GtkWidget          *view)
+{
+  if (month_is_visible (self))
+    emit_range (self);
+}
+
+static void
+on_agenda_view_span_cb (QuorumCalendarPage *self,
+                        GParamSpec         *pspec,
+                        QuorumAgendaView   *view)
+{
+  if (!month_is_visible (self))
+    emit_range (self);
+}
+
+static void
+on_month_view_month_cb (QuorumCalendarPage *self,
+                        GParamSpec         *pspec,
+                        QuorumMonthView    *view)
+{
+  update_title (self);
+}
+
+static void
+on_view_stack_visible_child_cb (QuorumCalendarPage *self,
+                                GParamSpec         *pspec,
+                                GtkStack           *stack)
+{
+  gboolean month = month_is_visible (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.previous", month);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.next", month);
+  update_title (self);
+  emit_range (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_NAME]);
+}
+
+static void
+on_occurrence_activated_cb (QuorumCalendarPage *self,
+                            QuorumOccurrence   *occurrence,
+                            GtkWidget          *view)
+{
+  g_signal_emit (self, signals[OCCURRENCE_ACTIVATED], 0, occurrence);
+}
+
+static void
+month_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  QuorumCalendarPage *self = QUORUM_CALENDAR_PAGE (widget);
+  g_autofree char *name = NULL;
+
+  /* "calendar.next" → "month.next": the buttons are not inside the month view. */
+  g_assert (g_str_has_prefix (action_name, "calendar."));
+  name = g_strconcat ("month.", action_name + strlen ("calendar."), NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->month_view), name, NULL);
+}
+
+static gboolean
+new_series_shortcut (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  /* The window provides the action; without it Ctrl+N does nothing. */
+  return gtk_widget_activate_action (widget, "win.new-series", NULL);
+}
+
+static gboolean
+search_shortcut (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  QuorumCalendarPage *self = QUORUM_CALENDAR_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
+static void
+quorum_calendar_page_dispose (GObject *object)
+{
+  QuorumCalendarPage *self = (QuorumCalendarPage *)object;
+
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CALENDAR_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->model);
+  self->filter = NULL;
+
+  G_OBJECT_CLASS (quorum_calendar_page_parent_class)->dispose (object);
+}
+
+static void
+quorum_calendar_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  QuorumCalendarPage *self = QUORUM_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_VIEW_NAME:
+      g_value_set_string (value, quorum_calendar_page_get_view_name (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_calendar_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  QuorumCalendarPage *self = QUORUM_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      quorum_calendar_page_set_model (self, g_value_get_object (value));
+      break;
+    case PROP_VIEW_NAME:
+      quorum_calendar_page_set_view_name (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+quorum_calendar_page_class_init (QuorumCalendarPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_calendar_page_dispose;
+  object_class->get_property = quorum_calendar_page_get_property;
+  object_class->set_property = quorum_calendar_page_set_property;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW_NAME] =
+    g_param_spec_string ("view-name", NULL, NULL, "month",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * QuorumCalendarPage::range-changed:
+   * @self: the page
+   * @start: the first moment on show
+   * @end: the end of the span on show (exclusive)
+   *
+   * The view on show now covers another span: fill the model for it.
+   */
+  signals[RANGE_CHANGED] =
+    g_signal_new ("range-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  G_TYPE_DATE_TIME | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_DATE_TIME | G_SIGNAL_TYPE_STATIC_SCOPE);
+  signals[OCCURRENCE_ACTIVATED] =
+    g_signal_new ("occurrence-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, QUORUM_TYPE_OCCURRENCE);
+
+  g_type_ensure (QUORUM_TYPE_MONTH_VIEW);
+  g_type_ensure (QUORUM_TYPE_AGENDA_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE_PATH "/ui/views/quorum-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, month_view);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, agenda_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_range_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_agenda_view_span_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_month_view_month_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_occurrence_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "calendar.previous", NULL, month_action);
+  gtk_widget_class_install_action (widget_class, "calendar.next", NULL, month_action);
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, month_action);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, new_series_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search_shortcut, NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "calendarpage");
+}
+
+static void
+quorum_calendar_page_init (QuorumCalendarPage *self)
+{
+  GtkExpression *expression;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (occurrence_search_text), NULL, NULL);
+  self->filter = gtk_string_filter_new (expression);
+  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+
+  quorum_month_view_set_model (self->month_view, G_LIST_MODEL (self->filtered));
+  quorum_agenda_view_set_model (self->agenda_view, G_LIST_MODEL (self->filtered));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  update_title (self);
+}
+
+GtkWidget *
+quorum_calendar_page_new (void)
+{
+  return g_object_new (QUORUM_TYPE_CALENDAR_PAGE, NULL);
+}
+
+/**
+ * quorum_calendar_page_get_model:
+ * @self: a #QuorumCalendarPage
+ *
+ * Returns: (transfer none) (nullable): the occurrences shown, unfiltered
+ */
+GListModel *
+quorum_calendar_page_get_model (QuorumCalendarPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), NULL);
+
+  return self->model;
+}
+
+/**
+ * quorum_calendar_page_set_model:
+ * @self: a #QuorumCalendarPage
+ * @model: (nullable): a #GListModel of #QuorumOccurrence for the visible span
+ */
+void
+quorum_calendar_page_set_model (QuorumCalendarPage *self,
+                                GListModel         *model)
+{
+  g_return_if_fail (QUORUM_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (!g_set_object (&self->model, model))
+    return;
+
+  gtk_filter_list_model_set_model (self->filtered, model);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+/**
+ * quorum_calendar_page_set_today:
+ * @self: a #QuorumCalendarPage
+ * @today: a moment of the current day
+ *
+ * Moves the today marker and the start of the agenda (call it when the day changes).
+ */
+void
+quorum_calendar_page_set_today (QuorumCalendarPage *self,
+                                GDateTime          *today)
+{
+  g_return_if_fail (QUORUM_IS_CALENDAR_PAGE (self));
+
+  quorum_month_view_set_today (self->month_view, today);
+  quorum_agenda_view_set_today (self->agenda_view, today);
+}
+
+/**
+ * quorum_calendar_page_set_day_info_func:
+ * @self: a #QuorumCalendarPage
+ * @func: (nullable): tells holidays and adjusted working days
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ */
+void
+quorum_calendar_page_set_day_info_func (QuorumCalendarPage *self,
+                                        QuorumDayInfoFunc   func,
+                                        gpointer            user_data,
+                                        GDestroyNotify      destroy)
+{
+  g_return_if_fail (QUORUM_IS_CALENDAR_PAGE (self));
+
+  quorum_month_view_set_day_info_func (self->month_view, func, user_data, destroy);
+}
+
+/**
+ * quorum_calendar_page_get_visible_start:
+ * @self: a #QuorumCalendarPage
+ *
+ * Returns: (transfer none): the start of the span the view on show covers
+ */
+GDateTime *
+quorum_calendar_page_get_visible_start (QuorumCalendarPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), NULL);
+
+  if (month_is_visible (self))
+    return quorum_month_view_get_visible_start (self->month_view);
+  return quorum_agenda_view_get_visible_start (self->agenda_view);
+}
+
+/**
+ * quorum_calendar_page_get_visible_end:
+ * @self: a #QuorumCalendarPage
+ *
+ * Returns: (transfer none): the end (exclusive) of the span the view on show covers
+ */
+GDateTime *
+quorum_calendar_page_get_visible_end (QuorumCalendarPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), NULL);
+
+  if (month_is_visible (self))
+    return quorum_month_view_get_visible_end (self->month_view);
+  return quorum_agenda_view_get_visible_end (self->agenda_view);
+}
+
+/* Returns: "month" or "agenda" */
+const char *
+quorum_calendar_page_get_view_name (QuorumCalendarPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+quorum_calendar_page_set_view_name (QuorumCalendarPage *self,
+                                    const char         *name)
+{
+  g_return_if_fail (QUORUM_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (g_strcmp0 (name, "month") == 0 || g_strcmp0 (name, "agenda") == 0);
+
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Returns: (transfer none): the #QuorumMonthView */
+GtkWidget *
+quorum_calendar_page_get_month_view (QuorumCalendarPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->month_view);
+}
+
+/* Returns: (transfer none): the #QuorumAgendaView */
+GtkWidget *
+quorum_calendar_page_get_agenda_view (QuorumCalendarPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->agenda_view);
+}

@@ -1,0 +1,636 @@
+/* quorum-month-cell.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "quorum-month-cell"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "quorum-gui-utils.h"
+#include "quorum-month-cell.h"
+
+/* No cell shows more chips than this, however tall; the rest go to "+N more". */
+#define MAX_CHIPS 12
+#define CHIP_SPACING 2
+
+/**
+ * QuorumMonthCell:
+ *
+ * One day of the month grid. The view makes 42 of them once and only updates
+ * their contents when the month changes; chips are plain labels kept in a pool
+ * and reused, so a month switch creates no widgets once the pool is warm. How
+ * many chips show is decided in size_allocate() from the height the cell got.
+ * It has no template on purpose: it is built 42 times and is very small.
+ */
+struct _QuorumMonthCell
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget     *header;
+  GtkWidget     *day_label;
+  GtkWidget     *name_label;
+  GtkWidget     *badge;
+  GtkWidget     *more_label;
+  GPtrArray     *chips;        /* GtkLabel, at most MAX_CHIPS */
+  GPtrArray     *chip_shows;   /* the QuorumOccurrence each chip was last filled with, unowned */
+  GPtrArray     *occurrences;  /* QuorumOccurrence, in the order shown */
+
+  GDate          date;
+  QuorumDayMark  mark;
+  char          *mark_name;
+  char          *label;
+  guint          n_shown;
+  guint          is_today : 1;
+};
+
+G_DEFINE_FINAL_TYPE (QuorumMonthCell, quorum_month_cell, GTK_TYPE_WIDGET)
+
+static int
+compare_for_day (gconstpointer a,
+                 gconstpointer b)
+{
+  QuorumOccurrence *oa = *(QuorumOccurrence **)a;
+  QuorumOccurrence *ob = *(QuorumOccurrence **)b;
+  gboolean all_day_a = quorum_occurrence_get_all_day (oa);
+  gboolean all_day_b = quorum_occurrence_get_all_day (ob);
+
+  /* All-day entries first, as every calendar does. */
+  if (all_day_a != all_day_b)
+    return all_day_a ? -1 : 1;
+
+  return quorum_occurrence_compare (oa, ob);
+}
+
+static const char *
+status_mark (QuorumOccurrence *occurrence)
+{
+  switch (quorum_occurrence_get_status (occurrence))
+    {
+    case QUORUM_OCCURRENCE_HELD: return "✓ ";
+    case QUORUM_OCCURRENCE_NOT_HELD: return "✗ ";
+    case QUORUM_OCCURRENCE_CANCELLED:
+    case QUORUM_OCCURRENCE_SCHEDULED:
+    default: return "";
+    }
+}
+
+static void
+update_chip (GtkWidget        *chip,
+             QuorumOccurrence *occurrence)
+{
+  const char *classes[6] = { "chip", NULL, NULL, NULL, NULL, NULL };
+  const char *title = quorum_occurrence_get_title (occurrence);
+  g_autofree char *markup = NULL;
+  guint n = 1;
+
+  if (title == NULL || *title == '\0')
+    title = _("Untitled");
+
+  if (quorum_occurrence_get_all_day (occurrence))
+    {
+      markup = g_markup_printf_escaped ("%s%s", status_mark (occurrence), title);
+    }
+  else
+    {
+      g_autofree char *time = g_date_time_format (quorum_occurrence_get_start (occurrence),
+                                                  "%H:%M");
+
+      markup = g_markup_printf_escaped ("%s<span font_features=\"tnum\" weight=\"bold\">%s</span> %s",
+                                        status_mark (occurrence), time, title);
+    }
+  gtk_label_set_markup (GTK_LABEL (chip), markup);
+
+  classes[n++] = quorum_kind_css_class (quorum_occurrence_get_kind (occurrence));
+  classes[n++] = quorum_occurrence_status_css_class (quorum_occurrence_get_status (occurrence));
+  if (quorum_occurrence_get_moved (occurrence) || quorum_occurrence_get_holiday_shifted (occurrence))
+    classes[n++] = "moved";
+  gtk_widget_set_css_classes (chip, classes);
+}
+
+static GtkWidget *
+ensure_chip (QuorumMonthCell *self,
+             guint            i)
+{
+  GtkWidget *chip;
+
+  if (i < self->chips->len)
+    return g_ptr_array_index (self->chips, i);
+
+  chip = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (chip), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (chip), TRUE);
+  gtk_widget_insert_before (chip, GTK_WIDGET (self), self->more_label);
+  g_ptr_array_add (self->chips, chip);
+  g_ptr_array_add (self->chip_shows, NULL);
+
+  return chip;
+}
+
+/* Fills chip @i with its occurrence unless it shows it already. Chips are
+ * filled only when they are about to show: a month switch costs the chips
+ * that fit, not all the events of the grid. */
+static GtkWidget *
+fill_chip (QuorumMonthCell *self,
+           guint            i)
+{
+  GtkWidget *chip = ensure_chip (self, i);
+  QuorumOccurrence *occurrence = g_ptr_array_index (self->occurrences, i);
+
+  if (g_ptr_array_index (self->chip_shows, i) != occurrence)
+    {
+      update_chip (chip, occurrence);
+      g_ptr_array_index (self->chip_shows, i) = occurrence;
+    }
+
+  return chip;
+}
+
+/* Chips get their tooltip on demand rather than one string each per month. */
+static gboolean
+quorum_month_cell_query_tooltip (GtkWidget  *widget,
+                                 int         x,
+                                 int         y,
+                                 gboolean    keyboard_mode,
+                                 GtkTooltip *tooltip)
+{
+  QuorumMonthCell *self = QUORUM_MONTH_CELL (widget);
+
+  for (guint i = 0; i < self->n_shown && i < self->chips->len; i++)
+    {
+      GtkWidget *chip = g_ptr_array_index (self->chips, i);
+      QuorumOccurrence *occurrence = g_ptr_array_index (self->occurrences, i);
+      const char *location = quorum_occurrence_get_location (occurrence);
+      const char *status = quorum_occurrence_status_label (quorum_occurrence_get_status (occurrence));
+      g_autofree char *times = NULL;
+      g_autofree char *text = NULL;
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_compute_bounds (chip, widget, &bounds)
+          || !graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
+        continue;
+
+      times = quorum_format_time_range (occurrence);
+      if (location != NULL && *location != '\0')
+        text = g_strdup_printf ("%s %s\n%s\n%s", times, quorum_occurrence_get_title (occurrence),
+                                location, status);
+      else
+        text = g_strdup_printf ("%s %s\n%s", times, quorum_occurrence_get_title (occurrence),
+                                status);
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+
+  /* The holiday's name, anywhere else in the cell. */
+  if (self->mark_name != NULL)
+    {
+      gtk_tooltip_set_text (tooltip, self->mark_name);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_accessible_label (QuorumMonthCell *self)
+{
+  g_autoptr(GString) label = g_string_new (NULL);
+  g_autofree char *day = quorum_format_day (&self->date);
+  guint n = self->occurrences->len;
+
+  g_string_append (label, day);
+  g_string_append (label, ", ");
+  if (n == 0)
+    g_string_append (label, _("no events"));
+  else
+    g_string_append_printf (label, g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+
+  if (self->mark == QUORUM_DAY_MARK_HOLIDAY)
+    g_string_append_printf (label, ", %s", _("holiday"));
+  else if (self->mark == QUORUM_DAY_MARK_ADJUSTED_WORKDAY)
+    g_string_append_printf (label, ", %s", _("working day"));
+  if (self->mark_name != NULL)
+    g_string_append_printf (label, " (%s)", self->mark_name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
+                                  -1);
+  g_free (self->label);
+  self->label = g_string_free (g_steal_pointer (&label), FALSE);
+}
+
+static void
+quorum_month_cell_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  QuorumMonthCell *self = QUORUM_MONTH_CELL (widget);
+  int header_min, header_nat;
+
+  gtk_widget_measure (self->header, orientation, -1, &header_min, &header_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* Chips ellipsize: the cell can be as narrow as its header. */
+      *minimum = header_min;
+      *natural = MAX (header_nat, 80);
+      return;
+    }
+
+  *minimum = header_min;
+  *natural = header_nat;
+  for (guint i = 0; i < self->occurrences->len && i < self->chips->len; i++)
+    {
+      int chip_nat;
+
+      gtk_widget_measure (g_ptr_array_index (self->chips, i), orientation, -1, NULL, &chip_nat,
+                          NULL, NULL);
+      *natural += chip_nat + CHIP_SPACING;
+    }
+}
+
+static void
+quorum_month_cell_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  QuorumMonthCell *self = QUORUM_MONTH_CELL (widget);
+  guint total = self->occurrences->len;
+  guint n_chips = MIN (total, MAX_CHIPS);
+  guint fit, shown;
+  int header_height, chip_height = 1, more_height = 0;
+  int y;
+
+  gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, width, NULL, &header_height,
+                      NULL, NULL);
+  gtk_widget_allocate (self->header, width, header_height, -1, NULL);
+  y = header_height + CHIP_SPACING;
+
+  /* Every chip is one line of the same font: the first tells the height. */
+  if (n_chips > 0)
+    gtk_widget_measure (fill_chip (self, 0), GTK_ORIENTATION_VERTICAL, width, NULL, &chip_height,
+                        NULL, NULL);
+  chip_height = MAX (chip_height, 1);
+
+  fit = MAX (height - y, 0) / (chip_height + CHIP_SPACING);
+  if (total <= fit)
+    shown = total;
+  else
+    shown = MIN (fit > 0 ? fit - 1 : 0, n_chips);
+
+  for (guint i = 0; i < self->chips->len; i++)
+    {
+      GtkWidget *chip = g_ptr_array_index (self->chips, i);
+
+      gtk_widget_set_child_visible (chip, i < shown);
+      if (i < shown)
+        {
+          fill_chip (self, i);
+          gtk_widget_allocate (chip, width, chip_height, -1,
+                               gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+          y += chip_height + CHIP_SPACING;
+        }
+    }
+  /* Chips made by fill_chip() in this pass. */
+  for (guint i = self->chips->len; i < shown; i++)
+    {
+      GtkWidget *chip = fill_chip (self, i);
+
+      gtk_widget_set_child_visible (chip, TRUE);
+      gtk_widget_allocate (chip, width, chip_height, -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+      y += chip_height + CHIP_SPACING;
+    }
+
+  if (shown < total)
+    {
+      g_autofree char *more = NULL;
+
+      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", total - shown),
+                              total - shown);
+      /* Same text as last time for a steady height, so no new resize is queued. */
+      gtk_label_set_text (GTK_LABEL (self->more_label), more);
+      gtk_widget_measure (self->more_label, GTK_ORIENTATION_VERTICAL, width, NULL, &more_height,
+                          NULL, NULL);
+      gtk_widget_set_child_visible (self->more_label, TRUE);
+      gtk_widget_allocate (self->more_label, width, MIN (more_height, MAX (height - y, 0)), -1,
+                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+    }
+  else
+    {
+      gtk_widget_set_child_visible (self->more_label, FALSE);
+    }
+
+  self->n_shown = shown;
+}
+
+/* Cancelled chips are struck through here rather than with Pango: the CJK
+ * fonts give Pango a strikethrough of no thickness, so Chinese titles would
+ * show no line at all. */
+static void
+strike_chip (QuorumMonthCell *self,
+             GtkSnapshot     *snapshot,
+             GtkWidget       *chip)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (chip));
+  graphene_point_t origin;
+  PangoRectangle extents;
+  GdkRGBA color;
+  int x, y;
+
+  /* The origin of the chip's content, inside its border and padding. */
+  if (!gtk_widget_compute_point (chip, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return;
+
+  gtk_label_get_layout_offsets (GTK_LABEL (chip), &x, &y);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  gtk_style_context_get_color (gtk_widget_get_style_context (chip), &color);
+  color.alpha *= 0.7;
+
+  /* Thinner lines vanish in GTK 4.8's renderers. */
+  gtk_snapshot_append_color (snapshot, &color,
+                             &GRAPHENE_RECT_INIT (origin.x + x,
+                                                  origin.y + y + extents.height / 2.0 - 1,
+                                                  MIN (extents.width, gtk_widget_get_width (chip) - x),
+                                                  1.5));
+}
+
+static void
+quorum_month_cell_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  QuorumMonthCell *self = QUORUM_MONTH_CELL (widget);
+
+  GTK_WIDGET_CLASS (quorum_month_cell_parent_class)->snapshot (widget, snapshot);
+
+  for (guint i = 0; i < self->n_shown && i < self->chips->len; i++)
+    {
+      GtkWidget *chip = g_ptr_array_index (self->chips, i);
+
+      if (gtk_widget_has_css_class (chip, "cancelled"))
+        strike_chip (self, snapshot, chip);
+    }
+}
+
+static void
+quorum_month_cell_dispose (GObject *object)
+{
+  QuorumMonthCell *self = (QuorumMonthCell *)object;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  self->header = self->day_label = self->name_label = self->badge = self->more_label = NULL;
+  g_clear_pointer (&self->chips, g_ptr_array_unref);
+  g_clear_pointer (&self->chip_shows, g_ptr_array_unref);
+  g_clear_pointer (&self->occurrences, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (quorum_month_cell_parent_class)->dispose (object);
+}
+
+static void
+quorum_month_cell_finalize (GObject *object)
+{
+  QuorumMonthCell *self = (QuorumMonthCell *)object;
+
+  g_clear_pointer (&self->mark_name, g_free);
+  g_clear_pointer (&self->label, g_free);
+
+  G_OBJECT_CLASS (quorum_month_cell_parent_class)->finalize (object);
+}
+
+static void
+quorum_month_cell_class_init (QuorumMonthCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = quorum_month_cell_dispose;
+  object_class->finalize = quorum_month_cell_finalize;
+  widget_class->measure = quorum_month_cell_measure;
+  widget_class->size_allocate = quorum_month_cell_size_allocate;
+  widget_class->snapshot = quorum_month_cell_snapshot;
+  widget_class->query_tooltip = quorum_month_cell_query_tooltip;
+
+  gtk_widget_class_set_css_name (widget_class, "monthcell");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+}
+
+static void
+quorum_month_cell_init (QuorumMonthCell *self)
+{
+  g_date_clear (&self->date, 1);
+  self->chips = g_ptr_array_new ();
+  self->chip_shows = g_ptr_array_new ();
+  self->occurrences = g_ptr_array_new_with_free_func (g_object_unref);
+
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  self->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  gtk_widget_add_css_class (self->header, "header");
+  gtk_widget_set_parent (self->header, GTK_WIDGET (self));
+
+  self->day_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->day_label, "day-number");
+  gtk_widget_add_css_class (self->day_label, "numeric");
+  gtk_box_append (GTK_BOX (self->header), self->day_label);
+
+  self->name_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->name_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (self->name_label), 0.0);
+  gtk_widget_set_hexpand (self->name_label, TRUE);
+  gtk_widget_add_css_class (self->name_label, "day-name");
+  gtk_widget_add_css_class (self->name_label, "caption");
+  gtk_box_append (GTK_BOX (self->header), self->name_label);
+
+  self->badge = gtk_label_new (NULL);
+  gtk_widget_set_valign (self->badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->badge, "day-badge");
+  gtk_widget_set_visible (self->badge, FALSE);
+  gtk_box_append (GTK_BOX (self->header), self->badge);
+
+  self->more_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->more_label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->more_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->more_label, "more");
+  gtk_widget_set_parent (self->more_label, GTK_WIDGET (self));
+  gtk_widget_set_child_visible (self->more_label, FALSE);
+}
+
+GtkWidget *
+quorum_month_cell_new (void)
+{
+  return g_object_new (QUORUM_TYPE_MONTH_CELL, NULL);
+}
+
+void
+quorum_month_cell_set_day (QuorumMonthCell      *self,
+                           const GDate          *date,
+                           QuorumMonthCellFlags  flags,
+                           QuorumDayMark         mark,
+                           const char           *mark_name)
+{
+  const char *classes[6] = { NULL };
+  char number[8];
+  guint n = 0;
+  GDateWeekday weekday;
+
+  g_return_if_fail (QUORUM_IS_MONTH_CELL (self));
+  g_return_if_fail (g_date_valid (date));
+
+  self->date = *date;
+  self->mark = mark;
+  self->is_today = (flags & QUORUM_MONTH_CELL_TODAY) != 0;
+  g_free (self->mark_name);
+  self->mark_name = g_strdup (mark_name);
+
+  g_snprintf (number, sizeof number, "%u", g_date_get_day (date));
+  gtk_label_set_text (GTK_LABEL (self->day_label), number);
+  if (self->is_today)
+    gtk_widget_add_css_class (self->day_label, "today");
+  else
+    gtk_widget_remove_css_class (self->day_label, "today");
+
+  weekday = g_date_get_weekday (date);
+  if (flags & QUORUM_MONTH_CELL_OTHER_MONTH)
+    classes[n++] = "other-month";
+  if (flags & QUORUM_MONTH_CELL_SELECTED)
+    classes[n++] = "selected";
+  if (weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY)
+    classes[n++] = "weekend";
+  if (mark == QUORUM_DAY_MARK_HOLIDAY)
+    classes[n++] = "holiday";
+  else if (mark == QUORUM_DAY_MARK_ADJUSTED_WORKDAY)
+    classes[n++] = "workday";
+  gtk_widget_set_css_classes (GTK_WIDGET (self), classes);
+
+  switch (mark)
+    {
+    case QUORUM_DAY_MARK_HOLIDAY:
+      /* Translators: the badge of a day off in the month grid (休); keep it one or two letters */
+      gtk_label_set_text (GTK_LABEL (self->badge), C_("day badge", "Off"));
+      break;
+    case QUORUM_DAY_MARK_ADJUSTED_WORKDAY:
+      /* Translators: the badge of a weekend day that is a working day (班) */
+      gtk_label_set_text (GTK_LABEL (self->badge), C_("day badge", "Work"));
+      break;
+    case QUORUM_DAY_MARK_NONE:
+    default:
+      break;
+    }
+  gtk_widget_set_visible (self->badge, mark != QUORUM_DAY_MARK_NONE);
+  gtk_label_set_text (GTK_LABEL (self->name_label), mark_name != NULL ? mark_name : "");
+}
+
+void
+quorum_month_cell_set_selected (QuorumMonthCell *self,
+                                gboolean         selected)
+{
+  g_return_if_fail (QUORUM_IS_MONTH_CELL (self));
+
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "selected");
+}
+
+const GDate *
+quorum_month_cell_get_date (QuorumMonthCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), NULL);
+
+  return &self->date;
+}
+
+/* Returns: (transfer none): the cell's own array, for the view to refill before
+ * quorum_month_cell_update_occurrences() */
+GPtrArray *
+quorum_month_cell_get_occurrences (QuorumMonthCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), NULL);
+
+  return self->occurrences;
+}
+
+void
+quorum_month_cell_update_occurrences (QuorumMonthCell *self)
+{
+  g_return_if_fail (QUORUM_IS_MONTH_CELL (self));
+
+  g_ptr_array_sort (self->occurrences, compare_for_day);
+  /* The array may hold new objects at old addresses: refill every chip. */
+  for (guint i = 0; i < self->chip_shows->len; i++)
+    g_ptr_array_index (self->chip_shows, i) = NULL;
+
+  update_accessible_label (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Returns: (transfer none) (nullable): the occurrence @chip shows */
+QuorumOccurrence *
+quorum_month_cell_get_chip_occurrence (QuorumMonthCell *self,
+                                       GtkWidget       *chip)
+{
+  guint i;
+
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), NULL);
+
+  if (!g_ptr_array_find (self->chips, chip, &i) || i >= self->occurrences->len)
+    return NULL;
+
+  return g_ptr_array_index (self->occurrences, i);
+}
+
+guint
+quorum_month_cell_get_n_shown (QuorumMonthCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), 0);
+
+  return self->n_shown;
+}
+
+/* Returns: (nullable): "+N more", or %NULL when every event shows */
+const char *
+quorum_month_cell_get_overflow_text (QuorumMonthCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), NULL);
+
+  if (!gtk_widget_get_child_visible (self->more_label))
+    return NULL;
+
+  return gtk_label_get_text (GTK_LABEL (self->more_label));
+}
+
+QuorumDayMark
+quorum_month_cell_get_mark (QuorumMonthCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), QUORUM_DAY_MARK_NONE);
+
+  return self->mark;
+}
+
+gboolean
+quorum_month_cell_get_is_today (QuorumMonthCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), FALSE);
+
+  return self->is_today;
+}
+
+/* Returns: (nullable): what assistive technologies read for the cell */
+const char *
+quorum_month_cell_get_label (QuorumMonthCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), NULL);
+
+  return self->label;
+}

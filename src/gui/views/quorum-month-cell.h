@@ -1,0 +1,45 @@
+/* quorum-month-cell.h: one day of QuorumMonthView (private to the view)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "quorum-day-info.h"
+#include "quorum-occurrence.h"
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_MONTH_CELL (quorum_month_cell_get_type ())
+
+G_DECLARE_FINAL_TYPE (QuorumMonthCell, quorum_month_cell, QUORUM, MONTH_CELL, GtkWidget)
+
+typedef enum
+{
+  QUORUM_MONTH_CELL_OTHER_MONTH = 1 << 0,
+  QUORUM_MONTH_CELL_TODAY       = 1 << 1,
+  QUORUM_MONTH_CELL_SELECTED    = 1 << 2,
+} QuorumMonthCellFlags;
+
+GtkWidget         *quorum_month_cell_new                (void);
+void               quorum_month_cell_set_day            (QuorumMonthCell      *self,
+                                                         const GDate          *date,
+                                                         QuorumMonthCellFlags  flags,
+                                                         QuorumDayMark         mark,
+                                                         const char           *mark_name);
+void               quorum_month_cell_set_selected       (QuorumMonthCell      *self,
+                                                         gboolean              selected);
+const GDate       *quorum_month_cell_get_date           (QuorumMonthCell      *self);
+GPtrArray         *quorum_month_cell_get_occurrences    (QuorumMonthCell      *self);
+void               quorum_month_cell_update_occurrences (QuorumMonthCell      *self);
+QuorumOccurrence  *quorum_month_cell_get_chip_occurrence (QuorumMonthCell     *self,
+                                                          GtkWidget           *chip);
+guint              quorum_month_cell_get_n_shown        (QuorumMonthCell      *self);
+const char        *quorum_month_cell_get_overflow_text  (QuorumMonthCell      *self);
+QuorumDayMark      quorum_month_cell_get_mark           (QuorumMonthCell      *self);
+gboolean           quorum_month_cell_get_is_today       (QuorumMonthCell      *self);
+const char        *quorum_month_cell_get_label          (QuorumMonthCell      *self);
+
+G_END_DECLS

@@ -1,0 +1,165 @@
+/* test-calendar-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "quorum-agenda-view.h"
+#include "quorum-calendar-page.h"
+#include "quorum-fake-calendar.h"
+#include "quorum-month-view.h"
+#include "quorum-test-utils.h"
+
+typedef struct
+{
+  GtkWidget          *window;
+  QuorumCalendarPage *page;
+  GListStore         *store;
+  GPtrArray          *ranges;
+  guint               n_new_series;
+} Fixture;
+
+static void
+on_range_changed (QuorumCalendarPage *page,
+                  GDateTime          *start,
+                  GDateTime          *end,
+                  Fixture            *f)
+{
+  g_ptr_array_add (f->ranges, g_date_time_ref (start));
+}
+
+static void
+new_series_cb (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       data)
+{
+  Fixture *f = data;
+
+  f->n_new_series++;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) today = quorum_fake_date (2026, 10, 21);
+  g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) new_series = g_simple_action_new ("new-series", NULL);
+
+  f->ranges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  f->store = quorum_fake_october ();
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
+
+  /* The window's action, as QuorumWindow will have it. */
+  g_signal_connect (new_series, "activate", G_CALLBACK (new_series_cb), f);
+  g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (new_series));
+  gtk_widget_insert_action_group (f->window, "win", G_ACTION_GROUP (win));
+
+  f->page = QUORUM_CALENDAR_PAGE (quorum_calendar_page_new ());
+  quorum_calendar_page_set_today (f->page, today);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.today", NULL);
+  quorum_calendar_page_set_model (f->page, G_LIST_MODEL (f->store));
+  g_signal_connect (f->page, "range-changed", G_CALLBACK (on_range_changed), f);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->ranges, g_ptr_array_unref);
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  QuorumMonthView *month = QUORUM_MONTH_VIEW (quorum_calendar_page_get_month_view (f->page));
+
+  return g_list_model_get_n_items (quorum_month_view_get_model (month));
+}
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkEditable *entry = GTK_EDITABLE (quorum_test_find_widget (GTK_WIDGET (f->page),
+                                                              GTK_TYPE_SEARCH_ENTRY));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (f->store));
+
+  g_assert_cmpuint (n_shown (f), ==, all);
+
+  /* By title… */
+  gtk_editable_set_text (entry, "领导接访日");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_shown (f), ==, 5);
+
+  /* …and by place. */
+  gtk_editable_set_text (entry, "区委常委会议室");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_shown (f), ==, 3);
+
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (n_shown (f), ==, all);
+}
+
+static void
+test_ranges (Fixture       *f,
+             gconstpointer  data)
+{
+  GDateTime *start;
+
+  start = quorum_calendar_page_get_visible_start (f->page);
+  g_assert_cmpint (g_date_time_get_month (start), ==, 9);
+  g_assert_cmpint (g_date_time_get_day_of_month (start), ==, 28);
+
+  /* The agenda asks for its own span: from today. */
+  quorum_calendar_page_set_view_name (f->page, "agenda");
+  g_assert_cmpuint (f->ranges->len, ==, 1);
+  start = g_ptr_array_index (f->ranges, 0);
+  g_assert_cmpint (g_date_time_get_month (start), ==, 10);
+  g_assert_cmpint (g_date_time_get_day_of_month (start), ==, 21);
+  /* Month navigation is off while the agenda shows. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
+  g_assert_cmpuint (f->ranges->len, ==, 1);
+
+  quorum_calendar_page_set_view_name (f->page, "month");
+  g_assert_cmpuint (f->ranges->len, ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL));
+  g_assert_cmpuint (f->ranges->len, ==, 3);
+  start = g_ptr_array_index (f->ranges, 2);
+  g_assert_cmpint (g_date_time_get_month (start), ==, 10);
+  g_assert_cmpint (g_date_time_get_day_of_month (start), ==, 26);
+}
+
+static void
+test_new_series (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_assert_true (quorum_test_press_key (GTK_WIDGET (f->page), "<Control>n"));
+  g_assert_cmpuint (f->n_new_series, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!quorum_test_init_display (&argc, &argv))
+    return 0;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/ui/calendar-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("search", test_search);
+  ADD ("ranges", test_ranges);
+  ADD ("new-series", test_new_series);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,473 @@
+/* test-month-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "quorum-fake-calendar.h"
+#include "quorum-month-view-private.h"
+#include "quorum-test-utils.h"
+
+#define BUSY_DAY_EVENTS 6
+
+typedef struct
+{
+  GtkWidget       *window;
+  QuorumMonthView *view;
+  GListStore      *store;
+  GPtrArray       *ranges;     /* GDateTime starts of range-changed */
+  GPtrArray       *activated;  /* QuorumOccurrence */
+} Fixture;
+
+static void
+on_range_changed (QuorumMonthView *view,
+                  GDateTime       *start,
+                  GDateTime       *end,
+                  Fixture         *f)
+{
+  g_ptr_array_add (f->ranges, g_date_time_ref (start));
+}
+
+static void
+on_occurrence_activated (QuorumMonthView  *view,
+                         QuorumOccurrence *occurrence,
+                         Fixture          *f)
+{
+  g_ptr_array_add (f->activated, g_object_ref (occurrence));
+}
+
+static GListStore *
+november_store (void)
+{
+  GListStore *store = g_list_store_new (QUORUM_TYPE_OCCURRENCE);
+  g_autoptr(QuorumOccurrence) a = NULL;
+  g_autoptr(QuorumOccurrence) b = NULL;
+  g_autoptr(QuorumOccurrence) c = NULL;
+  g_autoptr(QuorumOccurrence) d = NULL;
+
+  /* Added out of order: the cell sorts by time. */
+  a = quorum_fake_occurrence (2, "一线办公", "frontline", "栖霞街道", 2026, 11, 20, 14, 30, 150,
+                              QUORUM_OCCURRENCE_SCHEDULED);
+  b = quorum_fake_occurrence (1, "市政府常务会议", "meeting", "三楼会议室", 2026, 11, 20, 9, 0, 120,
+                              QUORUM_OCCURRENCE_SCHEDULED);
+  c = quorum_fake_occurrence (3, "公文审签", "paperwork", NULL, 2026, 11, 2, 15, 0, 60,
+                              QUORUM_OCCURRENCE_HELD);
+  d = quorum_fake_occurrence (4, "领导接访日", "petition", NULL, 2026, 12, 1, 9, 0, 180,
+                              QUORUM_OCCURRENCE_SCHEDULED);
+  g_list_store_append (store, a);
+  g_list_store_append (store, b);
+  g_list_store_append (store, c);
+  g_list_store_append (store, d);
+
+  for (guint i = 0; i < BUSY_DAY_EVENTS; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("会议 %u", i);
+      g_autoptr(QuorumOccurrence) o = NULL;
+
+      o = quorum_fake_occurrence (100 + i, title, "meeting", NULL, 2026, 11, 12, 8 + i, 0, 30,
+                                  QUORUM_OCCURRENCE_SCHEDULED);
+      g_list_store_append (store, o);
+    }
+
+  return store;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) today = quorum_fake_date (2026, 11, 26);
+  g_autoptr(GDateTime) date = quorum_fake_date (2026, 11, 20);
+
+  f->ranges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  f->activated = g_ptr_array_new_with_free_func (g_object_unref);
+  f->store = november_store ();
+
+  f->window = gtk_window_new ();
+  gtk_window_set_decorated (GTK_WINDOW (f->window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  f->view = QUORUM_MONTH_VIEW (quorum_month_view_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
+
+  quorum_month_view_set_today (f->view, today);
+  quorum_month_view_set_date (f->view, date);
+  quorum_month_view_set_day_info_func (f->view, quorum_fake_day_info, NULL, NULL);
+  quorum_month_view_set_model (f->view, G_LIST_MODEL (f->store));
+  g_signal_connect (f->view, "range-changed", G_CALLBACK (on_range_changed), f);
+  g_signal_connect (f->view, "occurrence-activated", G_CALLBACK (on_occurrence_activated), f);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  quorum_test_spin (200);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->ranges, g_ptr_array_unref);
+  g_clear_pointer (&f->activated, g_ptr_array_unref);
+}
+
+static GDate
+day (int y,
+     int m,
+     int d)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return date;
+}
+
+static QuorumMonthCell *
+cell_for (Fixture *f,
+          int      y,
+          int      m,
+          int      d,
+          guint   *column)
+{
+  GDate date = day (y, m, d);
+  QuorumMonthCell *cell = _quorum_month_view_get_cell (f->view, &date, column, NULL);
+
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+static void
+assert_ymd (GDateTime *dt,
+            int        y,
+            int        m,
+            int        d)
+{
+  g_assert_nonnull (dt);
+  g_assert_cmpint (g_date_time_get_year (dt), ==, y);
+  g_assert_cmpint (g_date_time_get_month (dt), ==, m);
+  g_assert_cmpint (g_date_time_get_day_of_month (dt), ==, d);
+}
+
+static void
+press_key (GtkWidget  *widget,
+           const char *accel)
+{
+  g_assert_true (quorum_test_press_key (widget, accel));
+}
+
+static void
+test_monday_first (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint column;
+
+  /* 2026-11-01 is a Sunday: it ends the first row, and the grid starts on 26 October. */
+  cell_for (f, 2026, 11, 2, &column);
+  g_assert_cmpuint (column, ==, 0);
+  cell_for (f, 2026, 11, 1, &column);
+  g_assert_cmpuint (column, ==, 6);
+  assert_ymd (quorum_month_view_get_visible_start (f->view), 2026, 10, 26);
+  assert_ymd (quorum_month_view_get_visible_end (f->view), 2026, 12, 7);
+  g_assert_cmpuint (_quorum_month_view_get_n_rows (f->view), ==, 6);
+  g_assert_cmpstr (_quorum_month_view_get_weekday_header (f->view, 0), ==, C_("weekday", "Mon"));
+  g_assert_cmpstr (_quorum_month_view_get_weekday_header (f->view, 6), ==, C_("weekday", "Sun"));
+  assert_ymd (quorum_month_view_get_month (f->view), 2026, 11, 1);
+}
+
+static void
+test_chips (Fixture       *f,
+            gconstpointer  data)
+{
+  QuorumMonthCell *cell = cell_for (f, 2026, 11, 20, NULL);
+  GPtrArray *occurrences = quorum_month_cell_get_occurrences (cell);
+
+  g_assert_cmpuint (occurrences->len, ==, 2);
+  g_assert_cmpuint (quorum_month_cell_get_n_shown (cell), ==, 2);
+  g_assert_null (quorum_month_cell_get_overflow_text (cell));
+  /* In time order, whatever the model's order. */
+  g_assert_cmpstr (quorum_occurrence_get_title (g_ptr_array_index (occurrences, 0)), ==,
+                   "市政府常务会议");
+  g_assert_cmpstr (quorum_occurrence_get_title (g_ptr_array_index (occurrences, 1)), ==,
+                   "一线办公");
+
+  /* A new event shows without a new month. */
+  {
+    g_autoptr(QuorumOccurrence) o = NULL;
+
+    o = quorum_fake_occurrence (50, "廉政谈话", "integrity", NULL, 2026, 11, 20, 16, 0, 60,
+                                QUORUM_OCCURRENCE_SCHEDULED);
+    g_list_store_append (f->store, o);
+    g_assert_cmpuint (quorum_month_cell_get_occurrences (cell)->len, ==, 3);
+  }
+
+  g_assert_cmpuint (quorum_month_cell_get_occurrences (cell_for (f, 2026, 11, 21, NULL))->len, ==, 0);
+  g_assert_cmpuint (quorum_month_cell_get_occurrences (cell_for (f, 2026, 12, 1, NULL))->len, ==, 1);
+}
+
+static guint
+count_mapped_chips (QuorumMonthCell *cell)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cell)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "chip") && gtk_widget_get_mapped (child))
+      n++;
+
+  return n;
+}
+
+static void
+test_overflow (Fixture       *f,
+               gconstpointer  data)
+{
+  QuorumMonthCell *cell = cell_for (f, 2026, 11, 12, NULL);
+  guint shown_tall, shown_small;
+
+  /* Tall enough for every chip. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1150);
+  quorum_test_spin (200);
+  shown_tall = quorum_month_cell_get_n_shown (cell);
+  g_assert_cmpuint (shown_tall, ==, BUSY_DAY_EVENTS);
+  g_assert_null (quorum_month_cell_get_overflow_text (cell));
+
+  /* Small: some chips make room for "+N more", N counting exactly the hidden ones. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  quorum_test_spin (200);
+  shown_small = quorum_month_cell_get_n_shown (cell);
+  g_assert_cmpuint (shown_small, <, BUSY_DAY_EVENTS);
+  g_assert_cmpuint (shown_small, ==, count_mapped_chips (cell));
+  {
+    g_autofree char *expected = g_strdup_printf ("+%u more", BUSY_DAY_EVENTS - shown_small);
+
+    g_assert_cmpstr (quorum_month_cell_get_overflow_text (cell), ==, expected);
+  }
+
+  /* Smaller still: fewer chips, a bigger N. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 480);
+  quorum_test_spin (200);
+  g_assert_cmpuint (quorum_month_cell_get_n_shown (cell), <, shown_small);
+  {
+    g_autofree char *expected = g_strdup_printf ("+%u more", BUSY_DAY_EVENTS
+                                                 - quorum_month_cell_get_n_shown (cell));
+
+    g_assert_cmpstr (quorum_month_cell_get_overflow_text (cell), ==, expected);
+  }
+}
+
+static void
+test_page_down (Fixture       *f,
+                gconstpointer  data)
+{
+  press_key (GTK_WIDGET (f->view), "Page_Down");
+
+  assert_ymd (quorum_month_view_get_month (f->view), 2026, 12, 1);
+  assert_ymd (quorum_month_view_get_date (f->view), 2026, 12, 20);
+  g_assert_cmpuint (f->ranges->len, ==, 1);
+  /* December 2026 starts on a Tuesday: the grid starts on Monday 30 November. */
+  assert_ymd (g_ptr_array_index (f->ranges, 0), 2026, 11, 30);
+  assert_ymd (quorum_month_view_get_visible_start (f->view), 2026, 11, 30);
+
+  press_key (GTK_WIDGET (f->view), "Page_Up");
+  assert_ymd (quorum_month_view_get_month (f->view), 2026, 11, 1);
+  g_assert_cmpuint (f->ranges->len, ==, 2);
+  assert_ymd (g_ptr_array_index (f->ranges, 1), 2026, 10, 26);
+
+  /* The same grid again: no new range. */
+  press_key (GTK_WIDGET (f->view), "Right");
+  g_assert_cmpuint (f->ranges->len, ==, 2);
+}
+
+static void
+test_today (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GDateTime) tomorrow = quorum_fake_date (2026, 11, 27);
+
+  g_assert_true (quorum_month_cell_get_is_today (cell_for (f, 2026, 11, 26, NULL)));
+  g_assert_false (quorum_month_cell_get_is_today (cell_for (f, 2026, 11, 25, NULL)));
+
+  quorum_month_view_set_today (f->view, tomorrow);
+  g_assert_false (quorum_month_cell_get_is_today (cell_for (f, 2026, 11, 26, NULL)));
+  g_assert_true (quorum_month_cell_get_is_today (cell_for (f, 2026, 11, 27, NULL)));
+
+  /* "t" selects today, after a trip to another month. */
+  press_key (GTK_WIDGET (f->view), "Page_Up");
+  press_key (GTK_WIDGET (f->view), "t");
+  assert_ymd (quorum_month_view_get_date (f->view), 2026, 11, 27);
+  press_key (GTK_WIDGET (f->view), "Page_Down");
+  press_key (GTK_WIDGET (f->view), "Home");
+  assert_ymd (quorum_month_view_get_date (f->view), 2026, 11, 27);
+}
+
+static void
+test_day_marks (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) october = quorum_fake_date (2026, 10, 5);
+  g_autoptr(GDateTime) september = quorum_fake_date (2026, 9, 15);
+
+  quorum_month_view_set_date (f->view, october);
+  for (int d = 1; d <= 7; d++)
+    g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 10, d, NULL)), ==,
+                     QUORUM_DAY_MARK_HOLIDAY);
+  g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 10, 8, NULL)), ==,
+                   QUORUM_DAY_MARK_NONE);
+  g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 10, 10, NULL)), ==,
+                   QUORUM_DAY_MARK_ADJUSTED_WORKDAY);
+  g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 9, 30, NULL)), ==,
+                   QUORUM_DAY_MARK_NONE);
+
+  quorum_month_view_set_date (f->view, september);
+  g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 9, 20, NULL)), ==,
+                   QUORUM_DAY_MARK_ADJUSTED_WORKDAY);
+  g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 9, 21, NULL)), ==,
+                   QUORUM_DAY_MARK_NONE);
+}
+
+static void
+test_arrows (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GDateTime) last = quorum_fake_date (2026, 11, 30);
+  g_autoptr(GDateTime) third = quorum_fake_date (2026, 11, 3);
+
+  quorum_month_view_set_date (f->view, last);
+  press_key (GTK_WIDGET (f->view), "Right");
+  assert_ymd (quorum_month_view_get_date (f->view), 2026, 12, 1);
+  assert_ymd (quorum_month_view_get_month (f->view), 2026, 12, 1);
+
+  press_key (GTK_WIDGET (f->view), "Left");
+  assert_ymd (quorum_month_view_get_date (f->view), 2026, 11, 30);
+  assert_ymd (quorum_month_view_get_month (f->view), 2026, 11, 1);
+
+  quorum_month_view_set_date (f->view, third);
+  press_key (GTK_WIDGET (f->view), "Up");
+  assert_ymd (quorum_month_view_get_date (f->view), 2026, 10, 27);
+  assert_ymd (quorum_month_view_get_month (f->view), 2026, 10, 1);
+  press_key (GTK_WIDGET (f->view), "Down");
+  assert_ymd (quorum_month_view_get_date (f->view), 2026, 11, 3);
+}
+
+static void
+test_popover (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GDateTime) busy = quorum_fake_date (2026, 11, 12);
+  GtkPopover *popover = _quorum_month_view_get_popover (f->view);
+  GtkListBox *list = _quorum_month_view_get_day_list (f->view);
+  QuorumOccurrence *expected;
+  GtkListBoxRow *row;
+  guint n = 0;
+
+  quorum_month_view_set_date (f->view, busy);
+  press_key (GTK_WIDGET (f->view), "Return");
+  quorum_test_spin (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Every event of the day, not just those with a chip. */
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, BUSY_DAY_EVENTS);
+
+  row = gtk_list_box_get_row_at_index (list, 3);
+  expected = g_ptr_array_index (quorum_month_cell_get_occurrences (cell_for (f, 2026, 11, 12, NULL)), 3);
+  g_signal_emit_by_name (list, "row-activated", row);
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_true (g_ptr_array_index (f->activated, 0) == expected);
+  g_assert_cmpstr (quorum_occurrence_get_title (expected), ==, "会议 3");
+  quorum_test_spin (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+static void
+test_accessible_label (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GDateTime) october = quorum_fake_date (2026, 10, 5);
+
+  g_assert_cmpstr (quorum_month_cell_get_label (cell_for (f, 2026, 11, 20, NULL)), ==,
+                   "Friday, 20 November 2026, 2 events");
+  g_assert_cmpstr (quorum_month_cell_get_label (cell_for (f, 2026, 11, 21, NULL)), ==,
+                   "Saturday, 21 November 2026, no events");
+
+  quorum_month_view_set_date (f->view, october);
+  g_assert_cmpstr (quorum_month_cell_get_label (cell_for (f, 2026, 10, 1, NULL)), ==,
+                   "Thursday, 1 October 2026, no events, holiday (国庆节)");
+  g_assert_cmpstr (quorum_month_cell_get_label (cell_for (f, 2026, 10, 10, NULL)), ==,
+                   "Saturday, 10 October 2026, no events, working day");
+}
+
+/* Not a benchmark, a guard: a month switch on a busy store stays far from
+ * the 4 ms budget (the figure goes to the test log). */
+static void
+test_switch_time (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GListStore) busy = g_list_store_new (QUORUM_TYPE_OCCURRENCE);
+  gint64 start, elapsed;
+  guint n_switches = 20;
+  int width, height;
+
+  /* 12 events on every day of the grids of November and December. */
+  for (guint i = 0; i < 70 * 12; i++)
+    {
+      g_autoptr(QuorumOccurrence) o = NULL;
+      g_autoptr(GDateTime) first = quorum_fake_date (2026, 10, 26);
+      g_autoptr(GDateTime) day_time = g_date_time_add_days (first, i / 12);
+
+      o = quorum_fake_occurrence (1000 + i, "党组理论学习中心组学习", "study", "区委第一会议室",
+                                  g_date_time_get_year (day_time), g_date_time_get_month (day_time),
+                                  g_date_time_get_day_of_month (day_time), 8 + i % 12, 0, 45,
+                                  QUORUM_OCCURRENCE_SCHEDULED);
+      g_list_store_append (busy, o);
+    }
+  quorum_month_view_set_model (f->view, G_LIST_MODEL (busy));
+  quorum_test_spin (100);
+
+  width = gtk_widget_get_width (GTK_WIDGET (f->view));
+  height = gtk_widget_get_height (GTK_WIDGET (f->view));
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < n_switches; i++)
+    {
+      press_key (GTK_WIDGET (f->view), i % 2 == 0 ? "Page_Down" : "Page_Up");
+      /* The layout that fills the chips, as the next frame would. */
+      gtk_widget_size_allocate (GTK_WIDGET (f->view),
+                                &(GtkAllocation) { 0, 0, width, height }, -1);
+    }
+  elapsed = (g_get_monotonic_time () - start) / n_switches;
+  g_test_message ("month switch and layout, %u events in the model: %" G_GINT64_FORMAT " µs",
+                  70 * 12, elapsed);
+  g_assert_cmpuint (quorum_month_cell_get_occurrences (cell_for (f, 2026, 11, 12, NULL))->len, ==, 12);
+  /* Generous for the sanitizer build and a loaded machine. */
+  g_assert_cmpint (elapsed, <, 40 * 1000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!quorum_test_init_display (&argc, &argv))
+    return 0;
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/ui/month-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("monday-first", test_monday_first);
+  ADD ("chips", test_chips);
+  ADD ("overflow", test_overflow);
+  ADD ("page-down", test_page_down);
+  ADD ("today", test_today);
+  ADD ("day-marks", test_day_marks);
+  ADD ("arrows", test_arrows);
+  ADD ("popover", test_popover);
+  ADD ("accessible", test_accessible_label);
+  ADD ("switch-time", test_switch_time);
+#undef ADD
+
+  return g_test_run ();
+}
