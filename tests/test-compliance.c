@@ -593,6 +593,98 @@ test_compliance_notice (void)
   g_assert_cmpint (quorum_compliance_result_get_status (none->pdata[0]), ==, QUORUM_COMPLIANCE_MET);
 }
 
+/* 3 working days across Spring Festival 2024 and National Day 2025, where
+ * adjusted Saturdays and Sundays are working days. */
+static const struct
+{
+  const char             *trigger;
+  const char             *done;
+  const char             *today;
+  QuorumComplianceStatus  status;
+  const char             *deadline;
+} deadline_cases[] = {
+  /* Thu 8 Feb 2024: Fri 9 (1), 10–17 off, Sun 18 adjusted (2), Mon 19 (3). */
+  { "2024-02-08", "2024-02-19", "2024-02-26", QUORUM_COMPLIANCE_MET, "19 Feb" },
+  { "2024-02-08", "2024-02-20", "2024-02-26", QUORUM_COMPLIANCE_MISSED, "19 Feb" },
+  { "2024-02-08", NULL, "2024-02-09", QUORUM_COMPLIANCE_OPEN, "19 Feb" },
+  { "2024-02-08", NULL, "2024-02-18", QUORUM_COMPLIANCE_AT_RISK, "19 Feb" },
+  { "2024-02-08", NULL, "2024-02-19", QUORUM_COMPLIANCE_AT_RISK, "19 Feb" },
+  { "2024-02-08", NULL, "2024-02-20", QUORUM_COMPLIANCE_MISSED, "19 Feb" },
+  /* Fri 26 Sep 2025: Sun 28 adjusted (1), Mon 29 (2), Tue 30 (3). */
+  { "2025-09-26", "2025-09-30", "2025-10-15", QUORUM_COMPLIANCE_MET, "30 Sep" },
+  /* Mon 29 Sep 2025: Tue 30 (1), 1–8 Oct off, Thu 9 (2), Fri 10 (3). */
+  { "2025-09-29", "2025-10-10", "2025-10-15", QUORUM_COMPLIANCE_MET, "10 Oct" },
+  { "2025-09-29", "2025-10-11", "2025-10-15", QUORUM_COMPLIANCE_MISSED, "10 Oct" },
+  { "2025-09-29", NULL, "2025-09-30", QUORUM_COMPLIANCE_OPEN, "10 Oct" },
+  /* Thu 9 Oct 2025: Fri 10 (1), Sat 11 adjusted (2), Mon 13 (3). */
+  { "2025-10-09", "2025-10-13", "2025-10-15", QUORUM_COMPLIANCE_MET, "13 Oct" },
+  { "2025-10-09", "2025-10-14", "2025-10-15", QUORUM_COMPLIANCE_MISSED, "13 Oct" },
+};
+
+static void
+test_compliance_deadlines (void)
+{
+  g_autoptr(QuorumWorkdays) workdays = NULL;
+  g_autoptr(GError) error = NULL;
+
+  workdays = quorum_workdays_new_default (&error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (deadline_cases); i++)
+    {
+      g_autoptr(QuorumComplianceInput) input = new_input ();
+      g_autoptr(QuorumPeriod) period = NULL;
+      g_autoptr(GPtrArray) results = NULL;
+      QuorumComplianceResult *r;
+      QuorumComplianceItem item;
+      GDate trigger = ymd (deadline_cases[i].trigger);
+      GDate today = ymd (deadline_cases[i].today);
+
+      g_test_message ("case %u: %s done %s today %s", i, deadline_cases[i].trigger,
+                      deadline_cases[i].done ? deadline_cases[i].done : "-", deadline_cases[i].today);
+      bind (input, "letter-reply", QUORUM_SUBJECT_UNIT, DEPT, NULL, NULL);
+      quorum_compliance_item_init (&item);
+      item.duty_id = "letter-reply";
+      item.subject_kind = QUORUM_SUBJECT_UNIT;
+      item.subject_id = DEPT;
+      item.date = trigger;
+      item.done = ymd (deadline_cases[i].done);
+      item.record_id = 77;
+      quorum_compliance_input_add_deadline (input, &item, &error);
+      g_assert_no_error (error);
+
+      period = quorum_period_for_date (QUORUM_PERIOD_MONTH, &trigger, NULL);
+      results = quorum_compliance_evaluate (input, period, &today, 7, workdays, &error);
+      g_assert_no_error (error);
+      r = only_result (results, "letter-reply", DEPT, 0);
+      g_test_message ("%s", quorum_compliance_result_get_explanation (r));
+      g_assert_cmpint (quorum_compliance_result_get_status (r), ==, deadline_cases[i].status);
+      g_assert_cmpint (quorum_compliance_result_get_item_id (r), ==, 77);
+      g_assert_nonnull (strstr (quorum_compliance_result_get_explanation (r), deadline_cases[i].deadline));
+    }
+
+  /* Without a holiday calendar, working days cannot be counted. */
+  {
+    g_autoptr(QuorumComplianceInput) input = new_input ();
+    g_autoptr(QuorumPeriod) period = quorum_period_parse ("2024-02", NULL);
+    g_autoptr(GPtrArray) results = NULL;
+    GDate today = ymd ("2024-02-26");
+    QuorumComplianceItem item;
+
+    bind (input, "letter-reply", QUORUM_SUBJECT_UNIT, DEPT, NULL, NULL);
+    quorum_compliance_item_init (&item);
+    item.duty_id = "letter-reply";
+    item.subject_kind = QUORUM_SUBJECT_UNIT;
+    item.subject_id = DEPT;
+    item.date = ymd ("2024-02-08");
+    quorum_compliance_input_add_deadline (input, &item, &error);
+    g_assert_no_error (error);
+    results = quorum_compliance_evaluate (input, period, &today, 7, NULL, &error);
+    g_assert_null (results);
+    g_assert_error (error, QUORUM_COMPLIANCE_ERROR, QUORUM_COMPLIANCE_ERROR_INVALID);
+  }
+}
+
 static void
 test_compliance_errors (void)
 {
@@ -758,6 +850,7 @@ main (int   argc,
   g_test_add_func ("/core/compliance/attendance", test_compliance_attendance);
   g_test_add_func ("/core/compliance/binding", test_compliance_binding);
   g_test_add_func ("/core/compliance/notice", test_compliance_notice);
+  g_test_add_func ("/core/compliance/deadlines", test_compliance_deadlines);
   g_test_add_func ("/core/compliance/errors", test_compliance_errors);
   g_test_add_func ("/core/compliance/office-year", test_compliance_office_year);
   g_test_add_func ("/core/compliance/translated", test_compliance_translated);

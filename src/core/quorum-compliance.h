@@ -87,7 +87,7 @@
 #include "quorum-core-enums.h"
 #include "quorum-enums.h"
 #include "quorum-period.h"
-#include "quorum-rulebook-stub.h"
+#include "quorum-workdays.h"
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,8 @@
 
 #include <glib-object.h>
 
-#include "quorum-rulebook-stub.h"
+#include "quorum-core-enums.h"
+#include "quorum-enums.h"
 
 G_BEGIN_DECLS
 
