@@ -719,73 +719,118 @@ test_compliance_errors (void)
   g_assert_error (error, QUORUM_COMPLIANCE_ERROR, QUORUM_COMPLIANCE_ERROR_INVALID);
 }
 
-/* A whole office for a whole year: 50 people, 46 duties, a fact a month each. */
+/* A whole office for a whole year: 50 people bound to the 46 duties of the
+ * Qixia rulebook, with a fact (or a deadline or a leave) a month for each. */
 static void
 test_compliance_office_year (void)
 {
-  static const QuorumMeasure measures[] = {
-    QUORUM_MEASURE_EVENTS, QUORUM_MEASURE_DAYS, QUORUM_MEASURE_RATIO, QUORUM_MEASURE_UNITS,
-  };
-  static const QuorumPeriodKind kinds[] = {
-    QUORUM_PERIOD_MONTH, QUORUM_PERIOD_QUARTER, QUORUM_PERIOD_HALF_YEAR, QUORUM_PERIOD_YEAR,
-    QUORUM_PERIOD_WEEK, QUORUM_PERIOD_FORTNIGHT,
-  };
+  g_autoptr(QuorumRulebook) rulebook = NULL;
+  g_autoptr(QuorumWorkdays) workdays = NULL;
   g_autoptr(QuorumComplianceInput) input = quorum_compliance_input_new ();
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(QuorumPeriod) year = quorum_period_parse ("2026", NULL);
   g_autoptr(GError) error = NULL;
   GDate today = ymd ("2026-11-26");
-  char ids[46][16];
-  guint n_facts = 0;
+  GListModel *duties;
+  guint n_facts = 0, n_duties;
+  guint per_status[5] = { 0 };
 
-  for (guint d = 0; d < 46; d++)
+  rulebook = quorum_rulebook_new_default (&error);
+  g_assert_no_error (error);
+  workdays = quorum_workdays_new_default (&error);
+  g_assert_no_error (error);
+  quorum_compliance_input_add_rulebook (input, rulebook);
+  duties = quorum_rulebook_get_duties (rulebook);
+  n_duties = g_list_model_get_n_items (duties);
+  g_assert_cmpuint (n_duties, ==, 46);
+
+  quorum_compliance_input_add_subject (input, QUORUM_SUBJECT_BODY, BODY, "市政府");
+  for (guint d = 0; d < n_duties; d++)
     {
-      QuorumComplianceDutySpec spec = { 0 };
-
-      g_snprintf (ids[d], sizeof ids[d], "duty-%02u", d);
-      spec.id = ids[d];
-      spec.scope = d % 5 == 0 ? QUORUM_DUTY_SCOPE_EACH_MEMBER_PER_UNIT : QUORUM_DUTY_SCOPE_EACH_MEMBER;
-      spec.per_unit = "enterprise";
-      spec.period = kinds[d % G_N_ELEMENTS (kinds)];
-      spec.measure = spec.scope == QUORUM_DUTY_SCOPE_EACH_MEMBER_PER_UNIT
-                   ? QUORUM_MEASURE_EVENTS : measures[d % G_N_ELEMENTS (measures)];
-      spec.min = spec.measure == QUORUM_MEASURE_RATIO ? 50 : 1 + d % 3;
-      spec.max = spec.measure == QUORUM_MEASURE_UNITS ? 4 : -1;
-      _quorum_compliance_input_add_duty_spec (input, &spec);
+      g_autoptr(QuorumDuty) duty = g_list_model_get_item (duties, d);
+      if (quorum_duty_get_scope (duty) == QUORUM_DUTY_SCOPE_BODY)
+        quorum_compliance_input_bind (input, quorum_duty_get_id (duty), QUORUM_SUBJECT_BODY, BODY,
+                                      NULL, NULL, &error);
     }
+
   for (gint64 p = 1; p <= 50; p++)
     {
       quorum_compliance_input_add_subject (input, QUORUM_SUBJECT_PERSON, p, "someone");
-      for (gint64 e = 0; e < 3; e++)
-        quorum_compliance_input_link_unit (input, QUORUM_SUBJECT_PERSON, p, "enterprise",
-                                           p * 10 + e, "enterprise", NULL, NULL, &error);
-      for (guint d = 0; d < 46; d++)
+      for (const char *const *kind = (const char *const[]) { "enterprise", "department", "town", NULL };
+           *kind; kind++)
+        for (gint64 e = 0; e < 3; e++)
+          quorum_compliance_input_link_unit (input, QUORUM_SUBJECT_PERSON, p, *kind, p * 10 + e,
+                                             "unit", NULL, NULL, &error);
+
+      for (guint d = 0; d < n_duties; d++)
         {
-          quorum_compliance_input_bind (input, ids[d], QUORUM_SUBJECT_PERSON, p, NULL, NULL, &error);
+          g_autoptr(QuorumDuty) duty = g_list_model_get_item (duties, d);
+          const char *id = quorum_duty_get_id (duty);
+          QuorumMeasure measure = quorum_duty_get_measure (duty);
+
+          quorum_compliance_input_bind (input, id, QUORUM_SUBJECT_PERSON, p, NULL, NULL, &error);
           for (int m = 1; m <= 12; m++)
             {
-              QuorumComplianceFact f;
+              GDate day;
 
-              quorum_compliance_fact_init (&f);
-              f.duty_id = ids[d];
-              f.subject_id = p;
-              f.unit_id = p * 10 + m % 3;
-              g_date_set_dmy (&f.date, 1 + (p + d) % 28, m, 2026);
-              f.amount = 1 + (m % 2) * 0.5;
-              f.unannounced = (p + m) % 2;
-              f.record_id = ++n_facts;
-              quorum_compliance_input_add_fact (input, &f, &error);
+              g_date_clear (&day, 1);
+              g_date_set_dmy (&day, 1 + (p + d) % 28, m, 2026);
+              if (measure == QUORUM_MEASURE_DEADLINE_WORKDAYS || measure == QUORUM_MEASURE_NOTICE_DAYS)
+                {
+                  QuorumComplianceItem item;
+
+                  quorum_compliance_item_init (&item);
+                  item.duty_id = id;
+                  item.subject_id = p;
+                  item.date = day;
+                  item.done = day;
+                  g_date_add_days (&item.done, measure == QUORUM_MEASURE_DEADLINE_WORKDAYS ? m % 6 : 0);
+                  if (measure == QUORUM_MEASURE_NOTICE_DAYS)
+                    g_date_subtract_days (&item.done, m % 5);
+                  item.record_id = ++n_facts;
+                  if (measure == QUORUM_MEASURE_NOTICE_DAYS)
+                    quorum_compliance_input_add_notice (input, &item, &error);
+                  else
+                    quorum_compliance_input_add_deadline (input, &item, &error);
+                }
+              else
+                {
+                  QuorumComplianceFact f;
+
+                  quorum_compliance_fact_init (&f);
+                  f.duty_id = id;
+                  f.subject_id = p;
+                  f.unit_id = p * 10 + m % 3;
+                  f.date = day;
+                  f.amount = 1 + (m % 2) * 0.5;
+                  f.unannounced = (p + m) % 2;
+                  f.attendance = quorum_duty_get_attendance (duty)
+                               ? (m % 4 ? QUORUM_ATTENDANCE_PRESENT : QUORUM_ATTENDANCE_ABSENT)
+                               : QUORUM_ATTENDANCE_UNKNOWN;
+                  f.record_id = ++n_facts;
+                  quorum_compliance_input_add_fact (input, &f, &error);
+                }
             }
         }
     }
   g_assert_no_error (error);
 
-  results = quorum_compliance_evaluate (input, year, &today, 7, NULL, &error);
+  results = quorum_compliance_evaluate (input, year, &today, 7, workdays, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (n_facts, ==, 50 * 46 * 12);
   g_assert_cmpuint (results->len, >, 50 * 46);
   for (guint i = 0; i < results->len; i++)
-    g_assert_cmpstr (quorum_compliance_result_get_explanation (results->pdata[i]), !=, "");
+    {
+      QuorumComplianceResult *r = results->pdata[i];
+
+      g_assert_cmpstr (quorum_compliance_result_get_explanation (r), !=, "");
+      per_status[quorum_compliance_result_get_status (r)]++;
+    }
+  /* The synthetic office has something in every state but remedied. */
+  g_assert_cmpuint (per_status[QUORUM_COMPLIANCE_MET], >, 0);
+  g_assert_cmpuint (per_status[QUORUM_COMPLIANCE_OPEN], >, 0);
+  g_assert_cmpuint (per_status[QUORUM_COMPLIANCE_AT_RISK], >, 0);
+  g_assert_cmpuint (per_status[QUORUM_COMPLIANCE_MISSED], >, 0);
   g_test_message ("%u results from %u facts", results->len, n_facts);
 }
 

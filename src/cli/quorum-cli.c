@@ -18,6 +18,8 @@ static int command_init (QuorumCliContext *ctx, int argc, char **argv);
 
 static const QuorumCliCommand commands[] = {
   { "init", command_init, N_("Create the database, or bring its schema up to date") },
+  { "rules", quorum_cli_command_rules, N_("List the duties of a rulebook") },
+  { "workdays", quorum_cli_command_workdays, N_("Count working days, or check a date, in the holiday calendar") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */

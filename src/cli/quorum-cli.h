@@ -33,6 +33,12 @@ typedef struct
 
 QuorumDatabase *quorum_cli_open_database (QuorumCliContext  *ctx,
                                           GError           **error);
+int             quorum_cli_command_rules    (QuorumCliContext  *ctx,
+                                             int                argc,
+                                             char             **argv);
+int             quorum_cli_command_workdays (QuorumCliContext  *ctx,
+                                             int                argc,
+                                             char             **argv);
 int             quorum_cli_fail          (const GError      *error);
 int             quorum_cli_usage_error   (GOptionContext    *context,
                                           const char        *message);

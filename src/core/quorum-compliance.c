@@ -531,6 +531,64 @@ _quorum_compliance_input_add_duty_spec (QuorumComplianceInput          *self,
 }
 
 /**
+ * quorum_compliance_input_add_duty:
+ * @self: an input
+ * @duty: a duty of a rulebook
+ *
+ * Adds a duty to evaluate; duties are reported in the order they are added.
+ */
+void
+quorum_compliance_input_add_duty (QuorumComplianceInput *self,
+                                  QuorumDuty            *duty)
+{
+  QuorumComplianceDutySpec spec = { 0 };
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (QUORUM_IS_DUTY (duty));
+
+  spec.id = quorum_duty_get_id (duty);
+  spec.title = quorum_duty_get_title (duty);
+  spec.scope = quorum_duty_get_scope (duty);
+  spec.per_unit = quorum_duty_get_per_unit (duty);
+  spec.period = quorum_duty_get_period (duty);
+  spec.anchor = quorum_duty_get_anchor (duty);
+  spec.window_first = quorum_duty_get_window_start (duty);
+  spec.window_last = quorum_duty_get_window_end (duty);
+  spec.measure = quorum_duty_get_measure (duty);
+  spec.min = quorum_duty_get_min (duty);
+  spec.max = quorum_duty_get_max (duty);
+  spec.ratio_of = quorum_duty_get_ratio_of (duty);
+  spec.record = quorum_duty_get_record (duty);
+  spec.attendance = quorum_duty_get_attendance (duty);
+  spec.makeup = quorum_duty_get_makeup (duty);
+  _quorum_compliance_input_add_duty_spec (self, &spec);
+}
+
+/**
+ * quorum_compliance_input_add_rulebook:
+ * @self: an input
+ * @rulebook: a rulebook
+ *
+ * Adds every duty of @rulebook, in file order.
+ */
+void
+quorum_compliance_input_add_rulebook (QuorumComplianceInput *self,
+                                      QuorumRulebook        *rulebook)
+{
+  GListModel *duties;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (QUORUM_IS_RULEBOOK (rulebook));
+
+  duties = quorum_rulebook_get_duties (rulebook);
+  for (guint i = 0; i < g_list_model_get_n_items (duties); i++)
+    {
+      g_autoptr(QuorumDuty) duty = g_list_model_get_item (duties, i);
+      quorum_compliance_input_add_duty (self, duty);
+    }
+}
+
+/**
  * quorum_compliance_input_add_subject:
  * @self: an input
  * @kind: what the subject is

@@ -87,6 +87,7 @@
 #include "quorum-core-enums.h"
 #include "quorum-enums.h"
 #include "quorum-period.h"
+#include "quorum-rulebook.h"
 #include "quorum-workdays.h"
 
 G_BEGIN_DECLS
@@ -208,6 +209,10 @@ GType                   quorum_compliance_input_get_type         (void) G_GNUC_C
 QuorumComplianceInput  *quorum_compliance_input_new              (void);
 QuorumComplianceInput  *quorum_compliance_input_ref              (QuorumComplianceInput   *self);
 void                    quorum_compliance_input_unref            (QuorumComplianceInput   *self);
+void                    quorum_compliance_input_add_duty         (QuorumComplianceInput   *self,
+                                                                  QuorumDuty              *duty);
+void                    quorum_compliance_input_add_rulebook     (QuorumComplianceInput   *self,
+                                                                  QuorumRulebook          *rulebook);
 void                    quorum_compliance_input_add_subject      (QuorumComplianceInput   *self,
                                                                   QuorumSubjectKind        kind,
                                                                   gint64                   id,

@@ -65,6 +65,20 @@ set_line_error (GError     **error,
   g_set_error (error, domain, code, "%s:%u: %s", display_name, line, message);
 }
 
+/* Key or Key[locale], as GKeyFile accepts it. */
+static gboolean
+is_key_name (const char *key)
+{
+  const char *open = strchr (key, '[');
+  gsize len = strlen (key);
+
+  if (len == 0 || strchr (key, ']') != (open != NULL ? key + len - 1 : NULL))
+    return FALSE;
+  if (open != NULL && (open == key || open + 1 == key + len - 1 || strchr (open + 1, '[') != NULL))
+    return FALSE;
+  return TRUE;
+}
+
 /* Walks the text line by line the way GKeyFile reads it (leading blanks are
  * ignored, "#" starts a comment) and records each group and key with its line. */
 static gboolean
@@ -156,6 +170,13 @@ index_text (QuorumKeyfile  *self,
 
           key = g_strndup (s, eq - s);
           g_strchomp (key);
+          if (!is_key_name (key))
+            {
+              g_autofree char *message =
+                g_strdup_printf (_("[%s] “%s” is not a valid key name"), current->name, key);
+              set_line_error (error, domain, syntax_code, self->display_name, line, message);
+              return FALSE;
+            }
           if (g_hash_table_contains (current->key_lines, key))
             {
               g_autofree char *message =
