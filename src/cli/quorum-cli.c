@@ -12,7 +12,9 @@
 #include <stdio.h>
 
 #include "quorum-cli.h"
+#include "quorum-core-resources.h"
 #include "quorum-paths.h"
+#include "quorum-store.h"
 
 static int command_init (QuorumCliContext *ctx, int argc, char **argv);
 
@@ -20,6 +22,18 @@ static const QuorumCliCommand commands[] = {
   { "init", command_init, N_("Create the database, or bring its schema up to date") },
   { "rules", quorum_cli_command_rules, N_("List the duties of a rulebook") },
   { "workdays", quorum_cli_command_workdays, N_("Count working days, or check a date, in the holiday calendar") },
+  { "people", quorum_cli_command_people, N_("List people") },
+  { "person", quorum_cli_command_person, N_("Add a person") },
+  { "unit", quorum_cli_command_unit, N_("Add a unit") },
+  { "relation", quorum_cli_command_relation, N_("Relate a person to a unit from a date") },
+  { "series", quorum_cli_command_series, N_("Add or list series of meetings and duties") },
+  { "occurrences", quorum_cli_command_occurrences, N_("List occurrences between two days") },
+  { "attend", quorum_cli_command_attend, N_("Record a person's attendance") },
+  { "makeup", quorum_cli_command_makeup, N_("Record that a missed session was made up") },
+  { "leave", quorum_cli_command_leave, N_("File or list leave requests") },
+  { "record", quorum_cli_command_record, N_("Add a personal record") },
+  { "cancel", quorum_cli_command_cancel, N_("Cancel one occurrence") },
+  { "move", quorum_cli_command_move, N_("Move one occurrence") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */
@@ -68,21 +82,54 @@ command_init (QuorumCliContext  *ctx,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(QuorumDatabase) db = NULL;
+  g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bundled = NULL;
+  g_autofree char *rulebook = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *stored = NULL;
   g_autofree char *line = NULL;
+  const GOptionEntry entries[] = {
+    { "rulebook", 0, 0, G_OPTION_ARG_FILENAME, &rulebook,
+      N_("Store this rulebook (default: the bundled Qixia 2022-5 one, when none is stored)"),
+      N_("FILE") },
+    { NULL }
+  };
 
   g_option_context_set_summary (context, _("Create the database, or bring its schema up to date."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return quorum_cli_usage_error (context, error->message);
   if (argc > 1)
     return quorum_cli_usage_error (context, _("Too many arguments"));
 
-  if (!(db = quorum_cli_open_database (ctx, &error)))
+  /* Read the rulebook first, so that a bad file leaves no database behind. */
+  if (rulebook != NULL && !g_file_get_contents (rulebook, &data, NULL, &error))
     return quorum_cli_fail (error);
 
-  line = g_strdup_printf (_("Database %s is at schema version %d.\n"),
+  if (!(db = quorum_cli_open_database (ctx, &error)))
+    return quorum_cli_fail (error);
+  store = quorum_store_new (db);
+
+  stored = quorum_store_dup_rulebook_id (store);
+  if (data == NULL && stored == NULL)
+    {
+      bundled = g_resource_lookup_data (quorum_core_get_resource (),
+                                        "/io/github/quorumapp/Quorum/core/rulebooks/qixia-2022-5.rulebook",
+                                        G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (bundled == NULL)
+        return quorum_cli_fail (error);
+      data = g_strndup (g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled));
+    }
+  if (data != NULL && !quorum_store_set_rulebook_data (store, data, &error))
+    return quorum_cli_fail (error);
+
+  g_clear_pointer (&stored, g_free);
+  stored = quorum_store_dup_rulebook_id (store);
+  line = g_strdup_printf (_("Database %s is at schema version %d, rulebook %s.\n"),
                           quorum_database_get_path (db),
-                          quorum_database_get_schema_version (db));
+                          quorum_database_get_schema_version (db),
+                          stored);
   quorum_cli_write (line);
   return 0;
 }

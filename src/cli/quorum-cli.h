@@ -44,4 +44,42 @@ int             quorum_cli_usage_error   (GOptionContext    *context,
                                           const char        *message);
 void            quorum_cli_write         (const char        *text);
 
+/* quorum-cli-store.c */
+int quorum_cli_command_attend (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_cancel (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_leave (QuorumCliContext  *ctx,
+                             int                argc,
+                             char             **argv);
+int quorum_cli_command_makeup (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_move (QuorumCliContext  *ctx,
+                            int                argc,
+                            char             **argv);
+int quorum_cli_command_occurrences (QuorumCliContext  *ctx,
+                                   int                argc,
+                                   char             **argv);
+int quorum_cli_command_people (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_person (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_record (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_relation (QuorumCliContext  *ctx,
+                                int                argc,
+                                char             **argv);
+int quorum_cli_command_series (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_unit (QuorumCliContext  *ctx,
+                            int                argc,
+                            char             **argv);
+
 G_END_DECLS

@@ -64,6 +64,38 @@ typedef enum
 } QuorumSupervisionColour;
 
 /**
+ * QuorumExcuseKind:
+ * @QUORUM_EXCUSE_NONE: no excuse (not excused)
+ * @QUORUM_EXCUSE_LEAVE: on approved leave
+ * @QUORUM_EXCUSE_OFFICIAL_BUSINESS: away on official business
+ * @QUORUM_EXCUSE_OTHER: any other accepted reason
+ *
+ * Why an excused person did not attend.
+ */
+typedef enum
+{
+  QUORUM_EXCUSE_NONE,
+  QUORUM_EXCUSE_LEAVE,
+  QUORUM_EXCUSE_OFFICIAL_BUSINESS,
+  QUORUM_EXCUSE_OTHER,
+} QuorumExcuseKind;
+
+/**
+ * QuorumMakeupMethod:
+ * @QUORUM_MAKEUP_SELF_STUDY: studied the material alone (自学补学)
+ * @QUORUM_MAKEUP_ANOTHER_SESSION: attended another session on the same topic
+ * @QUORUM_MAKEUP_OTHER: any other way, described in the note
+ *
+ * How a missed session was made up (补学).
+ */
+typedef enum
+{
+  QUORUM_MAKEUP_SELF_STUDY,
+  QUORUM_MAKEUP_ANOTHER_SESSION,
+  QUORUM_MAKEUP_OTHER,
+} QuorumMakeupMethod;
+
+/**
  * QuorumOccurrenceStatus:
  * @QUORUM_OCCURRENCE_SCHEDULED: to be held
  * @QUORUM_OCCURRENCE_HELD: held (attendance may be recorded)

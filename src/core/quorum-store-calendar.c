@@ -1,0 +1,1507 @@
+/* quorum-store-calendar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Series and their occurrences. Occurrences are rows, materialised up to a
+ * rolling horizon, so that attendance attaches to something concrete. Editing
+ * a rule regenerates only future occurrences that have no attendance: the past
+ * is never rewritten.
+ */
+
+#define G_LOG_DOMAIN "quorum-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "quorum-json.h"
+#include "quorum-recurrence.h"
+#include "quorum-store-private.h"
+
+/* Far more than any sane series has within a horizon (a daily rule over 400
+ * days is 400): a bigger expansion means a wrong rule. */
+#define MAX_OCCURRENCES 5000
+
+#define SERIES_COLUMNS \
+  "id, uid, title, duty_id, kind, rrule, dtstart, duration_minutes, all_day, tzid," \
+  " location, description, owner_id, holiday_policy, reminder_minutes, sequence, split_from"
+
+#define OCCURRENCE_COLUMNS \
+  "o.id, o.series_id, s.uid, coalesce (o.title, s.title), coalesce (o.location, s.location)," \
+  " o.recurrence_id, o.start_at, o.end_at, s.all_day, s.duty_id, s.kind, s.owner_id," \
+  " o.status, o.status_reason, o.moved, o.holiday_shifted, s.tzid"
+
+/* The tail of every occurrence query: a CTE `occ (id, series_id, day)` comes
+ * first; ?20 is a person to filter on, or 0. The counts come in the same
+ * statement, not one query per row. */
+#define OCCURRENCE_SELECT \
+  QUORUM_STORE_EXPECTED_CTE "," \
+  " counts (oid, n) AS (SELECT oid, count (*) FROM expected GROUP BY oid)," \
+  " marks (oid, n_recorded, n_attended) AS (" \
+  "   SELECT a.occurrence_id, count (*), sum (a.status IN ('present', 'late'))" \
+  "     FROM attendance a JOIN occ ON occ.id = a.occurrence_id GROUP BY a.occurrence_id)" \
+  " SELECT " OCCURRENCE_COLUMNS "," \
+  "   coalesce (counts.n, 0), coalesce (marks.n_recorded, 0), coalesce (marks.n_attended, 0)" \
+  " FROM occ JOIN occurrence o ON o.id = occ.id JOIN series s ON s.id = o.series_id" \
+  " LEFT JOIN counts ON counts.oid = occ.id LEFT JOIN marks ON marks.oid = occ.id" \
+  " WHERE ?20 = 0 OR EXISTS (SELECT 1 FROM expected e WHERE e.oid = occ.id AND e.pid = ?20)" \
+  " ORDER BY o.start_unix, o.end_unix, o.id"
+
+static GTimeZone *
+timezone_or_utc (const char *tzid)
+{
+  GTimeZone *tz = tzid != NULL ? g_time_zone_new_identifier (tzid) : NULL;
+
+  return tz != NULL ? tz : g_time_zone_new_utc ();
+}
+
+/* The wall-clock time of @datetime, read in @tz. */
+static GDateTime *
+wall_clock_in (GDateTime *datetime,
+               GTimeZone *tz)
+{
+  return g_date_time_new (tz,
+                          g_date_time_get_year (datetime),
+                          g_date_time_get_month (datetime),
+                          g_date_time_get_day_of_month (datetime),
+                          g_date_time_get_hour (datetime),
+                          g_date_time_get_minute (datetime),
+                          g_date_time_get_seconds (datetime));
+}
+
+static QuorumHolidayPolicy
+holiday_policy_from_nick (const char *nick)
+{
+  return _quorum_store_enum_value (QUORUM_TYPE_HOLIDAY_POLICY, nick, QUORUM_HOLIDAY_KEEP);
+}
+
+static gboolean
+check_series (QuorumStore   *self,
+              QuorumSeries  *series,
+              GError       **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *title = g_strstrip (g_strdup (quorum_series_get_title (series) ?: ""));
+  const gint64 *ids;
+  guint n;
+
+  if (title[0] == '\0')
+    return _quorum_store_invalid (error, "%s", _("The title must not be empty."));
+  if (quorum_series_get_dtstart (series) == NULL)
+    return _quorum_store_invalid (error, _("“%s” needs a start date and time."), title);
+  if (!(tz = g_time_zone_new_identifier (quorum_series_get_tzid (series))))
+    return _quorum_store_invalid (error, _("“%s” is not a known time zone."),
+                                  quorum_series_get_tzid (series));
+  if (!quorum_series_holiday_policy_is_valid (quorum_series_get_holiday_policy (series)))
+    return _quorum_store_invalid (error,
+                                  _("“%s” is not a holiday policy. Use keep, skip, next-workday "
+                                    "or previous-workday."),
+                                  quorum_series_get_holiday_policy (series));
+  if (quorum_series_get_rrule (series) != NULL &&
+      !quorum_recurrence_validate (quorum_series_get_rrule (series), error))
+    return FALSE;
+  if (quorum_series_get_owner_id (series) != 0 &&
+      !_quorum_store_check_exists (self, "person", quorum_series_get_owner_id (series), error))
+    return FALSE;
+
+  ids = quorum_series_get_participant_units (series, &n);
+  for (guint i = 0; i < n; i++)
+    if (!_quorum_store_check_exists (self, "unit", ids[i], error))
+      return FALSE;
+  ids = quorum_series_get_participant_people (series, &n);
+  for (guint i = 0; i < n; i++)
+    if (!_quorum_store_check_exists (self, "person", ids[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Replaces the participants and EXDATEs of a series with those of @series. */
+static gboolean
+write_series_lists (QuorumStore   *self,
+                    gint64         series_id,
+                    QuorumSeries  *series,
+                    GError       **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) clear_ex = NULL;
+  g_autoptr(sqlite3_stmt) insert_ex = NULL;
+  g_autoptr(GTimeZone) tz = timezone_or_utc (quorum_series_get_tzid (series));
+  GPtrArray *exdates = quorum_series_get_exdates (series);
+  const gint64 *ids;
+  guint n;
+
+  if (!(clear = _quorum_store_prepare (self, "DELETE FROM series_participant WHERE series_id = ?1",
+                                       error)) ||
+      !(insert = _quorum_store_prepare (self,
+                                        "INSERT INTO series_participant (series_id, unit_id,"
+                                        " person_id) VALUES (?1, ?2, ?3)",
+                                        error)) ||
+      !(clear_ex = _quorum_store_prepare (self, "DELETE FROM series_exdate WHERE series_id = ?1",
+                                          error)) ||
+      !(insert_ex = _quorum_store_prepare (self,
+                                           "INSERT OR IGNORE INTO series_exdate (series_id,"
+                                           " recurrence_id) VALUES (?1, ?2)",
+                                           error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (clear, 1, series_id);
+  sqlite3_bind_int64 (clear_ex, 1, series_id);
+  if (!_quorum_store_step_done (self, clear, error) ||
+      !_quorum_store_step_done (self, clear_ex, error))
+    return FALSE;
+
+  sqlite3_bind_int64 (insert, 1, series_id);
+  ids = quorum_series_get_participant_units (series, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 2, ids[i]);
+      sqlite3_bind_null (insert, 3);
+      if (!_quorum_store_step_done (self, insert, error))
+        return FALSE;
+    }
+  ids = quorum_series_get_participant_people (series, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_null (insert, 2);
+      sqlite3_bind_int64 (insert, 3, ids[i]);
+      if (!_quorum_store_step_done (self, insert, error))
+        return FALSE;
+    }
+
+  sqlite3_bind_int64 (insert_ex, 1, series_id);
+  for (guint i = 0; i < exdates->len; i++)
+    {
+      g_autoptr(GDateTime) local = wall_clock_in (g_ptr_array_index (exdates, i), tz);
+      g_autofree char *text = _quorum_store_format_local (local);
+
+      sqlite3_reset (insert_ex);
+      _quorum_store_bind_text (insert_ex, 2, text);
+      if (!_quorum_store_step_done (self, insert_ex, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inserts (when *inout_id is 0) or rewrites a series row. */
+static gboolean
+write_series_row (QuorumStore   *self,
+                  QuorumSeries  *series,
+                  gint64        *inout_id,
+                  gint64         split_from,
+                  const char    *expand_from,
+                  GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = _quorum_store_now (self);
+  g_autoptr(GTimeZone) tz = timezone_or_utc (quorum_series_get_tzid (series));
+  g_autoptr(GDateTime) dtstart = wall_clock_in (quorum_series_get_dtstart (series), tz);
+  g_autofree char *stamp = _quorum_store_format_instant (now);
+  g_autofree char *dtstart_text = _quorum_store_format_local (dtstart);
+  g_autofree char *uid = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *title = g_strstrip (g_strdup (quorum_series_get_title (series)));
+  gboolean adding = *inout_id == 0;
+  int reminder = quorum_series_get_reminder_minutes (series);
+
+  if (adding)
+    {
+      stmt = _quorum_store_prepare (self,
+                                    "INSERT INTO series (title, duty_id, kind, rrule, dtstart,"
+                                    " duration_minutes, all_day, tzid, location, description,"
+                                    " owner_id, holiday_policy, reminder_minutes, last_modified,"
+                                    " uid, created_at, split_from, expand_from)"
+                                    " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                    " ?14, ?15, ?16, ?15, ?17, ?18)",
+                                    error);
+      uuid = g_uuid_string_random ();
+      uid = g_strdup_printf ("%s@quorum", uuid);
+    }
+  else
+    stmt = _quorum_store_prepare (self,
+                                  "UPDATE series SET title = ?2, duty_id = ?3, kind = ?4,"
+                                  " rrule = ?5, dtstart = ?6, duration_minutes = ?7, all_day = ?8,"
+                                  " tzid = ?9, location = ?10, description = ?11, owner_id = ?12,"
+                                  " holiday_policy = ?13, reminder_minutes = ?14,"
+                                  " last_modified = ?15, sequence = sequence + 1,"
+                                  " expand_from = coalesce (?18, expand_from)"
+                                  " WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (!adding)
+    sqlite3_bind_int64 (stmt, 1, *inout_id);
+  _quorum_store_bind_text (stmt, 2, title);
+  _quorum_store_bind_text (stmt, 3, quorum_series_get_duty_id (series));
+  _quorum_store_bind_text (stmt, 4, quorum_series_get_kind (series));
+  _quorum_store_bind_text (stmt, 5, quorum_series_get_rrule (series));
+  _quorum_store_bind_text (stmt, 6, dtstart_text);
+  sqlite3_bind_int (stmt, 7, quorum_series_get_duration_minutes (series));
+  sqlite3_bind_int (stmt, 8, quorum_series_get_all_day (series));
+  _quorum_store_bind_text (stmt, 9, quorum_series_get_tzid (series));
+  _quorum_store_bind_text (stmt, 10, quorum_series_get_location (series));
+  _quorum_store_bind_text (stmt, 11, quorum_series_get_description (series));
+  _quorum_store_bind_id (stmt, 12, quorum_series_get_owner_id (series));
+  _quorum_store_bind_text (stmt, 13, quorum_series_get_holiday_policy (series));
+  if (reminder >= 0)
+    sqlite3_bind_int (stmt, 14, reminder);
+  else
+    sqlite3_bind_null (stmt, 14);
+  _quorum_store_bind_text (stmt, 15, stamp);
+  if (adding)
+    {
+      _quorum_store_bind_text (stmt, 16, uid);
+      _quorum_store_bind_id (stmt, 17, split_from);
+    }
+  _quorum_store_bind_text (stmt, 18, expand_from);
+
+  if (!_quorum_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (adding)
+    *inout_id = _quorum_store_last_insert_id (self);
+
+  return write_series_lists (self, *inout_id, series, error);
+}
+
+static GPtrArray *
+load_exdates (QuorumStore  *self,
+              gint64        series_id,
+              GTimeZone    *tz,
+              GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) exdates = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
+  gboolean row = FALSE;
+  gboolean ok;
+
+  if (!(stmt = _quorum_store_prepare (self,
+                                      "SELECT recurrence_id FROM series_exdate WHERE series_id = ?1",
+                                      error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  while ((ok = _quorum_store_step_row (self, stmt, &row, error)) && row)
+    {
+      GDateTime *dt = g_date_time_new_from_iso8601 (_quorum_store_column_text (stmt, 0), tz);
+
+      if (dt != NULL)
+        g_ptr_array_add (exdates, dt);
+    }
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&exdates);
+}
+
+static gboolean
+contains_datetime (GPtrArray *array,
+                   GDateTime *datetime)
+{
+  for (guint i = 0; array != NULL && i < array->len; i++)
+    if (g_date_time_equal (g_ptr_array_index (array, i), datetime))
+      return TRUE;
+  return FALSE;
+}
+
+/* Creates the missing occurrences of one series up to @until. Rows that
+ * exist are left alone (a moved or cancelled one keeps its state), and
+ * nothing before the series' expand_from is generated again. */
+static gboolean
+materialize_series (QuorumStore  *self,
+                    gint64        series_id,
+                    GDateTime    *until,
+                    guint        *out_inserted,
+                    GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) dtstart = NULL;
+  g_autoptr(GDateTime) range_start = NULL;
+  g_autoptr(GPtrArray) exdates = NULL;
+  g_autoptr(GPtrArray) starts = NULL;
+  g_autofree char *rrule = NULL;
+  g_autofree char *tzid = NULL;
+  QuorumHolidayPolicy policy;
+  QuorumWorkdays *workdays = NULL;
+  gboolean row = FALSE;
+  int duration;
+
+  *out_inserted = 0;
+
+  if (!(stmt = _quorum_store_prepare (self,
+                                      "SELECT rrule, dtstart, tzid, duration_minutes,"
+                                      " holiday_policy, expand_from FROM series"
+                                      " WHERE id = ?1 AND deleted = 0",
+                                      error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  if (!_quorum_store_step_row (self, stmt, &row, error))
+    return FALSE;
+  if (!row)
+    return TRUE;
+
+  rrule = g_strdup (_quorum_store_column_text (stmt, 0));
+  tzid = g_strdup (_quorum_store_column_text (stmt, 2));
+  tz = timezone_or_utc (tzid);
+  dtstart = g_date_time_new_from_iso8601 (_quorum_store_column_text (stmt, 1), tz);
+  duration = sqlite3_column_int (stmt, 3);
+  policy = holiday_policy_from_nick (_quorum_store_column_text (stmt, 4));
+  if (sqlite3_column_type (stmt, 5) != SQLITE_NULL)
+    range_start = g_date_time_new_from_iso8601 (_quorum_store_column_text (stmt, 5), tz);
+  if (range_start == NULL || g_date_time_compare (range_start, dtstart) < 0)
+    {
+      g_clear_pointer (&range_start, g_date_time_unref);
+      range_start = g_date_time_ref (dtstart);
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (g_date_time_compare (range_start, until) > 0)
+    return TRUE;
+
+  if (!(exdates = load_exdates (self, series_id, tz, error)))
+    return FALSE;
+
+  if (rrule != NULL)
+    {
+      if (!(starts = quorum_recurrence_expand (rrule, dtstart, tzid, exdates, NULL,
+                                               range_start, until, MAX_OCCURRENCES, error)))
+        return FALSE;
+    }
+  else
+    {
+      starts = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
+      if (!contains_datetime (exdates, dtstart))
+        g_ptr_array_add (starts, g_date_time_ref (dtstart));
+    }
+
+  if (policy != QUORUM_HOLIDAY_KEEP && !(workdays = _quorum_store_get_workdays (self, error)))
+    return FALSE;
+
+  if (!(insert = _quorum_store_prepare (self,
+                                        "INSERT OR IGNORE INTO occurrence (series_id,"
+                                        " recurrence_id, start_at, end_at, start_unix, end_unix,"
+                                        " holiday_shifted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                                        error)))
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, series_id);
+
+  for (guint i = 0; i < starts->len; i++)
+    {
+      GDateTime *original = g_ptr_array_index (starts, i);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (original, tz);
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(GDateTime) end = NULL;
+      g_autofree char *rid = _quorum_store_format_local (local);
+      g_autofree char *start_text = NULL;
+      g_autofree char *end_text = NULL;
+      gboolean shifted = FALSE;
+
+      if (g_date_time_compare (local, range_start) < 0)
+        continue;
+
+      if (policy != QUORUM_HOLIDAY_KEEP)
+        {
+          g_autoptr(GDateTime) moved = quorum_recurrence_apply_holiday_policy (workdays, local,
+                                                                               policy, &shifted);
+          if (moved == NULL)
+            continue;
+          start = g_date_time_to_timezone (moved, tz);
+        }
+      else
+        start = g_date_time_ref (local);
+
+      end = g_date_time_add_minutes (start, duration);
+      start_text = _quorum_store_format_instant (start);
+      end_text = _quorum_store_format_instant (end);
+
+      sqlite3_reset (insert);
+      _quorum_store_bind_text (insert, 2, rid);
+      _quorum_store_bind_text (insert, 3, start_text);
+      _quorum_store_bind_text (insert, 4, end_text);
+      sqlite3_bind_int64 (insert, 5, g_date_time_to_unix (start));
+      sqlite3_bind_int64 (insert, 6, g_date_time_to_unix (end));
+      sqlite3_bind_int (insert, 7, shifted);
+      if (!_quorum_store_step_done (self, insert, error))
+        return FALSE;
+      *out_inserted += sqlite3_changes (_quorum_database_get_handle (self->database));
+    }
+
+  return TRUE;
+}
+
+/* The horizon occurrences exist up to: the stored one, at least today +
+ * QUORUM_STORE_HORIZON_DAYS. */
+static GDateTime *
+dup_horizon (QuorumStore *self)
+{
+  g_autoptr(GDateTime) now = _quorum_store_now (self);
+  g_autoptr(GDateTime) horizon = g_date_time_add_days (now, QUORUM_STORE_HORIZON_DAYS);
+  g_autofree char *stored_text = _quorum_store_dup_meta (self, "horizon");
+  g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
+
+  if (stored != NULL && g_date_time_compare (stored, horizon) > 0)
+    return g_steal_pointer (&stored);
+  return g_steal_pointer (&horizon);
+}
+
+static gboolean
+materialize_and_audit (QuorumStore  *self,
+                       gint64        series_id,
+                       GDateTime    *until,
+                       guint        *out_inserted,
+                       GError      **error)
+{
+  g_autofree char *until_text = NULL;
+  g_autoptr(GString) after = NULL;
+
+  if (!materialize_series (self, series_id, until, out_inserted, error))
+    return FALSE;
+  if (*out_inserted == 0)
+    return TRUE;
+
+  /* One summary row: generated occurrences follow from the rule, so a row
+   * each would drown the trail in noise. */
+  until_text = _quorum_store_format_instant (until);
+  after = g_string_new ("{\"until\":");
+  quorum_json_append_string (after, until_text);
+  g_string_append_printf (after, ",\"inserted\":%u}", *out_inserted);
+  return _quorum_store_audit (self, "series", series_id, "materialize", NULL, after->str,
+                              NULL, error);
+}
+
+static gboolean
+materialize_all (QuorumStore  *self,
+                 GDateTime    *until,
+                 guint        *out_inserted,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *stored_text = _quorum_store_dup_meta (self, "horizon");
+  g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
+  gboolean row = FALSE;
+  gboolean ok;
+
+  *out_inserted = 0;
+
+  if (!(stmt = _quorum_store_prepare (self, "SELECT id FROM series WHERE deleted = 0", error)))
+    return FALSE;
+  while ((ok = _quorum_store_step_row (self, stmt, &row, error)) && row)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (!ok)
+    return FALSE;
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      guint inserted = 0;
+
+      ok = materialize_and_audit (self, g_array_index (ids, gint64, i), until, &inserted, error);
+      *out_inserted += inserted;
+    }
+  if (ok && (stored == NULL || g_date_time_compare (until, stored) > 0))
+    {
+      g_autofree char *text = _quorum_store_format_instant (until);
+
+      ok = _quorum_store_set_meta (self, "horizon", text, error);
+    }
+
+  return _quorum_store_end (self, ok, error);
+}
+
+/**
+ * quorum_store_materialize:
+ * @self: a #QuorumStore
+ * @until: (nullable): create occurrences up to this time, or %NULL for today
+ *   + %QUORUM_STORE_HORIZON_DAYS days
+ * @error: return location for a #GError
+ *
+ * Makes sure every series has its occurrences as rows up to @until. Existing
+ * rows are never changed. Call it at start-up so the horizon rolls forward;
+ * new series are materialised up to the horizon when they are added.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_materialize (QuorumStore  *self,
+                          GDateTime    *until,
+                          GError      **error)
+{
+  g_autoptr(GDateTime) horizon = NULL;
+  guint inserted = 0;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (until == NULL)
+    {
+      g_autoptr(GDateTime) now = _quorum_store_now (self);
+
+      until = horizon = g_date_time_add_days (now, QUORUM_STORE_HORIZON_DAYS);
+    }
+
+  if (!materialize_all (self, until, &inserted, error))
+    return FALSE;
+
+  if (inserted > 0)
+    _quorum_store_emit_changed (self, "occurrence", 0);
+  return TRUE;
+}
+
+/**
+ * quorum_store_add_series:
+ * @self: a #QuorumStore
+ * @series: the template: title, start, rule, participants…
+ * @error: return location for a #GError
+ *
+ * Adds a series with a new UID (`<uuid>@quorum`) and creates its occurrences
+ * up to the horizon. A rule that is invalid or could never end at a sane size
+ * (FREQ=SECONDLY, MINUTELY, HOURLY, an absurd COUNT) is refused with
+ * %QUORUM_RECURRENCE_ERROR before anything is written.
+ *
+ * Returns: the id of the new series, or 0 on error
+ */
+gint64
+quorum_store_add_series (QuorumStore   *self,
+                         QuorumSeries  *series,
+                         GError       **error)
+{
+  g_autoptr(GDateTime) horizon = NULL;
+  g_autofree char *after = NULL;
+  gint64 id = 0;
+  guint inserted = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+  g_return_val_if_fail (QUORUM_IS_SERIES (series), 0);
+
+  if (!check_series (self, series, error))
+    return 0;
+
+  horizon = dup_horizon (self);
+
+  if (!_quorum_store_begin (self, error))
+    return 0;
+
+  ok = write_series_row (self, series, &id, 0, NULL, error);
+  if (ok)
+    {
+      after = _quorum_store_row_json (self, "series", "id = ?1", id, 0);
+      ok = _quorum_store_audit (self, "series", id, "add", NULL, after, NULL, error) &&
+           materialize_and_audit (self, id, horizon, &inserted, error);
+    }
+  if (!_quorum_store_end (self, ok, error))
+    return 0;
+
+  _quorum_store_emit_changed (self, "series", id);
+  return id;
+}
+
+/* Removes the occurrences of a series from @from_local on that nobody has
+ * recorded anything for; returns how many went. */
+static gboolean
+drop_unrecorded (QuorumStore  *self,
+                 gint64        series_id,
+                 const char   *column,
+                 const char   *from,
+                 gint64        from_unix,
+                 guint        *out_dropped,
+                 GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+
+  sql = g_strdup_printf ("DELETE FROM occurrence WHERE series_id = ?1 AND %s >= ?2"
+                         " AND NOT EXISTS (SELECT 1 FROM attendance a WHERE a.occurrence_id = id)"
+                         " AND NOT EXISTS (SELECT 1 FROM makeup m WHERE m.occurrence_id = id)",
+                         column);
+  if (!(stmt = _quorum_store_prepare (self, sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  if (from != NULL)
+    _quorum_store_bind_text (stmt, 2, from);
+  else
+    sqlite3_bind_int64 (stmt, 2, from_unix);
+  if (!_quorum_store_step_done (self, stmt, error))
+    return FALSE;
+
+  *out_dropped = sqlite3_changes (_quorum_database_get_handle (self->database));
+  return TRUE;
+}
+
+static gboolean
+audit_regenerate (QuorumStore  *self,
+                  gint64        series_id,
+                  const char   *from,
+                  guint         dropped,
+                  GError      **error)
+{
+  g_autoptr(GString) after = g_string_new ("{\"from\":");
+
+  quorum_json_append_string (after, from);
+  g_string_append_printf (after, ",\"dropped\":%u}", dropped);
+  return _quorum_store_audit (self, "series", series_id, "regenerate", NULL, after->str,
+                              NULL, error);
+}
+
+static gboolean
+timing_changed (QuorumSeries *a,
+                QuorumSeries *b)
+{
+  return g_strcmp0 (quorum_series_get_rrule (a), quorum_series_get_rrule (b)) != 0 ||
+         g_strcmp0 (quorum_series_get_tzid (a), quorum_series_get_tzid (b)) != 0 ||
+         g_strcmp0 (quorum_series_get_holiday_policy (a),
+                    quorum_series_get_holiday_policy (b)) != 0 ||
+         quorum_series_get_duration_minutes (a) != quorum_series_get_duration_minutes (b) ||
+         quorum_series_get_all_day (a) != quorum_series_get_all_day (b) ||
+         quorum_series_get_exdates (a)->len != quorum_series_get_exdates (b)->len ||
+         g_date_time_compare (quorum_series_get_dtstart (a), quorum_series_get_dtstart (b)) != 0;
+}
+
+/**
+ * quorum_store_update_series:
+ * @self: a #QuorumStore
+ * @series: a series read from the store, edited ("all occurrences")
+ * @error: return location for a #GError
+ *
+ * Rewrites the series and bumps its SEQUENCE. When the timing changed (rule,
+ * start, duration, time zone, holiday policy, EXDATEs), occurrences from now
+ * on that have no attendance are dropped and generated again from the new
+ * rule; past ones and recorded ones are kept as they are.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_update_series (QuorumStore   *self,
+                            QuorumSeries  *series,
+                            GError       **error)
+{
+  g_autoptr(QuorumSeries) old = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) horizon = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GDateTime) now_local = NULL;
+  g_autofree char *expand_from = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 id;
+  guint inserted = 0;
+  gboolean regenerate;
+  gboolean ok;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (QUORUM_IS_SERIES (series), FALSE);
+
+  id = quorum_series_get_id (series);
+  if (!(old = quorum_store_get_series (self, id, error)) || !check_series (self, series, error))
+    return FALSE;
+
+  regenerate = timing_changed (old, series);
+  now = _quorum_store_now (self);
+  tz = timezone_or_utc (quorum_series_get_tzid (series));
+  now_local = g_date_time_to_timezone (now, tz);
+  if (regenerate)
+    expand_from = _quorum_store_format_local (now_local);
+  horizon = dup_horizon (self);
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+
+  before = _quorum_store_row_json (self, "series", "id = ?1", id, 0);
+  ok = write_series_row (self, series, &id, 0, expand_from, error);
+  if (ok)
+    {
+      after = _quorum_store_row_json (self, "series", "id = ?1", id, 0);
+      ok = _quorum_store_audit (self, "series", id, "update", before, after, NULL, error);
+    }
+  if (ok && regenerate)
+    {
+      guint dropped = 0;
+
+      ok = drop_unrecorded (self, id, "start_unix", NULL, g_date_time_to_unix (now),
+                            &dropped, error) &&
+           audit_regenerate (self, id, expand_from, dropped, error) &&
+           materialize_and_audit (self, id, horizon, &inserted, error);
+    }
+  if (!_quorum_store_end (self, ok, error))
+    return FALSE;
+
+  _quorum_store_emit_changed (self, "series", id);
+  return TRUE;
+}
+
+/* @rrule with its COUNT and UNTIL replaced by UNTIL=@until (in UTC). */
+static char *
+rrule_with_until (const char *rrule,
+                  GDateTime  *until)
+{
+  g_auto(GStrv) parts = g_strsplit (rrule, ";", -1);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (until);
+  g_autofree char *stamp = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (parts[i][0] == '\0' ||
+          g_ascii_strncasecmp (parts[i], "COUNT=", 6) == 0 ||
+          g_ascii_strncasecmp (parts[i], "UNTIL=", 6) == 0)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ';');
+      g_string_append (out, parts[i]);
+    }
+  g_string_append_printf (out, ";UNTIL=%s", stamp);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * quorum_store_split_series:
+ * @self: a #QuorumStore
+ * @series_id: the series to split
+ * @from_recurrence_id: the (original) start of the first occurrence to change
+ * @changes: the new series from there on: title, time, rule, participants…
+ * @error: return location for a #GError
+ *
+ * "This and following": ends the old series with an UNTIL just before
+ * @from_recurrence_id, and starts a new series (with a new UID, linked by
+ * #QuorumSeries:split-from) at that occurrence. Occurrences of the old series
+ * from there on that have no attendance are replaced by the new series' own;
+ * those with attendance are never touched and stay with the old series.
+ *
+ * When the start of @changes lies before @from_recurrence_id, only its time
+ * of day is used, on the day of @from_recurrence_id.
+ *
+ * Returns: the id of the new series, or 0 on error
+ */
+gint64
+quorum_store_split_series (QuorumStore   *self,
+                           gint64         series_id,
+                           GDateTime     *from_recurrence_id,
+                           QuorumSeries  *changes,
+                           GError       **error)
+{
+  g_autoptr(QuorumSeries) old = NULL;
+  g_autoptr(QuorumSeries) next = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GTimeZone) next_tz = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) before_from = NULL;
+  g_autoptr(GDateTime) old_start = NULL;
+  g_autoptr(GDateTime) next_start = NULL;
+  g_autoptr(GDateTime) horizon = NULL;
+  g_autoptr(sqlite3_stmt) kept = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *old_rrule = NULL;
+  g_autofree char *expand_from = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 new_id = 0;
+  guint dropped = 0;
+  guint inserted = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+  g_return_val_if_fail (from_recurrence_id != NULL, 0);
+  g_return_val_if_fail (QUORUM_IS_SERIES (changes), 0);
+
+  if (!(old = quorum_store_get_series (self, series_id, error)))
+    return 0;
+
+  tz = timezone_or_utc (quorum_series_get_tzid (old));
+  from = g_date_time_to_timezone (from_recurrence_id, tz);
+  old_start = wall_clock_in (quorum_series_get_dtstart (old), tz);
+  from_text = _quorum_store_format_local (from);
+
+  if (quorum_series_get_rrule (old) == NULL)
+    return _quorum_store_invalid (error, _("“%s” does not repeat: edit it as a whole."),
+                                  quorum_series_get_title (old));
+  if (g_date_time_compare (from, old_start) <= 0)
+    return _quorum_store_invalid (error,
+                                  _("The split must come after the first occurrence of “%s”: "
+                                    "edit the whole series instead."),
+                                  quorum_series_get_title (old));
+
+  /* The new series begins at the split, whatever start the template had. */
+  next = quorum_series_copy (changes);
+  next_tz = timezone_or_utc (quorum_series_get_tzid (next));
+  next_start = wall_clock_in (quorum_series_get_dtstart (changes) != NULL
+                              ? quorum_series_get_dtstart (changes) : from, next_tz);
+  if (g_date_time_compare (next_start, from) < 0)
+    {
+      g_autoptr(GDateTime) moved = g_date_time_new (next_tz,
+                                                    g_date_time_get_year (from),
+                                                    g_date_time_get_month (from),
+                                                    g_date_time_get_day_of_month (from),
+                                                    g_date_time_get_hour (next_start),
+                                                    g_date_time_get_minute (next_start),
+                                                    g_date_time_get_seconds (next_start));
+      quorum_series_set_dtstart (next, moved);
+    }
+  else
+    quorum_series_set_dtstart (next, next_start);
+
+  if (!check_series (self, next, error))
+    return 0;
+
+  before_from = g_date_time_add_seconds (from, -1);
+  old_rrule = rrule_with_until (quorum_series_get_rrule (old), before_from);
+  quorum_series_set_rrule (old, old_rrule);
+  horizon = dup_horizon (self);
+
+  if (!_quorum_store_begin (self, error))
+    return 0;
+
+  before = _quorum_store_row_json (self, "series", "id = ?1", series_id, 0);
+  ok = write_series_row (self, old, &series_id, 0, NULL, error) &&
+       drop_unrecorded (self, series_id, "recurrence_id", from_text, 0, &dropped, error);
+  if (ok)
+    {
+      after = _quorum_store_row_json (self, "series", "id = ?1", series_id, 0);
+      ok = _quorum_store_audit (self, "series", series_id, "split", before, after, NULL, error) &&
+           audit_regenerate (self, series_id, from_text, dropped, error);
+    }
+
+  /* Recorded occurrences past the split stay with the old series; the new
+   * one begins the day after the last of them so that no day is doubled. */
+  if (ok)
+    ok = (kept = _quorum_store_prepare (self,
+                                        "SELECT max (start_unix) FROM occurrence"
+                                        " WHERE series_id = ?1 AND recurrence_id >= ?2",
+                                        error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (kept, 1, series_id);
+      _quorum_store_bind_text (kept, 2, from_text);
+      if ((ok = _quorum_store_step_done (self, kept, error)) &&
+          sqlite3_column_type (kept, 0) != SQLITE_NULL)
+        {
+          g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (sqlite3_column_int64 (kept, 0));
+          g_autoptr(GDateTime) last_local = g_date_time_to_timezone (last, next_tz);
+          g_autoptr(GDateTime) midnight = g_date_time_new (next_tz,
+                                                           g_date_time_get_year (last_local),
+                                                           g_date_time_get_month (last_local),
+                                                           g_date_time_get_day_of_month (last_local),
+                                                           0, 0, 0);
+          g_autoptr(GDateTime) next_day = g_date_time_add_days (midnight, 1);
+
+          expand_from = _quorum_store_format_local (next_day);
+        }
+    }
+
+  if (ok)
+    ok = write_series_row (self, next, &new_id, series_id, expand_from, error);
+  if (ok)
+    {
+      g_free (after);
+      after = _quorum_store_row_json (self, "series", "id = ?1", new_id, 0);
+      ok = _quorum_store_audit (self, "series", new_id, "add", NULL, after, NULL, error) &&
+           materialize_and_audit (self, new_id, horizon, &inserted, error);
+    }
+  if (!_quorum_store_end (self, ok, error))
+    return 0;
+
+  _quorum_store_emit_changed (self, "series", series_id);
+  _quorum_store_emit_changed (self, "series", new_id);
+  return new_id;
+}
+
+static gboolean
+set_series_deleted (QuorumStore  *self,
+                    gint64        series_id,
+                    gboolean      deleted,
+                    GError      **error)
+{
+  return _quorum_store_check_exists (self, "series", series_id, error) &&
+         _quorum_store_update_row (self, "series", series_id, deleted ? "delete" : "restore",
+                                   deleted ? "UPDATE series SET deleted = 1 WHERE id = ?1"
+                                           : "UPDATE series SET deleted = 0 WHERE id = ?1",
+                                   NULL, error);
+}
+
+/**
+ * quorum_store_delete_series:
+ * @self: a #QuorumStore
+ * @series_id: the series
+ * @error: return location for a #GError
+ *
+ * Hides a series and its occurrences from every list. Nothing is erased
+ * (attendance is evidence): quorum_store_restore_series() undoes it.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_delete_series (QuorumStore  *self,
+                            gint64        series_id,
+                            GError      **error)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  return set_series_deleted (self, series_id, TRUE, error);
+}
+
+/**
+ * quorum_store_restore_series:
+ * @self: a #QuorumStore
+ * @series_id: a deleted series
+ * @error: return location for a #GError
+ *
+ * Undoes quorum_store_delete_series().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_restore_series (QuorumStore  *self,
+                             gint64        series_id,
+                             GError      **error)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  return set_series_deleted (self, series_id, FALSE, error);
+}
+
+static gboolean
+load_series_lists (QuorumStore   *self,
+                   QuorumSeries  *series,
+                   GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GTimeZone) tz = timezone_or_utc (quorum_series_get_tzid (series));
+  g_autoptr(GPtrArray) exdates = NULL;
+  gint64 id = quorum_series_get_id (series);
+  gboolean row = FALSE;
+  gboolean ok;
+
+  if (!(stmt = _quorum_store_prepare (self,
+                                      "SELECT unit_id, person_id FROM series_participant"
+                                      " WHERE series_id = ?1 ORDER BY rowid",
+                                      error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((ok = _quorum_store_step_row (self, stmt, &row, error)) && row)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        quorum_series_add_participant_unit (series, sqlite3_column_int64 (stmt, 0));
+      else
+        quorum_series_add_participant_person (series, sqlite3_column_int64 (stmt, 1));
+    }
+  if (!ok || !(exdates = load_exdates (self, id, tz, error)))
+    return FALSE;
+
+  for (guint i = 0; i < exdates->len; i++)
+    quorum_series_add_exdate (series, g_ptr_array_index (exdates, i));
+
+  return TRUE;
+}
+
+static QuorumSeries *
+series_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GTimeZone) tz = timezone_or_utc (_quorum_store_column_text (stmt, 9));
+  g_autoptr(GDateTime) dtstart = g_date_time_new_from_iso8601 (_quorum_store_column_text (stmt, 6),
+                                                               tz);
+
+  return g_object_new (QUORUM_TYPE_SERIES,
+                       "id", (gint64)sqlite3_column_int64 (stmt, 0),
+                       "uid", _quorum_store_column_text (stmt, 1),
+                       "title", _quorum_store_column_text (stmt, 2),
+                       "duty-id", _quorum_store_column_text (stmt, 3),
+                       "kind", _quorum_store_column_text (stmt, 4),
+                       "rrule", _quorum_store_column_text (stmt, 5),
+                       "dtstart", dtstart,
+                       "duration-minutes", sqlite3_column_int (stmt, 7),
+                       "all-day", sqlite3_column_int (stmt, 8) != 0,
+                       "tzid", _quorum_store_column_text (stmt, 9),
+                       "location", _quorum_store_column_text (stmt, 10),
+                       "description", _quorum_store_column_text (stmt, 11),
+                       "owner-id", (gint64)sqlite3_column_int64 (stmt, 12),
+                       "holiday-policy", _quorum_store_column_text (stmt, 13),
+                       "reminder-minutes", sqlite3_column_type (stmt, 14) == SQLITE_NULL
+                                           ? -1 : sqlite3_column_int (stmt, 14),
+                       "sequence", sqlite3_column_int (stmt, 15),
+                       "split-from", (gint64)sqlite3_column_int64 (stmt, 16),
+                       NULL);
+}
+
+/**
+ * quorum_store_get_series:
+ * @self: a #QuorumStore
+ * @series_id: the series
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the series with its participants and EXDATEs,
+ *   or %NULL with %QUORUM_STORE_ERROR_NOT_FOUND
+ */
+QuorumSeries *
+quorum_store_get_series (QuorumStore  *self,
+                         gint64        series_id,
+                         GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(QuorumSeries) series = NULL;
+  gboolean row = FALSE;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  if (!(stmt = _quorum_store_prepare (self,
+                                      "SELECT " SERIES_COLUMNS " FROM series WHERE id = ?1",
+                                      error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  if (!_quorum_store_step_row (self, stmt, &row, error))
+    return NULL;
+  if (!row)
+    {
+      _quorum_store_check_exists (self, "series", series_id, error);
+      return NULL;
+    }
+
+  series = series_from_row (stmt);
+  if (!load_series_lists (self, series, error))
+    return NULL;
+  return g_steal_pointer (&series);
+}
+
+/**
+ * quorum_store_list_series:
+ * @self: a #QuorumStore
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): a #GListModel of the #QuorumSeries that are not
+ *   deleted, by title
+ */
+GListModel *
+quorum_store_list_series (QuorumStore  *self,
+                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean row = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  if (!(stmt = _quorum_store_prepare (self,
+                                      "SELECT " SERIES_COLUMNS " FROM series WHERE deleted = 0"
+                                      " ORDER BY title, id",
+                                      error)))
+    return NULL;
+  while ((ok = _quorum_store_step_row (self, stmt, &row, error)) && row)
+    g_ptr_array_add (items, series_from_row (stmt));
+  if (!ok)
+    return NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    if (!load_series_lists (self, g_ptr_array_index (items, i), error))
+      return NULL;
+
+  list = g_list_store_new (QUORUM_TYPE_SERIES);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/* Occurrences ------------------------------------------------------------- */
+
+static QuorumOccurrence *
+occurrence_from_row (sqlite3_stmt *stmt)
+{
+  g_autoptr(GTimeZone) tz = timezone_or_utc (_quorum_store_column_text (stmt, 16));
+  g_autoptr(GDateTime) rid = g_date_time_new_from_iso8601 (_quorum_store_column_text (stmt, 5), tz);
+  g_autoptr(GDateTime) start_raw = _quorum_store_parse_instant (_quorum_store_column_text (stmt, 6));
+  g_autoptr(GDateTime) end_raw = _quorum_store_parse_instant (_quorum_store_column_text (stmt, 7));
+  g_autoptr(GDateTime) start = start_raw != NULL ? g_date_time_to_timezone (start_raw, tz) : NULL;
+  g_autoptr(GDateTime) end = end_raw != NULL ? g_date_time_to_timezone (end_raw, tz) : NULL;
+
+  return g_object_new (QUORUM_TYPE_OCCURRENCE,
+                       "id", (gint64)sqlite3_column_int64 (stmt, 0),
+                       "series-id", (gint64)sqlite3_column_int64 (stmt, 1),
+                       "uid", _quorum_store_column_text (stmt, 2),
+                       "title", _quorum_store_column_text (stmt, 3),
+                       "location", _quorum_store_column_text (stmt, 4),
+                       "recurrence-id", rid,
+                       "start", start,
+                       "end", end,
+                       "all-day", sqlite3_column_int (stmt, 8) != 0,
+                       "duty-id", _quorum_store_column_text (stmt, 9),
+                       "kind", _quorum_store_column_text (stmt, 10),
+                       "owner-id", (gint64)sqlite3_column_int64 (stmt, 11),
+                       "status", _quorum_store_enum_value (QUORUM_TYPE_OCCURRENCE_STATUS,
+                                                           _quorum_store_column_text (stmt, 12),
+                                                           QUORUM_OCCURRENCE_SCHEDULED),
+                       "status-reason", _quorum_store_column_text (stmt, 13),
+                       "moved", sqlite3_column_int (stmt, 14) != 0,
+                       "holiday-shifted", sqlite3_column_int (stmt, 15) != 0,
+                       "n-expected", (guint)sqlite3_column_int (stmt, 17),
+                       "n-recorded", (guint)sqlite3_column_int (stmt, 18),
+                       "n-attended", (guint)sqlite3_column_int (stmt, 19),
+                       NULL);
+}
+
+static GListModel *
+collect_occurrences (QuorumStore   *self,
+                     sqlite3_stmt  *stmt,
+                     GError       **error)
+{
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean row = FALSE;
+  gboolean ok;
+
+  while ((ok = _quorum_store_step_row (self, stmt, &row, error)) && row)
+    g_ptr_array_add (items, occurrence_from_row (stmt));
+  if (!ok)
+    return NULL;
+
+  list = g_list_store_new (QUORUM_TYPE_OCCURRENCE);
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+/**
+ * quorum_store_list_occurrences:
+ * @self: a #QuorumStore
+ * @from: start of the range
+ * @to: end of the range (exclusive)
+ * @filter: (nullable): what to keep
+ * @error: return location for a #GError
+ *
+ * The occurrences that overlap [@from, @to), of series that are not
+ * deleted, with their expected, recorded and attended counts. When @to lies
+ * beyond the horizon, occurrences are first created up to @to.
+ *
+ * Returns: (transfer full): a #GListModel of #QuorumOccurrence by start
+ */
+GListModel *
+quorum_store_list_occurrences (QuorumStore                   *self,
+                               GDateTime                     *from,
+                               GDateTime                     *to,
+                               const QuorumOccurrenceFilter  *filter,
+                               GError                       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *stored_text = NULL;
+  g_autoptr(GDateTime) stored = NULL;
+  g_autofree char *text = NULL;
+  QuorumOccurrenceFilter none = { 0 };
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+
+  if (filter == NULL)
+    filter = &none;
+
+  stored_text = _quorum_store_dup_meta (self, "horizon");
+  stored = _quorum_store_parse_instant (stored_text);
+  if (stored == NULL || g_date_time_compare (to, stored) > 0)
+    {
+      guint inserted = 0;
+
+      if (!materialize_all (self, to, &inserted, error))
+        return NULL;
+    }
+
+  if (!(stmt = _quorum_store_prepare (self,
+                                      "WITH occ (id, series_id, day) AS ("
+                                      "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)"
+                                      "    FROM occurrence o JOIN series s ON s.id = o.series_id"
+                                      "   WHERE s.deleted = 0"
+                                      "     AND o.end_unix >= ?1 AND o.start_unix < ?2"
+                                      "     AND (o.end_unix > ?1 OR o.start_unix = o.end_unix)"
+                                      "     AND (?3 = 0 OR o.series_id = ?3)"
+                                      "     AND (?4 IS NULL OR s.duty_id = ?4)"
+                                      "     AND (?5 = 0 OR EXISTS (SELECT 1 FROM series_participant sp"
+                                      "          WHERE sp.series_id = s.id AND sp.unit_id = ?5))"
+                                      "     AND (?6 IS NULL"
+                                      "          OR instr (lower (coalesce (o.title, s.title)), ?6) > 0"
+                                      "          OR instr (lower (coalesce (o.location, s.location, '')),"
+                                      "                    ?6) > 0)"
+                                      "), "
+                                      OCCURRENCE_SELECT,
+                                      error)))
+    return NULL;
+
+  if (filter->text != NULL && filter->text[0] != '\0')
+    text = g_utf8_strdown (filter->text, -1);
+
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (to));
+  sqlite3_bind_int64 (stmt, 3, MAX (filter->series_id, 0));
+  _quorum_store_bind_text (stmt, 4, filter->duty_id);
+  sqlite3_bind_int64 (stmt, 5, MAX (filter->unit_id, 0));
+  _quorum_store_bind_text (stmt, 6, text);
+  sqlite3_bind_int64 (stmt, 20, MAX (filter->person_id, 0));
+
+  return collect_occurrences (self, stmt, error);
+}
+
+/**
+ * quorum_store_get_occurrence:
+ * @self: a #QuorumStore
+ * @occurrence_id: the occurrence
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the occurrence, or %NULL with
+ *   %QUORUM_STORE_ERROR_NOT_FOUND
+ */
+QuorumOccurrence *
+quorum_store_get_occurrence (QuorumStore  *self,
+                             gint64        occurrence_id,
+                             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListModel) list = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  if (!(stmt = _quorum_store_prepare (self,
+                                      "WITH occ (id, series_id, day) AS ("
+                                      "  SELECT id, series_id, substr (start_at, 1, 10)"
+                                      "    FROM occurrence WHERE id = ?1"
+                                      "), "
+                                      OCCURRENCE_SELECT,
+                                      error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, occurrence_id);
+  sqlite3_bind_int64 (stmt, 20, 0);
+
+  if (!(list = collect_occurrences (self, stmt, error)))
+    return NULL;
+  if (g_list_model_get_n_items (list) == 0)
+    {
+      _quorum_store_check_exists (self, "occurrence", occurrence_id, error);
+      return NULL;
+    }
+  return g_list_model_get_item (list, 0);
+}
+
+static gboolean
+check_reason (const char  *reason,
+              const char  *what,
+              GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+
+  if (copy[0] == '\0')
+    return _quorum_store_invalid (error, "%s", what);
+  return TRUE;
+}
+
+/**
+ * quorum_store_update_occurrence:
+ * @self: a #QuorumStore
+ * @occurrence_id: the occurrence ("this one only")
+ * @start: (nullable): a new start, or %NULL to keep it
+ * @end: (nullable): a new end, or %NULL to keep the duration
+ * @location: (nullable): a location for this occurrence only, or %NULL to keep it
+ * @title: (nullable): a title for this occurrence only, or %NULL to keep it
+ * @error: return location for a #GError
+ *
+ * Changes one occurrence. A new time marks it moved; its recurrence id (the
+ * start the rule gave it) stays, so exports write it as an exception.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_update_occurrence (QuorumStore  *self,
+                                gint64        occurrence_id,
+                                GDateTime    *start,
+                                GDateTime    *end,
+                                const char   *location,
+                                const char   *title,
+                                GError      **error)
+{
+  g_autoptr(QuorumOccurrence) occurrence = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) new_start = NULL;
+  g_autoptr(GDateTime) new_end = NULL;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GTimeZone *tz;
+  gboolean moved;
+  gboolean ok;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (!(occurrence = quorum_store_get_occurrence (self, occurrence_id, error)))
+    return FALSE;
+  if (title != NULL && !check_reason (title, _("The title must not be empty."), error))
+    return FALSE;
+
+  tz = g_date_time_get_timezone (quorum_occurrence_get_start (occurrence));
+  new_start = g_date_time_to_timezone (start != NULL ? start
+                                       : quorum_occurrence_get_start (occurrence), tz);
+  if (end != NULL)
+    new_end = g_date_time_to_timezone (end, tz);
+  else
+    new_end = g_date_time_add (new_start,
+                               g_date_time_difference (quorum_occurrence_get_end (occurrence),
+                                                       quorum_occurrence_get_start (occurrence)));
+  if (g_date_time_compare (new_end, new_start) < 0)
+    return _quorum_store_invalid (error, "%s", _("An occurrence cannot end before it starts."));
+
+  moved = !g_date_time_equal (new_start, quorum_occurrence_get_start (occurrence)) ||
+          !g_date_time_equal (new_end, quorum_occurrence_get_end (occurrence));
+  start_text = _quorum_store_format_instant (new_start);
+  end_text = _quorum_store_format_instant (new_end);
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+
+  before = _quorum_store_row_json (self, "occurrence", "id = ?1", occurrence_id, 0);
+  ok = (stmt = _quorum_store_prepare (self,
+                                      "UPDATE occurrence SET start_at = ?2, end_at = ?3,"
+                                      " start_unix = ?4, end_unix = ?5, moved = moved OR ?6,"
+                                      " location = coalesce (?7, location),"
+                                      " title = coalesce (?8, title) WHERE id = ?1",
+                                      error)) != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, occurrence_id);
+      _quorum_store_bind_text (stmt, 2, start_text);
+      _quorum_store_bind_text (stmt, 3, end_text);
+      sqlite3_bind_int64 (stmt, 4, g_date_time_to_unix (new_start));
+      sqlite3_bind_int64 (stmt, 5, g_date_time_to_unix (new_end));
+      sqlite3_bind_int (stmt, 6, moved);
+      _quorum_store_bind_text (stmt, 7, location);
+      _quorum_store_bind_text (stmt, 8, title);
+      ok = _quorum_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    {
+      after = _quorum_store_row_json (self, "occurrence", "id = ?1", occurrence_id, 0);
+      ok = _quorum_store_audit (self, "occurrence", occurrence_id, moved ? "move" : "update",
+                                before, after, NULL, error);
+    }
+  if (!_quorum_store_end (self, ok, error))
+    return FALSE;
+
+  _quorum_store_emit_changed (self, "occurrence", occurrence_id);
+  return TRUE;
+}
+
+/**
+ * quorum_store_cancel_occurrence:
+ * @self: a #QuorumStore
+ * @occurrence_id: the occurrence
+ * @reason: why it is cancelled (required)
+ * @error: return location for a #GError
+ *
+ * Cancels one occurrence in advance. One where someone is recorded present
+ * cannot be cancelled (%QUORUM_STORE_ERROR_CONFLICT).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_cancel_occurrence (QuorumStore  *self,
+                                gint64        occurrence_id,
+                                const char   *reason,
+                                GError      **error)
+{
+  g_autoptr(QuorumOccurrence) occurrence = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (!(occurrence = quorum_store_get_occurrence (self, occurrence_id, error)) ||
+      !check_reason (reason, _("Say why the occurrence is cancelled."), error))
+    return FALSE;
+  if (quorum_occurrence_get_n_attended (occurrence) > 0)
+    {
+      g_set_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_CONFLICT,
+                   _("“%s” cannot be cancelled: attendance is already recorded for it."),
+                   quorum_occurrence_get_title (occurrence));
+      return FALSE;
+    }
+
+  return _quorum_store_update_row (self, "occurrence", occurrence_id, "cancel",
+                            "UPDATE occurrence SET status = 'cancelled', status_reason = ?2"
+                            " WHERE id = ?1",
+                            reason, error);
+}
+
+static gboolean
+check_started (QuorumStore       *self,
+               QuorumOccurrence  *occurrence,
+               GError           **error)
+{
+  g_autoptr(GDateTime) now = _quorum_store_now (self);
+
+  if (g_date_time_compare (quorum_occurrence_get_start (occurrence), now) > 0)
+    return _quorum_store_invalid (error, _("“%s” has not started yet."),
+                                  quorum_occurrence_get_title (occurrence));
+  return TRUE;
+}
+
+/**
+ * quorum_store_mark_held:
+ * @self: a #QuorumStore
+ * @occurrence_id: an occurrence that has started
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_mark_held (QuorumStore  *self,
+                        gint64        occurrence_id,
+                        GError      **error)
+{
+  g_autoptr(QuorumOccurrence) occurrence = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (!(occurrence = quorum_store_get_occurrence (self, occurrence_id, error)) ||
+      !check_started (self, occurrence, error))
+    return FALSE;
+
+  return _quorum_store_update_row (self, "occurrence", occurrence_id, "held",
+                            "UPDATE occurrence SET status = 'held', status_reason = NULL"
+                            " WHERE id = ?1",
+                            NULL, error);
+}
+
+/**
+ * quorum_store_mark_not_held:
+ * @self: a #QuorumStore
+ * @occurrence_id: an occurrence that has started
+ * @reason: why it was not held (required)
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_mark_not_held (QuorumStore  *self,
+                            gint64        occurrence_id,
+                            const char   *reason,
+                            GError      **error)
+{
+  g_autoptr(QuorumOccurrence) occurrence = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (!(occurrence = quorum_store_get_occurrence (self, occurrence_id, error)) ||
+      !check_reason (reason, _("Say why the occurrence was not held."), error) ||
+      !check_started (self, occurrence, error))
+    return FALSE;
+  if (quorum_occurrence_get_n_attended (occurrence) > 0)
+    {
+      g_set_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_CONFLICT,
+                   _("“%s” cannot be marked not held: attendance is recorded for it."),
+                   quorum_occurrence_get_title (occurrence));
+      return FALSE;
+    }
+
+  return _quorum_store_update_row (self, "occurrence", occurrence_id, "not-held",
+                            "UPDATE occurrence SET status = 'not-held', status_reason = ?2"
+                            " WHERE id = ?1",
+                            reason, error);
+}

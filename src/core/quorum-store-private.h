@@ -1,0 +1,132 @@
+/* quorum-store-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * QuorumStore is one class over several files (quorum-store.c: plumbing,
+ * people, units, relations; quorum-store-calendar.c: series and occurrences;
+ * quorum-store-attendance.c: attendance, make-ups, records, leave). This
+ * header is for those files only.
+ */
+
+#pragma once
+
+#include "quorum-database-private.h"
+#include "quorum-store.h"
+#include "quorum-workdays.h"
+
+G_BEGIN_DECLS
+
+struct _QuorumStore
+{
+  GObject         parent_instance;
+
+  QuorumDatabase *database;
+  GDateTime      *now;
+  char           *actor;
+  QuorumWorkdays *workdays;
+  GHashTable     *makeup_duties;
+};
+
+/* The people an occurrence expects, as a CTE over a CTE `occ (id, series_id,
+ * day)`: the series' named participants, the members and heads of its
+ * participant units on `day`, and its owner; without anyone retired by then.
+ * Yields `expected (oid, pid)`. */
+#define QUORUM_STORE_EXPECTED_CTE \
+  "exp (oid, pid) AS (" \
+  "  SELECT occ.id, sp.person_id FROM occ" \
+  "    JOIN series_participant sp ON sp.series_id = occ.series_id AND sp.person_id IS NOT NULL" \
+  "  UNION" \
+  "  SELECT occ.id, r.person_id FROM occ" \
+  "    JOIN series_participant sp ON sp.series_id = occ.series_id" \
+  "    JOIN relation r ON r.unit_id = sp.unit_id AND r.kind IN ('member', 'head')" \
+  "     AND r.start_date <= occ.day AND (r.end_date IS NULL OR r.end_date >= occ.day)" \
+  "  UNION" \
+  "  SELECT occ.id, s.owner_id FROM occ JOIN series s ON s.id = occ.series_id" \
+  "   WHERE s.owner_id IS NOT NULL" \
+  ")," \
+  "expected (oid, pid) AS (" \
+  "  SELECT exp.oid, exp.pid FROM exp" \
+  "    JOIN occ ON occ.id = exp.oid" \
+  "    JOIN person p ON p.id = exp.pid" \
+  "   WHERE p.retired_on IS NULL OR p.retired_on > occ.day" \
+  ")"
+
+GDateTime *_quorum_store_now              (QuorumStore   *self);
+char      *_quorum_store_format_instant   (GDateTime     *datetime);
+char      *_quorum_store_format_local     (GDateTime     *datetime);
+char      *_quorum_store_format_date      (const GDate   *date);
+GDate     *_quorum_store_parse_date       (const char    *text);
+GDateTime *_quorum_store_parse_instant    (const char    *text);
+void       _quorum_store_bind_text        (sqlite3_stmt  *stmt,
+                                           int            index,
+                                           const char    *text);
+void       _quorum_store_bind_id          (sqlite3_stmt  *stmt,
+                                           int            index,
+                                           gint64         id);
+void       _quorum_store_bind_date        (sqlite3_stmt  *stmt,
+                                           int            index,
+                                           const GDate   *date);
+const char *_quorum_store_column_text     (sqlite3_stmt  *stmt,
+                                           int            column);
+sqlite3_stmt *_quorum_store_prepare       (QuorumStore   *self,
+                                           const char    *sql,
+                                           GError       **error);
+gboolean   _quorum_store_step_done        (QuorumStore   *self,
+                                           sqlite3_stmt  *stmt,
+                                           GError       **error);
+gboolean   _quorum_store_step_row         (QuorumStore   *self,
+                                           sqlite3_stmt  *stmt,
+                                           gboolean      *out_row,
+                                           GError       **error);
+gint64     _quorum_store_last_insert_id   (QuorumStore   *self);
+gboolean   _quorum_store_begin            (QuorumStore   *self,
+                                           GError       **error);
+gboolean   _quorum_store_end              (QuorumStore   *self,
+                                           gboolean       ok,
+                                           GError       **error);
+char      *_quorum_store_row_json         (QuorumStore   *self,
+                                           const char    *table,
+                                           const char    *where,
+                                           gint64         key1,
+                                           gint64         key2);
+gboolean   _quorum_store_audit            (QuorumStore   *self,
+                                           const char    *entity,
+                                           gint64         entity_id,
+                                           const char    *action,
+                                           const char    *before_json,
+                                           const char    *after_json,
+                                           const char    *actor,
+                                           GError       **error);
+gboolean   _quorum_store_check_exists     (QuorumStore   *self,
+                                           const char    *table,
+                                           gint64         id,
+                                           GError       **error);
+gboolean   _quorum_store_update_row       (QuorumStore   *self,
+                                           const char    *table,
+                                           gint64         id,
+                                           const char    *action,
+                                           const char    *sql,
+                                           const char    *text,
+                                           GError       **error);
+void       _quorum_store_emit_changed     (QuorumStore   *self,
+                                           const char    *entity,
+                                           gint64         id);
+gboolean   _quorum_store_invalid          (GError       **error,
+                                           const char    *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+const char *_quorum_store_enum_nick       (GType          type,
+                                           int            value);
+int        _quorum_store_enum_value       (GType          type,
+                                           const char    *nick,
+                                           int            fallback);
+char      *_quorum_store_dup_meta         (QuorumStore   *self,
+                                           const char    *key);
+gboolean   _quorum_store_set_meta         (QuorumStore   *self,
+                                           const char    *key,
+                                           const char    *value,
+                                           GError       **error);
+GHashTable *_quorum_store_get_makeup_duties (QuorumStore *self);
+QuorumWorkdays *_quorum_store_get_workdays  (QuorumStore *self,
+                                             GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,862 @@
+/* test-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "quorum-database-private.h"
+#include "quorum-recurrence.h"
+#include "quorum-store.h"
+
+typedef struct
+{
+  QuorumDatabase *db;
+  QuorumStore    *store;
+  GTimeZone      *tz;
+  gint64          zhang;
+  gint64          li;
+  gint64          wang;
+  gint64          group;
+} Fixture;
+
+static GDateTime *
+at (Fixture    *f,
+    const char *iso)
+{
+  GDateTime *dt = g_date_time_new_from_iso8601 (iso, f->tz);
+
+  g_assert_nonnull (dt);
+  return dt;
+}
+
+static GDate *
+day (const char *iso)
+{
+  GDate *date = g_date_new ();
+
+  g_date_set_parse (date, iso);
+  g_assert_true (g_date_valid (date));
+  return date;
+}
+
+static gint64
+add_person (Fixture    *f,
+            const char *name,
+            int         rank)
+{
+  g_autoptr(QuorumPerson) person = quorum_person_new (name, "副市长", rank);
+  g_autoptr(GError) error = NULL;
+  gint64 id = quorum_store_add_person (f->store, person, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+add_relation (Fixture    *f,
+              gint64      person,
+              const char *from,
+              const char *to)
+{
+  g_autoptr(GDate) start = day (from);
+  g_autoptr(GDate) end = to != NULL ? day (to) : NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = quorum_store_add_relation (f->store, person, f->group, "member", start, end, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumUnit) unit = quorum_unit_new ("市政府党组", "party-group");
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *path = NULL;
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  path = g_build_filename (g_get_user_data_dir (), "store.db", NULL);
+  f->db = quorum_database_open (path, &error);
+  g_assert_no_error (error);
+  f->store = quorum_store_new (f->db);
+  f->tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  now = at (f, "2026-02-01T12:00:00");
+  quorum_store_set_now (f->store, now);
+
+  f->zhang = add_person (f, "张三", 10);
+  f->li = add_person (f, "李四", 20);
+  f->wang = add_person (f, "王五", 30);
+  f->group = quorum_store_add_unit (f->store, unit, &error);
+  g_assert_no_error (error);
+  add_relation (f, f->zhang, "2025-01-01", NULL);
+  add_relation (f, f->li, "2025-01-01", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_strdup (quorum_database_get_path (f->db));
+
+  g_clear_object (&f->store);
+  g_clear_object (&f->db);
+  g_clear_pointer (&f->tz, g_time_zone_unref);
+  g_remove (path);
+}
+
+/* Weekly on Mondays at 09:00 from 2026-01-05, for the party group. */
+static gint64
+add_weekly (Fixture    *f,
+            const char *rrule,
+            const char *policy)
+{
+  g_autoptr(GDateTime) start = at (f, "2026-01-05T09:00:00");
+  g_autoptr(QuorumSeries) series = quorum_series_new ("理论学习", start);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  quorum_series_set_rrule (series, rrule);
+  quorum_series_set_duty_id (series, "theory-study");
+  quorum_series_set_holiday_policy (series, policy);
+  quorum_series_add_participant_unit (series, f->group);
+  id = quorum_store_add_series (f->store, series, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static GListModel *
+list_between (Fixture    *f,
+              const char *from,
+              const char *to)
+{
+  g_autoptr(GDateTime) a = at (f, from);
+  g_autoptr(GDateTime) b = at (f, to);
+  g_autoptr(GError) error = NULL;
+  GListModel *list = quorum_store_list_occurrences (f->store, a, b, NULL, &error);
+
+  g_assert_no_error (error);
+  return list;
+}
+
+static QuorumOccurrence *
+nth (GListModel *list,
+     guint       n)
+{
+  g_assert_cmpuint (n, <, g_list_model_get_n_items (list));
+  return g_list_model_get_item (list, n);
+}
+
+static gint64
+occurrence_on (Fixture    *f,
+               const char *iso_day)
+{
+  g_autofree char *from = g_strdup_printf ("%sT00:00:00", iso_day);
+  g_autofree char *to = g_strdup_printf ("%sT23:59:59", iso_day);
+  g_autoptr(GListModel) list = list_between (f, from, to);
+  g_autoptr(QuorumOccurrence) o = nth (list, 0);
+
+  return quorum_occurrence_get_id (o);
+}
+
+static int
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _quorum_database_prepare (f->db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int (stmt, 0);
+}
+
+static void
+test_store_schema (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_assert_cmpint (quorum_database_get_schema_version (f->db), ==,
+                   quorum_database_get_latest_version ());
+  g_assert_cmpint (quorum_database_get_latest_version (), >=, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM sqlite_schema WHERE type = 'table'"
+                                  " AND name IN ('person', 'unit', 'relation', 'series',"
+                                  " 'series_participant', 'series_exdate', 'occurrence',"
+                                  " 'attendance', 'makeup', 'record', 'leave', 'audit')"), ==, 12);
+}
+
+static void
+test_store_people (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(QuorumPerson) first = NULL;
+  g_autoptr(QuorumPerson) empty = quorum_person_new ("  ", NULL, 0);
+  g_autoptr(GDate) retired = day ("2026-01-15");
+
+  g_assert_true (quorum_store_move_person (f->store, f->wang, 0, &error));
+  g_assert_no_error (error);
+  people = quorum_store_list_people (f->store, FALSE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3);
+  first = g_list_model_get_item (people, 0);
+  g_assert_cmpint (quorum_person_get_id (first), ==, f->wang);
+  g_clear_object (&people);
+
+  g_assert_cmpint (quorum_store_add_person (f->store, empty, &error), ==, 0);
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (quorum_store_retire_person (f->store, f->wang, retired, &error));
+  people = quorum_store_list_people (f->store, FALSE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
+  g_clear_object (&people);
+  people = quorum_store_list_people (f->store, TRUE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3);
+}
+
+static void
+test_store_relations_dated (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) april = day ("2026-04-15");
+  g_autoptr(GDate) june = day ("2026-06-15");
+  g_autoptr(GDate) may_end = day ("2026-05-31");
+  g_autoptr(GPtrArray) in_april = NULL;
+  g_autoptr(GPtrArray) in_june = NULL;
+  g_autoptr(GDateTime) april_at = at (f, "2026-04-15T09:00:00");
+  g_autoptr(GDateTime) june_at = at (f, "2026-06-15T09:00:00");
+  g_autoptr(GArray) april_people = NULL;
+  g_autoptr(GArray) june_people = NULL;
+  g_autoptr(QuorumUnit) town = quorum_unit_new ("庄园街道", "town");
+  gint64 relation = add_relation (f, f->wang, "2026-01-01", NULL);
+  gint64 series = add_weekly (f, "FREQ=WEEKLY", "keep");
+  gint64 town_id;
+
+  g_assert_true (quorum_store_end_relation (f->store, relation, may_end, &error));
+  g_assert_no_error (error);
+
+  in_april = quorum_store_list_relations_at (f->store, f->wang, 0, april, &error);
+  in_june = quorum_store_list_relations_at (f->store, f->wang, 0, june, &error);
+  g_assert_cmpuint (in_april->len, ==, 1);
+  g_assert_cmpuint (in_june->len, ==, 0);
+
+  april_people = quorum_store_resolve_participants (f->store, series, april_at, &error);
+  june_people = quorum_store_resolve_participants (f->store, series, june_at, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (april_people->len, ==, 3);
+  g_assert_cmpuint (june_people->len, ==, 2);
+  g_assert_cmpint (g_array_index (june_people, gint64, 0), ==, f->zhang);
+
+  /* The occurrences count the same people as the relations do on their day. */
+  {
+    g_autoptr(GListModel) list = list_between (f, "2026-05-25T00:00:00", "2026-06-02T00:00:00");
+    g_autoptr(QuorumOccurrence) may = nth (list, 0);
+    g_autoptr(QuorumOccurrence) june_1 = nth (list, 1);
+
+    g_assert_cmpuint (quorum_occurrence_get_n_expected (may), ==, 3);
+    g_assert_cmpuint (quorum_occurrence_get_n_expected (june_1), ==, 2);
+  }
+
+  /* An assigned town must be a town. */
+  town_id = quorum_store_add_unit (f->store, town, &error);
+  g_assert_cmpint (quorum_store_add_relation (f->store, f->li, f->group, "assigned-town", april,
+                                              NULL, &error), ==, 0);
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (quorum_store_add_relation (f->store, f->li, town_id, "assigned-town", april,
+                                              NULL, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_store_materialize (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GListModel) january = NULL;
+  g_autoptr(GListModel) horizon = NULL;
+  g_autoptr(QuorumOccurrence) first = NULL;
+  g_autofree char *start = NULL;
+
+  add_weekly (f, "FREQ=WEEKLY", "keep");
+
+  january = list_between (f, "2026-01-01T00:00:00", "2026-02-01T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (january), ==, 4);
+  first = nth (january, 0);
+  start = g_date_time_format (quorum_occurrence_get_start (first), "%Y-%m-%dT%H:%M:%S%:z");
+  g_assert_cmpstr (start, ==, "2026-01-05T09:00:00+08:00");
+  g_assert_cmpuint (quorum_occurrence_get_n_expected (first), ==, 2);
+  g_assert_true (g_str_has_suffix (quorum_occurrence_get_uid (first), "@quorum"));
+  g_assert_cmpstr (quorum_occurrence_get_duty_id (first), ==, "theory-study");
+
+  /* Rows exist up to the horizon (now + 400 days), and no further until asked. */
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM occurrence"), ==,
+                   count_rows (f, "SELECT count (*) FROM occurrence WHERE start_at < '2027-03-08T12'"));
+  horizon = list_between (f, "2027-06-01T00:00:00", "2027-07-01T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (horizon), ==, 4);
+}
+
+static void
+test_store_range_boundaries (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const struct {
+    const char *from;
+    const char *to;
+    guint       n;
+  } cases[] = {
+    { "2026-01-12T09:00:00", "2026-01-19T09:00:00", 1 },  /* [start, next start) */
+    { "2026-01-12T10:00:00", "2026-01-19T09:00:00", 0 },  /* from = end: excluded */
+    { "2026-01-12T09:59:59", "2026-01-12T10:00:00", 1 },  /* last second */
+    { "2026-01-12T08:00:00", "2026-01-12T09:00:00", 0 },  /* to = start: excluded */
+    { "2026-01-12T08:00:00", "2026-01-12T09:00:01", 1 },
+    { "2026-01-01T00:00:00", "2026-01-01T00:00:00", 0 },
+  };
+
+  add_weekly (f, "FREQ=WEEKLY", "keep");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GListModel) list = list_between (f, cases[i].from, cases[i].to);
+
+      g_test_message ("%s – %s", cases[i].from, cases[i].to);
+      g_assert_cmpuint (g_list_model_get_n_items (list), ==, cases[i].n);
+    }
+}
+
+static void
+test_store_holiday_policy (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(QuorumOccurrence) o = NULL;
+  g_autoptr(GDateTime) expected_rid = at (f, "2026-01-03T09:00:00");
+
+  /* Daily for a week from Monday 2026-01-05: skip drops the weekend. */
+  add_weekly (f, "FREQ=DAILY;COUNT=7", "skip");
+  list = list_between (f, "2026-01-05T00:00:00", "2026-01-12T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 5);
+  g_clear_object (&list);
+
+  /* Monthly on the 3rd: 2026-01-03 is in the New Year holiday; the next
+   * working day is Sunday 4 January, made a working day (调休). */
+  {
+    g_autoptr(GDateTime) start = at (f, "2025-11-01T09:00:00");
+    g_autoptr(QuorumSeries) series = quorum_series_new ("月度调度", start);
+    g_autoptr(GError) error = NULL;
+
+    quorum_series_set_rrule (series, "FREQ=MONTHLY;BYMONTHDAY=3");
+    quorum_series_set_holiday_policy (series, "next-workday");
+    quorum_store_add_series (f->store, series, &error);
+    g_assert_no_error (error);
+  }
+  list = list_between (f, "2026-01-01T00:00:00", "2026-01-08T00:00:00");
+  o = nth (list, 0);
+  g_assert_cmpstr (quorum_occurrence_get_title (o), ==, "月度调度");
+  g_assert_true (quorum_occurrence_get_holiday_shifted (o));
+  g_assert_true (g_date_time_equal (quorum_occurrence_get_recurrence_id (o), expected_rid));
+  g_assert_cmpint (g_date_time_get_day_of_month (quorum_occurrence_get_start (o)), ==, 4);
+}
+
+static void
+test_store_refuses_bad_rule (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const rules[] = {
+    "FREQ=SECONDLY", "FREQ=MINUTELY", "FREQ=HOURLY", "FREQ=DAILY;COUNT=100000", "NOT A RULE",
+  };
+  g_autoptr(GDateTime) start = at (f, "2026-01-05T09:00:00");
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autoptr(QuorumSeries) series = quorum_series_new ("x", start);
+      g_autoptr(GError) error = NULL;
+
+      quorum_series_set_rrule (series, rules[i]);
+      g_assert_cmpint (quorum_store_add_series (f->store, series, &error), ==, 0);
+      g_assert_error (error, QUORUM_RECURRENCE_ERROR, error->code);
+    }
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM series"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM occurrence"), ==, 0);
+}
+
+static void
+test_store_move_and_cancel (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) new_start = at (f, "2026-03-10T15:00:00");
+  g_autoptr(QuorumOccurrence) moved = NULL;
+  g_autoptr(QuorumOccurrence) cancelled = NULL;
+  g_autoptr(GDateTime) rid = at (f, "2026-03-09T09:00:00");
+  gint64 march_9, march_16;
+
+  add_weekly (f, "FREQ=WEEKLY", "keep");
+  march_9 = occurrence_on (f, "2026-03-09");
+  march_16 = occurrence_on (f, "2026-03-16");
+
+  g_assert_true (quorum_store_update_occurrence (f->store, march_9, new_start, NULL, "三楼会议室",
+                                                 NULL, &error));
+  g_assert_no_error (error);
+  moved = quorum_store_get_occurrence (f->store, march_9, &error);
+  g_assert_true (quorum_occurrence_get_moved (moved));
+  g_assert_true (g_date_time_equal (quorum_occurrence_get_start (moved), new_start));
+  g_assert_true (g_date_time_equal (quorum_occurrence_get_recurrence_id (moved), rid));
+  g_assert_cmpint (g_date_time_difference (quorum_occurrence_get_end (moved),
+                                           quorum_occurrence_get_start (moved)), ==,
+                   G_TIME_SPAN_HOUR);
+  g_assert_cmpstr (quorum_occurrence_get_location (moved), ==, "三楼会议室");
+
+  g_assert_false (quorum_store_cancel_occurrence (f->store, march_16, " ", &error));
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_store_cancel_occurrence (f->store, march_16, "两会期间", &error));
+  cancelled = quorum_store_get_occurrence (f->store, march_16, &error);
+  g_assert_cmpint (quorum_occurrence_get_status (cancelled), ==, QUORUM_OCCURRENCE_CANCELLED);
+  g_assert_cmpstr (quorum_occurrence_get_status_reason (cancelled), ==, "两会期间");
+
+  /* Materialising again neither restores the move nor the cancellation. */
+  g_assert_true (quorum_store_materialize (f->store, NULL, &error));
+  g_clear_object (&moved);
+  moved = quorum_store_get_occurrence (f->store, march_9, &error);
+  g_assert_true (g_date_time_equal (quorum_occurrence_get_start (moved), new_start));
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM occurrence"
+                                  " WHERE recurrence_id = '2026-03-16T09:00:00'"), ==, 1);
+
+  /* Nothing can be recorded for a cancelled occurrence. */
+  g_assert_false (quorum_store_set_attendance (f->store, march_16, f->zhang,
+                                               QUORUM_ATTENDANCE_EXCUSED, "出差",
+                                               QUORUM_EXCUSE_OFFICIAL_BUSINESS, FALSE, NULL,
+                                               &error));
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_CONFLICT);
+}
+
+static void
+test_store_split (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumSeries) old = NULL;
+  g_autoptr(QuorumSeries) changes = NULL;
+  g_autoptr(GDateTime) from = at (f, "2026-01-19T09:00:00");
+  g_autoptr(GDateTime) ten = at (f, "2026-01-05T10:00:00");
+  g_autoptr(GListModel) list = NULL;
+  gint64 series = add_weekly (f, "FREQ=WEEKLY", "keep");
+  gint64 jan_5 = occurrence_on (f, "2026-01-05");
+  gint64 jan_26 = occurrence_on (f, "2026-01-26");
+  gint64 next;
+
+  g_assert_true (quorum_store_set_attendance (f->store, jan_5, f->zhang,
+                                              QUORUM_ATTENDANCE_PRESENT, NULL,
+                                              QUORUM_EXCUSE_NONE, TRUE, "秘书", &error));
+  g_assert_true (quorum_store_set_attendance (f->store, jan_26, f->li, QUORUM_ATTENDANCE_LATE,
+                                              NULL, QUORUM_EXCUSE_NONE, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  old = quorum_store_get_series (f->store, series, &error);
+  changes = quorum_series_copy (old);
+  quorum_series_set_dtstart (changes, ten);
+  quorum_series_set_title (changes, "理论学习（调整）");
+  next = quorum_store_split_series (f->store, series, from, changes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (next, >, series);
+
+  g_clear_object (&old);
+  old = quorum_store_get_series (f->store, series, &error);
+  g_assert_nonnull (strstr (quorum_series_get_rrule (old), "UNTIL=20260119T005959Z"));
+  g_assert_cmpint (quorum_series_get_sequence (old), ==, 1);
+
+  list = list_between (f, "2026-01-01T00:00:00", "2026-02-10T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 5);
+  {
+    static const struct { const char *start; gboolean new_series; guint attended; } want[] = {
+      { "2026-01-05T09:00:00+08", FALSE, 1 },
+      { "2026-01-12T09:00:00+08", FALSE, 0 },
+      { "2026-01-26T09:00:00+08", FALSE, 1 },  /* recorded: kept with the old series */
+      { "2026-02-02T10:00:00+08", TRUE, 0 },
+      { "2026-02-09T10:00:00+08", TRUE, 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+      {
+        g_autoptr(QuorumOccurrence) o = nth (list, i);
+        g_autofree char *start = g_date_time_format (quorum_occurrence_get_start (o),
+                                                     "%Y-%m-%dT%H:%M:%S%z");
+
+        g_assert_true (g_str_has_prefix (start, want[i].start));
+        g_assert_cmpint (quorum_occurrence_get_series_id (o), ==, want[i].new_series ? next : series);
+        g_assert_cmpuint (quorum_occurrence_get_n_attended (o), ==, want[i].attended);
+      }
+  }
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM attendance"), ==, 2);
+}
+
+static void
+test_store_update_keeps_past (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumSeries) series = NULL;
+  g_autoptr(GListModel) list = NULL;
+  gint64 id = add_weekly (f, "FREQ=WEEKLY", "keep");
+
+  series = quorum_store_get_series (f->store, id, &error);
+  quorum_series_set_rrule (series, "FREQ=WEEKLY;BYDAY=TU");
+  g_assert_true (quorum_store_update_series (f->store, series, &error));
+  g_assert_no_error (error);
+
+  /* January (past) stays on Mondays; from now on it is Tuesdays. */
+  list = list_between (f, "2026-01-01T00:00:00", "2026-02-12T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 6);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(QuorumOccurrence) o = nth (list, i);
+
+      g_assert_cmpint (g_date_time_get_day_of_week (quorum_occurrence_get_start (o)), ==,
+                       i < 4 ? G_DATE_MONDAY : G_DATE_TUESDAY);
+    }
+}
+
+static void
+test_store_attendance (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOccurrence) o = NULL;
+  g_autoptr(GListModel) roll = NULL;
+  gint64 jan_12, feb_9;
+
+  add_weekly (f, "FREQ=WEEKLY", "keep");
+  jan_12 = occurrence_on (f, "2026-01-12");
+  feb_9 = occurrence_on (f, "2026-02-09");
+
+  g_assert_false (quorum_store_set_attendance (f->store, jan_12, f->li, QUORUM_ATTENDANCE_EXCUSED,
+                                               "  ", QUORUM_EXCUSE_OTHER, FALSE, NULL, &error));
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Presence cannot be recorded before the start; an excuse can. */
+  g_assert_false (quorum_store_set_attendance (f->store, feb_9, f->li, QUORUM_ATTENDANCE_PRESENT,
+                                               NULL, QUORUM_EXCUSE_NONE, FALSE, NULL, &error));
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_store_set_attendance (f->store, feb_9, f->li, QUORUM_ATTENDANCE_EXCUSED,
+                                              "省里开会", QUORUM_EXCUSE_OFFICIAL_BUSINESS, FALSE,
+                                              NULL, &error));
+
+  g_assert_true (quorum_store_set_attendance (f->store, jan_12, f->zhang,
+                                              QUORUM_ATTENDANCE_PRESENT, NULL, QUORUM_EXCUSE_NONE,
+                                              TRUE, NULL, &error));
+  g_assert_true (quorum_store_set_attendance (f->store, jan_12, f->li, QUORUM_ATTENDANCE_ABSENT,
+                                              NULL, QUORUM_EXCUSE_NONE, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  o = quorum_store_get_occurrence (f->store, jan_12, &error);
+  g_assert_cmpint (quorum_occurrence_get_status (o), ==, QUORUM_OCCURRENCE_HELD);
+  g_assert_cmpuint (quorum_occurrence_get_n_expected (o), ==, 2);
+  g_assert_cmpuint (quorum_occurrence_get_n_recorded (o), ==, 2);
+  g_assert_cmpuint (quorum_occurrence_get_n_attended (o), ==, 1);
+
+  roll = quorum_store_list_attendance (f->store, jan_12, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (roll), ==, 2);
+  {
+    g_autoptr(QuorumAttendance) a = g_list_model_get_item (roll, 0);
+
+    g_assert_cmpint (quorum_attendance_get_person_id (a), ==, f->zhang);
+    g_assert_true (quorum_attendance_get_key_speaker (a));
+    g_assert_cmpint (quorum_attendance_get_status (a), ==, QUORUM_ATTENDANCE_PRESENT);
+  }
+
+  /* Unknown clears. */
+  g_assert_true (quorum_store_set_attendance (f->store, jan_12, f->li, QUORUM_ATTENDANCE_UNKNOWN,
+                                              NULL, QUORUM_EXCUSE_NONE, FALSE, NULL, &error));
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM attendance"), ==, 2);
+}
+
+static void
+test_store_makeup (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) owed = NULL;
+  g_autoptr(GDate) before = day ("2026-01-10");
+  g_autoptr(GDate) after = day ("2026-01-20");
+  gint64 jan_12;
+
+  g_assert_true (quorum_store_set_rulebook_data (f->store,
+                                                 "[Rulebook]\nId=test\n\n"
+                                                 "[Duty theory-study]\nMakeup=true\n", &error));
+  g_assert_no_error (error);
+  add_weekly (f, "FREQ=WEEKLY", "keep");
+  jan_12 = occurrence_on (f, "2026-01-12");
+
+  quorum_store_set_attendance (f->store, jan_12, f->li, QUORUM_ATTENDANCE_EXCUSED, "生病",
+                               QUORUM_EXCUSE_LEAVE, FALSE, NULL, &error);
+  quorum_store_set_attendance (f->store, jan_12, f->zhang, QUORUM_ATTENDANCE_PRESENT, NULL,
+                               QUORUM_EXCUSE_NONE, FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  owed = quorum_store_list_owed_makeups (f->store, 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (owed), ==, 1);
+  g_clear_object (&owed);
+
+  g_assert_false (quorum_store_record_makeup (f->store, jan_12, f->li, before,
+                                              QUORUM_MAKEUP_SELF_STUDY, NULL, &error));
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (quorum_store_record_makeup (f->store, jan_12, f->li, after,
+                                             QUORUM_MAKEUP_SELF_STUDY, "自学", &error));
+  g_assert_no_error (error);
+
+  owed = quorum_store_list_owed_makeups (f->store, f->li, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (owed), ==, 0);
+  g_assert_false (quorum_store_record_makeup (f->store, jan_12, f->li, after,
+                                              QUORUM_MAKEUP_SELF_STUDY, NULL, &error));
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_CONFLICT);
+}
+
+static void
+test_store_leave_notice (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const struct {
+    const char *start;
+    gboolean    emergency;
+    const char *emergency_reason;
+    int         error_code;  /* -1: accepted */
+  } cases[] = {
+    { "2026-02-03", FALSE, NULL, QUORUM_STORE_ERROR_LEAVE_NOTICE },  /* 2 days */
+    { "2026-02-04", FALSE, NULL, -1 },                              /* 3 days */
+    { "2026-02-02", TRUE, "家中急事", -1 },
+    { "2026-02-02", TRUE, " ", QUORUM_STORE_ERROR_INVALID },
+    { "2026-01-30", FALSE, NULL, QUORUM_STORE_ERROR_LEAVE_NOTICE },  /* after it began */
+  };
+  g_autoptr(GDateTime) filed = at (f, "2026-02-01T09:00:00");
+  g_autoptr(GPtrArray) leaves = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDate) start = day (cases[i].start);
+      g_autoptr(GDate) end = day ("2026-02-06");
+      g_autoptr(GError) local_error = NULL;
+      gint64 id;
+
+      id = quorum_store_add_leave (f->store, f->li, start, end, "北京", "学习培训", filed,
+                                   cases[i].emergency, cases[i].emergency_reason, &local_error);
+      if (cases[i].error_code < 0)
+        {
+          g_assert_no_error (local_error);
+          g_assert_cmpint (id, >, 0);
+        }
+      else
+        {
+          g_assert_error (local_error, QUORUM_STORE_ERROR, cases[i].error_code);
+          g_assert_cmpint (id, ==, 0);
+        }
+    }
+
+  leaves = quorum_store_list_leaves (f->store, f->li, &error);
+  g_assert_cmpuint (leaves->len, ==, 2);
+  g_assert_false (((QuorumLeave *)g_ptr_array_index (leaves, 1))->emergency);
+  g_assert_true (((QuorumLeave *)g_ptr_array_index (leaves, 0))->emergency);
+  g_assert_cmpstr (((QuorumLeave *)g_ptr_array_index (leaves, 0))->emergency_reason, ==, "家中急事");
+}
+
+static void
+test_store_leave_excuses (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) start = day ("2026-01-18");
+  g_autoptr(GDate) end = day ("2026-01-20");
+  g_autoptr(GDateTime) filed = at (f, "2026-01-10T09:00:00");
+  g_autoptr(GListModel) roll = NULL;
+  g_autoptr(GListModel) during = NULL;
+  gint64 jan_19, leave;
+
+  add_weekly (f, "FREQ=WEEKLY", "keep");
+  jan_19 = occurrence_on (f, "2026-01-19");
+  leave = quorum_store_add_leave (f->store, f->li, start, end, "济南", "参加省里培训", filed,
+                                  FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  during = quorum_store_list_required_events_during_leave (f->store, leave, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (during), ==, 1);
+
+  roll = quorum_store_list_attendance (f->store, jan_19, &error);
+  {
+    g_autoptr(QuorumAttendance) li = g_list_model_get_item (roll, 1);
+
+    g_assert_cmpint (quorum_attendance_get_person_id (li), ==, f->li);
+    g_assert_cmpint (quorum_attendance_get_status (li), ==, QUORUM_ATTENDANCE_EXCUSED);
+    g_assert_false (quorum_attendance_get_recorded (li));
+    g_assert_nonnull (strstr (quorum_attendance_get_reason (li), "济南"));
+  }
+
+  g_assert_true (quorum_store_set_all_present (f->store, jan_19, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM attendance WHERE status = 'excused'"
+                                  " AND excuse_kind = 'leave'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM attendance WHERE status = 'present'"),
+                   ==, 1);
+}
+
+static void
+test_store_audit (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = _quorum_database_get_handle (f->db);
+  int before;
+  gint64 jan_12;
+
+  add_weekly (f, "FREQ=WEEKLY", "keep");
+  jan_12 = occurrence_on (f, "2026-01-12");
+  before = count_rows (f, "SELECT count (*) FROM audit");
+
+  g_assert_true (quorum_store_set_attendance (f->store, jan_12, f->zhang,
+                                              QUORUM_ATTENDANCE_PRESENT, NULL, QUORUM_EXCUSE_NONE,
+                                              FALSE, "秘书科", &error));
+  /* One row for the attendance, one for the occurrence becoming held. */
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM audit"), ==, before + 2);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM audit WHERE entity = 'attendance'"
+                                  " AND actor = '秘书科' AND before_json IS NULL"
+                                  " AND json_extract (after_json, '$.status') = 'present'"), ==, 1);
+
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE audit SET actor = 'x'", NULL, NULL, NULL), !=,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "DELETE FROM audit", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM audit WHERE actor = 'x'"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM audit"), ==, before + 2);
+}
+
+static void
+test_store_rollback (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOccurrence) o = NULL;
+  sqlite3 *handle = _quorum_database_get_handle (f->db);
+  gint64 jan_12;
+  int audit_rows;
+
+  add_weekly (f, "FREQ=WEEKLY", "keep");
+  jan_12 = occurrence_on (f, "2026-01-12");
+  audit_rows = count_rows (f, "SELECT count (*) FROM audit");
+
+  /* The last step of the write fails: nothing of it may remain. */
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "CREATE TEMP TRIGGER fail_audit BEFORE INSERT ON audit"
+                                 " WHEN NEW.entity = 'occurrence'"
+                                 " BEGIN SELECT RAISE (ABORT, 'injected'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (quorum_store_set_attendance (f->store, jan_12, f->zhang,
+                                               QUORUM_ATTENDANCE_PRESENT, NULL,
+                                               QUORUM_EXCUSE_NONE, FALSE, NULL, &error));
+  g_assert_error (error, QUORUM_DATABASE_ERROR, QUORUM_DATABASE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM attendance"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM audit"), ==, audit_rows);
+  o = quorum_store_get_occurrence (f->store, jan_12, &error);
+  g_assert_cmpint (quorum_occurrence_get_status (o), ==, QUORUM_OCCURRENCE_SCHEDULED);
+
+  g_assert_false (quorum_store_cancel_occurrence (f->store, jan_12, "x", &error));
+  g_clear_error (&error);
+  g_clear_object (&o);
+  o = quorum_store_get_occurrence (f->store, jan_12, &error);
+  g_assert_cmpint (quorum_occurrence_get_status (o), ==, QUORUM_OCCURRENCE_SCHEDULED);
+
+  sqlite3_exec (handle, "DROP TRIGGER fail_audit", NULL, NULL, NULL);
+  g_assert_true (quorum_store_set_attendance (f->store, jan_12, f->zhang,
+                                              QUORUM_ATTENDANCE_PRESENT, NULL, QUORUM_EXCUSE_NONE,
+                                              FALSE, NULL, &error));
+}
+
+static void
+on_changed_cb (QuorumStore *store,
+               const char  *entity,
+               gint64       id,
+               GPtrArray   *seen)
+{
+  g_ptr_array_add (seen, g_strdup_printf ("%s:%" G_GINT64_FORMAT, entity, id));
+}
+
+static void
+test_store_records_and_signal (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumRecord) record = quorum_record_new ();
+  g_autoptr(QuorumRecord) bad = quorum_record_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GDate) from = day ("2026-01-01");
+  g_autoptr(GDate) to = day ("2026-03-31");
+  gint64 id;
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), seen);
+
+  record->person_id = f->zhang;
+  record->kind = g_strdup ("research-day");
+  record->date = day ("2026-01-21");
+  record->days = 1.5;
+  record->unannounced = TRUE;
+  id = quorum_store_add_record (f->store, record, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 1);
+  {
+    g_autofree char *want = g_strdup_printf ("record:%" G_GINT64_FORMAT, id);
+
+    g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, want);
+  }
+
+  bad->person_id = f->zhang;
+  bad->kind = g_strdup ("holiday");
+  bad->date = day ("2026-01-21");
+  g_assert_cmpint (quorum_store_add_record (f->store, bad, &error), ==, 0);
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_INVALID);
+  g_assert_cmpuint (seen->len, ==, 1);
+
+  records = quorum_store_list_records (f->store, f->zhang, "research-day", from, to, NULL);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpfloat (((QuorumRecord *)g_ptr_array_index (records, 0))->days, ==, 1.5);
+  g_assert_true (((QuorumRecord *)g_ptr_array_index (records, 0))->unannounced);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/core/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("schema", test_store_schema);
+  ADD ("people", test_store_people);
+  ADD ("relations-dated", test_store_relations_dated);
+  ADD ("materialize", test_store_materialize);
+  ADD ("range-boundaries", test_store_range_boundaries);
+  ADD ("holiday-policy", test_store_holiday_policy);
+  ADD ("refuses-bad-rule", test_store_refuses_bad_rule);
+  ADD ("move-and-cancel", test_store_move_and_cancel);
+  ADD ("split", test_store_split);
+  ADD ("update-keeps-past", test_store_update_keeps_past);
+  ADD ("attendance", test_store_attendance);
+  ADD ("makeup", test_store_makeup);
+  ADD ("leave-notice", test_store_leave_notice);
+  ADD ("leave-excuses", test_store_leave_excuses);
+  ADD ("audit", test_store_audit);
+  ADD ("rollback", test_store_rollback);
+  ADD ("records-and-signal", test_store_records_and_signal);
+
+  return g_test_run ();
+}
