@@ -34,6 +34,7 @@ static const QuorumCliCommand commands[] = {
   { "record", quorum_cli_command_record, N_("Add a personal record") },
   { "cancel", quorum_cli_command_cancel, N_("Cancel one occurrence") },
   { "move", quorum_cli_command_move, N_("Move one occurrence") },
+  { "status", quorum_cli_command_status, N_("Show whether each duty is met, open, at risk, missed or remedied") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */
