@@ -39,6 +39,7 @@ static const QuorumCliCommand commands[] = {
   { "backup", quorum_cli_command_backup, N_("Write a backup of the database") },
   { "restore", quorum_cli_command_restore, N_("Replace the database with a backup") },
   { "audit", quorum_cli_command_audit, N_("Verify the audit trail") },
+  { "status", quorum_cli_command_status, N_("Show whether each duty is met, open, at risk, missed or remedied") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */

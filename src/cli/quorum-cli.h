@@ -94,6 +94,9 @@ int quorum_cli_command_relation (QuorumCliContext  *ctx,
 int quorum_cli_command_series (QuorumCliContext  *ctx,
                               int                argc,
                               char             **argv);
+int quorum_cli_command_status (QuorumCliContext  *ctx,
+                               int                argc,
+                               char             **argv);
 int quorum_cli_command_unit (QuorumCliContext  *ctx,
                             int                argc,
                             char             **argv);

@@ -48,6 +48,22 @@ typedef enum
 } QuorumComplianceStatus;
 
 /**
+ * QuorumSupervisionColour:
+ * @QUORUM_SUPERVISION_BLUE: on track (蓝): met, open or remedied
+ * @QUORUM_SUPERVISION_YELLOW: warning (黄): at risk
+ * @QUORUM_SUPERVISION_RED: overdue (红): missed
+ *
+ * The three colours of the policy's supervision (“蓝黄红”三色管理).
+ * quorum_compliance_status_to_colour() maps a status to its colour.
+ */
+typedef enum
+{
+  QUORUM_SUPERVISION_BLUE,
+  QUORUM_SUPERVISION_YELLOW,
+  QUORUM_SUPERVISION_RED,
+} QuorumSupervisionColour;
+
+/**
  * QuorumExcuseKind:
  * @QUORUM_EXCUSE_NONE: no excuse (not excused)
  * @QUORUM_EXCUSE_LEAVE: on approved leave
