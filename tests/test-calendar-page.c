@@ -145,6 +145,81 @@ test_new_series (Fixture       *f,
   g_assert_cmpuint (f->n_new_series, ==, 1);
 }
 
+/* With a store, the page fills itself for the month on show, follows month
+ * switches and store changes, and marks holidays from the workdays. */
+static void
+test_store (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-page-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "page.db", NULL);
+  g_autoptr(QuorumDatabase) db = quorum_database_open (path, &error);
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumWorkdays) workdays = quorum_workdays_new_default (&error);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 1, 1, 9, 0, 0);
+  g_autoptr(QuorumSeries) series = quorum_series_new ("经济形势分析研判", start);
+  g_autoptr(GListModel) before = NULL;
+  GListModel *model;
+  QuorumOccurrence *occ;
+  gboolean seen_october = FALSE;
+  guint n;
+
+  g_assert_no_error (error);
+  store = quorum_store_new (db);
+  quorum_series_set_rrule (series, "FREQ=MONTHLY;BYMONTHDAY=1");
+  quorum_series_set_holiday_policy (series, "next-workday");
+  quorum_store_add_series (store, series, &error);
+  g_assert_no_error (error);
+
+  quorum_calendar_page_set_workdays (f->page, workdays);
+  quorum_calendar_page_set_store (f->page, store);
+
+  /* October 2026 on show: 1 Oct is National Day (off 1–7 Oct), so the
+   * session moves to Thursday the 8th, the next working day. */
+  model = quorum_calendar_page_get_model (f->page);
+  before = g_object_ref (model);
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >=, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumOccurrence) item = g_list_model_get_item (model, i);
+
+      if (g_date_time_get_month (quorum_occurrence_get_start (item)) == 10)
+        {
+          seen_october = TRUE;
+          g_assert_cmpint (g_date_time_get_day_of_month (quorum_occurrence_get_start (item)),
+                           ==, 8);
+          g_assert_true (quorum_occurrence_get_holiday_shifted (item));
+        }
+    }
+  g_assert_true (seen_october);
+
+  /* Next month: a new query for the new span. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
+  model = quorum_calendar_page_get_model (f->page);
+  g_assert_true (model != before);
+  occ = g_list_model_get_item (model, 0);
+  g_assert_cmpint (g_date_time_get_month (quorum_occurrence_get_start (occ)), ==, 11);
+  g_object_unref (occ);
+
+  /* A change in the store refreshes the page (in an idle). */
+  {
+    g_autoptr(QuorumSeries) other = quorum_series_new ("市政府常务会议", start);
+    guint old = g_list_model_get_n_items (model);
+
+    quorum_series_set_rrule (other, "FREQ=WEEKLY;BYDAY=TU");
+    quorum_store_add_series (store, other, &error);
+    g_assert_no_error (error);
+    quorum_test_spin (50);
+    g_assert_cmpuint (g_list_model_get_n_items (quorum_calendar_page_get_model (f->page)), >,
+                      old);
+  }
+
+  quorum_calendar_page_set_store (f->page, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +234,7 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("ranges", test_ranges);
   ADD ("new-series", test_new_series);
+  ADD ("store", test_store);
 #undef ADD
 
   return g_test_run ();

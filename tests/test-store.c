@@ -10,6 +10,7 @@
 
 #include "quorum-database-private.h"
 #include "quorum-recurrence.h"
+#include "quorum-rulebook.h"
 #include "quorum-store.h"
 
 typedef struct
@@ -832,6 +833,29 @@ test_store_records_and_signal (Fixture       *f,
 }
 
 static void
+test_store_duty_kind (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumRulebook) rulebook = quorum_rulebook_new_default (&error);
+  g_autofree char *text = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(QuorumOccurrence) first = NULL;
+
+  g_assert_no_error (error);
+  text = quorum_rulebook_to_data (rulebook, NULL);
+  g_assert_true (quorum_store_set_rulebook_data (f->store, text, &error));
+  g_assert_no_error (error);
+
+  /* No kind given: the series takes its duty's Kind= from the rulebook. */
+  add_weekly (f, "FREQ=WEEKLY;COUNT=2", "keep");
+  list = list_between (f, "2026-01-01T00:00:00", "2026-02-01T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  first = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (quorum_occurrence_get_kind (first), ==, "study");
+}
+
+static void
 test_store_external_changes (Fixture       *f,
                              gconstpointer  data)
 {
@@ -892,6 +916,7 @@ main (int   argc,
   ADD ("rollback", test_store_rollback);
   ADD ("records-and-signal", test_store_records_and_signal);
   ADD ("external-changes", test_store_external_changes);
+  ADD ("duty-kind", test_store_duty_kind);
 
   return g_test_run ();
 }

@@ -238,7 +238,12 @@ write_series_row (QuorumStore   *self,
     sqlite3_bind_int64 (stmt, 1, *inout_id);
   _quorum_store_bind_text (stmt, 2, title);
   _quorum_store_bind_text (stmt, 3, quorum_series_get_duty_id (series));
-  _quorum_store_bind_text (stmt, 4, quorum_series_get_kind (series));
+  /* A series that serves a duty takes the duty's kind unless it names one. */
+  _quorum_store_bind_text (stmt, 4,
+                           quorum_series_get_kind (series) != NULL
+                             ? quorum_series_get_kind (series)
+                             : _quorum_store_get_duty_kind (self,
+                                                            quorum_series_get_duty_id (series)));
   _quorum_store_bind_text (stmt, 5, quorum_series_get_rrule (series));
   _quorum_store_bind_text (stmt, 6, dtstart_text);
   sqlite3_bind_int (stmt, 7, quorum_series_get_duration_minutes (series));

@@ -25,6 +25,7 @@ struct _QuorumStore
   char           *actor;
   QuorumWorkdays *workdays;
   GHashTable     *makeup_duties;
+  GHashTable     *duty_kinds;
   int             data_version;
 };
 
@@ -109,6 +110,8 @@ char      *_quorum_store_audit_hash       (const char    *prev_hash,
 gboolean   _quorum_store_audit_last_hash  (QuorumStore   *self,
                                            char         **out_hash,
                                            GError       **error);
+const char *_quorum_store_get_duty_kind    (QuorumStore   *self,
+                                           const char    *duty_id);
 gboolean   _quorum_store_check_exists     (QuorumStore   *self,
                                            const char    *table,
                                            gint64         id,

@@ -70,6 +70,7 @@ quorum_store_finalize (GObject *object)
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->makeup_duties, g_hash_table_unref);
+  g_clear_pointer (&self->duty_kinds, g_hash_table_unref);
 
   G_OBJECT_CLASS (quorum_store_parent_class)->finalize (object);
 }
@@ -593,6 +594,8 @@ _quorum_store_get_makeup_duties (QuorumStore *self)
     return self->makeup_duties;
 
   self->makeup_duties = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_clear_pointer (&self->duty_kinds, g_hash_table_unref);
+  self->duty_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   data = _quorum_store_dup_meta (self, "rulebook");
   keyfile = g_key_file_new ();
   if (data == NULL || !g_key_file_load_from_data (keyfile, data, -1, G_KEY_FILE_NONE, NULL))
@@ -601,12 +604,31 @@ _quorum_store_get_makeup_duties (QuorumStore *self)
   groups = g_key_file_get_groups (keyfile, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
     {
-      if (g_str_has_prefix (groups[i], "Duty ") &&
-          g_key_file_get_boolean (keyfile, groups[i], "Makeup", NULL))
-        g_hash_table_add (self->makeup_duties, g_strdup (groups[i] + strlen ("Duty ")));
+      const char *id = groups[i] + strlen ("Duty ");
+      char *kind;
+
+      if (!g_str_has_prefix (groups[i], "Duty "))
+        continue;
+      if (g_key_file_get_boolean (keyfile, groups[i], "Makeup", NULL))
+        g_hash_table_add (self->makeup_duties, g_strdup (id));
+      if ((kind = g_key_file_get_string (keyfile, groups[i], "Kind", NULL)) != NULL)
+        g_hash_table_insert (self->duty_kinds, g_strdup (id), kind);
     }
 
   return self->makeup_duties;
+}
+
+/* The Kind= of a duty in the stored rulebook (views colour events by it,
+ * exports write it as CATEGORIES), or NULL. */
+const char *
+_quorum_store_get_duty_kind (QuorumStore *self,
+                             const char  *duty_id)
+{
+  if (duty_id == NULL)
+    return NULL;
+
+  _quorum_store_get_makeup_duties (self);
+  return self->duty_kinds != NULL ? g_hash_table_lookup (self->duty_kinds, duty_id) : NULL;
 }
 
 QuorumWorkdays *
@@ -794,6 +816,7 @@ quorum_store_set_rulebook_data (QuorumStore  *self,
     return FALSE;
 
   g_clear_pointer (&self->makeup_duties, g_hash_table_unref);
+  g_clear_pointer (&self->duty_kinds, g_hash_table_unref);
   _quorum_store_emit_changed (self, "rulebook", 0);
   return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "quorum-calendar-page.h"
 #include "quorum-window.h"
 
 struct _QuorumWindow
@@ -170,6 +171,8 @@ quorum_window_class_init (QuorumWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = quorum_window_dispose;
+
+  g_type_ensure (QUORUM_TYPE_CALENDAR_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/quorum-window.ui");

@@ -14,14 +14,18 @@
 #include "quorum-gui-utils.h"
 #include "quorum-month-view.h"
 #include "quorum-occurrence.h"
+#include "quorum-store.h"
+#include "quorum-workdays.h"
 
 /**
  * QuorumCalendarPage:
  *
  * The calendar page of the main window: a month grid and an agenda over one
  * model of occurrences, with month navigation and a search that filters by
- * title and place. It asks for data with #QuorumCalendarPage::range-changed
- * and never fetches any itself.
+ * title and place. It asks for data with #QuorumCalendarPage::range-changed;
+ * when given a #QuorumStore (the `store` property) it answers that itself,
+ * and refreshes when the store changes. With a #QuorumWorkdays it marks
+ * holidays (休) and adjusted working days (班).
  */
 struct _QuorumCalendarPage
 {
@@ -38,6 +42,10 @@ struct _QuorumCalendarPage
   GListModel         *model;
   GtkFilterListModel *filtered;
   GtkStringFilter    *filter;
+
+  QuorumStore        *store;
+  QuorumWorkdays     *workdays;
+  guint               reload_source;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumCalendarPage, quorum_calendar_page, GTK_TYPE_WIDGET)
@@ -46,6 +54,8 @@ enum {
   PROP_0,
   PROP_MODEL,
   PROP_VIEW_NAME,
+  PROP_STORE,
+  PROP_WORKDAYS,
   N_PROPS
 };
 
@@ -198,6 +208,86 @@ search_shortcut (GtkWidget *widget,
   return TRUE;
 }
 
+/* Fills the model for the span on show, straight from the store: a range
+ * query with its counts in one statement, a few milliseconds for a month. */
+static void
+reload_from_store (QuorumCalendarPage *self)
+{
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  GDateTime *start;
+  GDateTime *end;
+
+  if (self->store == NULL)
+    return;
+
+  start = quorum_calendar_page_get_visible_start (self);
+  end = quorum_calendar_page_get_visible_end (self);
+  if (start == NULL || end == NULL)
+    return;
+
+  model = quorum_store_list_occurrences (self->store, start, end, NULL, &error);
+  if (model == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+      return;
+    }
+
+  quorum_calendar_page_set_model (self, model);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  QuorumCalendarPage *self = user_data;
+
+  self->reload_source = 0;
+  reload_from_store (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Several writes in a row (a roll call) refresh once. */
+static void
+on_store_changed_cb (QuorumCalendarPage *self,
+                     const char         *entity,
+                     gint64              id,
+                     QuorumStore        *store)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add_full (G_PRIORITY_LOW, reload_idle_cb, self, NULL);
+}
+
+static void
+on_self_range_changed_cb (QuorumCalendarPage *self,
+                          GDateTime          *start,
+                          GDateTime          *end,
+                          gpointer            user_data)
+{
+  reload_from_store (self);
+}
+
+static QuorumDayMark
+workdays_day_info (const GDate  *date,
+                   char        **out_name,
+                   gpointer      user_data)
+{
+  QuorumWorkdays *workdays = user_data;
+
+  switch (quorum_workdays_classify (workdays, date, out_name))
+    {
+    case QUORUM_DAY_HOLIDAY:
+      return QUORUM_DAY_MARK_HOLIDAY;
+    case QUORUM_DAY_ADJUSTED_WORKDAY:
+      return QUORUM_DAY_MARK_ADJUSTED_WORKDAY;
+    case QUORUM_DAY_WORKDAY:
+    case QUORUM_DAY_WEEKEND:
+    default:
+      if (out_name != NULL)
+        g_clear_pointer (out_name, g_free);
+      return QUORUM_DAY_MARK_NONE;
+    }
+}
+
 static void
 quorum_calendar_page_dispose (GObject *object)
 {
@@ -206,6 +296,9 @@ quorum_calendar_page_dispose (GObject *object)
   GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CALENDAR_PAGE);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_object (&self->store);
+  g_clear_object (&self->workdays);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->filtered);
@@ -231,6 +324,12 @@ quorum_calendar_page_get_property (GObject    *object,
     case PROP_VIEW_NAME:
       g_value_set_string (value, quorum_calendar_page_get_view_name (self));
       break;
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_WORKDAYS:
+      g_value_set_object (value, self->workdays);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -252,6 +351,12 @@ quorum_calendar_page_set_property (GObject      *object,
     case PROP_VIEW_NAME:
       quorum_calendar_page_set_view_name (self, g_value_get_string (value));
       break;
+    case PROP_STORE:
+      quorum_calendar_page_set_store (self, g_value_get_object (value));
+      break;
+    case PROP_WORKDAYS:
+      quorum_calendar_page_set_workdays (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -272,6 +377,12 @@ quorum_calendar_page_class_init (QuorumCalendarPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VIEW_NAME] =
     g_param_spec_string ("view-name", NULL, NULL, "month",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WORKDAYS] =
+    g_param_spec_object ("workdays", NULL, NULL, QUORUM_TYPE_WORKDAYS,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -337,6 +448,8 @@ quorum_calendar_page_init (QuorumCalendarPage *self)
   quorum_agenda_view_set_model (self->agenda_view, G_LIST_MODEL (self->filtered));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  g_signal_connect (self, "range-changed", G_CALLBACK (on_self_range_changed_cb), NULL);
 
   update_title (self);
 }
@@ -482,4 +595,56 @@ quorum_calendar_page_get_agenda_view (QuorumCalendarPage *self)
   g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), NULL);
 
   return GTK_WIDGET (self->agenda_view);
+}
+
+/**
+ * quorum_calendar_page_set_store:
+ * @self: a #QuorumCalendarPage
+ * @store: (nullable): the store to show
+ *
+ * From now on the page fills its own model from @store for the span on
+ * show, and refreshes it when the store changes.
+ */
+void
+quorum_calendar_page_set_store (QuorumCalendarPage *self,
+                                QuorumStore        *store)
+{
+  g_return_if_fail (QUORUM_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (store == NULL || QUORUM_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
+  reload_from_store (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/**
+ * quorum_calendar_page_set_workdays:
+ * @self: a #QuorumCalendarPage
+ * @workdays: (nullable): the holiday calendar that marks days 休 and 班
+ */
+void
+quorum_calendar_page_set_workdays (QuorumCalendarPage *self,
+                                   QuorumWorkdays     *workdays)
+{
+  g_return_if_fail (QUORUM_IS_CALENDAR_PAGE (self));
+
+  if (!g_set_object (&self->workdays, workdays))
+    return;
+
+  if (workdays != NULL)
+    quorum_calendar_page_set_day_info_func (self, workdays_day_info, g_object_ref (workdays),
+                                            g_object_unref);
+  else
+    quorum_calendar_page_set_day_info_func (self, NULL, NULL, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKDAYS]);
 }

@@ -7,6 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "quorum-store.h"
+#include "quorum-workdays.h"
+
 #include "quorum-day-info.h"
 
 G_BEGIN_DECLS
@@ -32,5 +35,10 @@ void        quorum_calendar_page_set_view_name     (QuorumCalendarPage *self,
                                                     const char         *name);
 GtkWidget  *quorum_calendar_page_get_month_view    (QuorumCalendarPage *self);
 GtkWidget  *quorum_calendar_page_get_agenda_view   (QuorumCalendarPage *self);
+
+void quorum_calendar_page_set_store    (QuorumCalendarPage *self,
+                                       QuorumStore        *store);
+void quorum_calendar_page_set_workdays (QuorumCalendarPage *self,
+                                       QuorumWorkdays     *workdays);
 
 G_END_DECLS
