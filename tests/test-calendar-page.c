@@ -145,6 +145,20 @@ test_new_series (Fixture       *f,
   g_assert_cmpuint (f->n_new_series, ==, 1);
 }
 
+typedef struct
+{
+  QuorumCalendarPage *page;
+  guint               old;
+} PageCount;
+
+static gboolean
+page_has_more (gpointer data)
+{
+  PageCount *count = data;
+
+  return g_list_model_get_n_items (quorum_calendar_page_get_model (count->page)) > count->old;
+}
+
 /* With a store, the page fills itself for the month on show, follows month
  * switches and store changes, and marks holidays from the workdays. */
 static void
@@ -212,9 +226,7 @@ test_store (Fixture       *f,
     quorum_series_set_rrule (other, "FREQ=WEEKLY;BYDAY=TU");
     quorum_store_add_series (store, other, &error);
     g_assert_no_error (error);
-    quorum_test_spin (50);
-    g_assert_cmpuint (g_list_model_get_n_items (quorum_calendar_page_get_model (f->page)), >,
-                      old);
+    g_assert_true (quorum_test_wait_for (page_has_more, &(PageCount) { f->page, old }, 5000));
   }
 
   quorum_calendar_page_set_store (f->page, NULL);
