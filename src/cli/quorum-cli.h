@@ -39,6 +39,9 @@ int             quorum_cli_usage_error   (GOptionContext    *context,
 void            quorum_cli_write         (const char        *text);
 
 /* Commands, one file each (quorum-cli-<area>.c). */
+int             quorum_cli_command_caldav (QuorumCliContext  *ctx,
+                                           int                argc,
+                                           char             **argv);
 int             quorum_cli_command_sheet (QuorumCliContext  *ctx,
                                           int                argc,
                                           char             **argv);
