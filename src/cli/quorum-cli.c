@@ -19,6 +19,7 @@
 static int command_init (QuorumCliContext *ctx, int argc, char **argv);
 
 static const QuorumCliCommand commands[] = {
+  { "caldav", quorum_cli_command_caldav, N_("Publish events to a CalDAV server, or test the connection") },
   { "init", command_init, N_("Create the database, or bring its schema up to date") },
   { "feed", quorum_cli_command_feed, N_("Serve calendar feeds to phones, or write a QR code") },
   { "sheet", quorum_cli_command_sheet, N_("Print a sign-in sheet, attendance record or speaking order") },

@@ -57,6 +57,9 @@ void            quorum_cli_write         (const char        *text);
 int             quorum_cli_command_feed  (QuorumCliContext  *ctx,
                                           int                argc,
                                           char             **argv);
+int             quorum_cli_command_caldav (QuorumCliContext  *ctx,
+                                           int                argc,
+                                           char             **argv);
 int             quorum_cli_command_sheet (QuorumCliContext  *ctx,
                                           int                argc,
                                           char             **argv);
