@@ -36,6 +36,8 @@ static const QuorumCliCommand commands[] = {
   { "record", quorum_cli_command_record, N_("Add a personal record") },
   { "cancel", quorum_cli_command_cancel, N_("Cancel one occurrence") },
   { "move", quorum_cli_command_move, N_("Move one occurrence") },
+  { "export", quorum_cli_command_export, N_("Write the calendar to an .ics file") },
+  { "import", quorum_cli_command_import, N_("Read an .ics file into the calendar, updating by UID") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */

@@ -1051,6 +1051,7 @@ apply_master (ImportContext        *ctx,
   QuorumDuty *duty = NULL;
   const char *kind;
   int reminder = -1;
+  gboolean rule_kept;
   gboolean timing;
 
   if (ev->duty != NULL && ctx->rulebook != NULL)
@@ -1080,9 +1081,16 @@ apply_master (ImportContext        *ctx,
   quorum_series_set_reminder_minutes (series, reminder >= 0 ? reminder : -1);
 
   /* An EXDATE of an occurrence that exists cancels it (see import_master);
-   * the others are the series' own. */
-  g_ptr_array_set_size (exdates, 0);
-  for (guint i = 0; i < ev->exdates->len; i++)
+   * the others are the series' own. A series whose rule stays keeps its
+   * own: the file's other EXDATEs are days that have no occurrence anyway
+   * (skipped for a holiday, or before the rule was last edited). */
+  rule_kept = row_rids != NULL &&
+              g_strcmp0 (quorum_series_get_rrule (old), quorum_series_get_rrule (series)) == 0 &&
+              g_strcmp0 (quorum_series_get_tzid (old), quorum_series_get_tzid (series)) == 0 &&
+              g_date_time_equal (quorum_series_get_dtstart (old), quorum_series_get_dtstart (series));
+  if (!rule_kept)
+    g_ptr_array_set_size (exdates, 0);
+  for (guint i = 0; !rule_kept && i < ev->exdates->len; i++)
     {
       g_autofree char *text = local_text (g_ptr_array_index (ev->exdates, i), tz);
 
