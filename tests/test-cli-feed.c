@@ -1,4 +1,4 @@
-/* test-cli-feed.c: quorum-cli feed serve|qr, run as a user would
+/* test-cli-feed.c: quorum-cli feed serve|url|rotate|publish|qr, run as a user would
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -142,7 +142,11 @@ test_cli_feed_serve_errors (void)
   } cases[] = {
     { { "feed", NULL }, 2, "serve" },
     { { "feed", "bake", NULL }, 2, "serve" },
-    { { "feed", "serve", NULL }, 2, "--file" },
+    { { "feed", "serve", "--bind", "nowhere", "--port", "0", NULL }, 1, NULL },
+    { { "feed", "url", NULL }, 2, NULL },
+    { { "feed", "url", "nobody", NULL }, 1, NULL },
+    { { "feed", "rotate", "1", "--port", "0", NULL }, 2, "65535" },
+    { { "feed", "publish", NULL }, 2, NULL },
     { { "feed", "serve", "--port", "70000", "--file", ics, NULL }, 2, "65535" },
     { { "feed", "serve", "--file", ics, "extra", NULL }, 2, NULL },
     { { "feed", "serve", "--port", "0", "--file", missing, NULL }, 1, "missing.ics" },

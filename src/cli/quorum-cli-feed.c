@@ -1,4 +1,4 @@
-/* quorum-cli-feed.c: quorum-cli feed serve|qr
+/* quorum-cli-feed.c: quorum-cli feed serve|url|rotate|publish|qr
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +14,10 @@
 
 #include "quorum-cli.h"
 #include "quorum-feed-server.h"
+#include "quorum-feed-source.h"
+#include "quorum-feed-tokens.h"
 #include "quorum-qr.h"
+#include "quorum-store-ics.h"
 #include "quorum-token.h"
 
 typedef struct
@@ -67,8 +70,8 @@ load_file_feed (const char  *path,
   return g_steal_pointer (&feed);
 }
 
-/* The content source of `feed serve`: each file once, under a fresh token.
- * Swap this function for one that reads the store's per-person feeds. */
+/* The content source of `feed serve --file`: each file once, under a fresh
+ * token. Without --file the store's feeds are served (serve_store()). */
 static GPtrArray *
 collect_feeds (char    **files,
                GError  **error)
@@ -119,20 +122,104 @@ on_quit_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static void
+run_until_signal (void)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  guint sigint_id, sigterm_id;
+
+  /* A script reads the URLs from a pipe while we keep running. */
+  fflush (stdout);
+
+  sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, loop);
+  sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, loop);
+  g_main_loop_run (loop);
+  g_source_remove (sigint_id);
+  g_source_remove (sigterm_id);
+}
+
+static void
+write_serving (guint n)
+{
+  g_autofree char *serving = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Serving %u feed. Press Ctrl+C to stop.\n",
+                                                           "Serving %u feeds. Press Ctrl+C to stop.\n",
+                                                           n),
+                                              n);
+  quorum_cli_write (serving);
+}
+
+/* The name a feed goes by: the person's, or the office's. */
+static char *
+dup_feed_label (QuorumStore *store,
+                gint64       person_id)
+{
+  g_autoptr(QuorumPerson) person = NULL;
+
+  if (person_id != 0 && (person = quorum_store_get_person (store, person_id, NULL)))
+    return g_strdup (quorum_person_get_name (person));
+  return g_strdup (_("Whole office"));
+}
+
+/* Serves every feed of the store that has a token, kept up to date. */
 static int
-feed_serve (int    argc,
-            char **argv)
+serve_store (QuorumCliContext *ctx,
+             const char       *bind,
+             int               port)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumFeedSource) source = NULL;
+  g_autoptr(QuorumFeedServer) server = NULL;
+  g_autoptr(GHashTable) tokens = NULL;
+  GHashTableIter iter;
+  gpointer token, person_id;
+  guint poll_id;
+
+  if (!(store = quorum_cli_open_store (ctx, &error)) ||
+      !(tokens = quorum_store_list_feed_tokens (store, &error)))
+    return quorum_cli_fail (error);
+
+  source = quorum_feed_source_new (store);
+  server = quorum_feed_server_new ();
+  quorum_feed_source_attach (source, server);
+  if (!quorum_feed_server_listen (server, bind, port, &error))
+    return quorum_cli_fail (error);
+
+  g_hash_table_iter_init (&iter, tokens);
+  while (g_hash_table_iter_next (&iter, &token, &person_id))
+    {
+      g_autofree char *url = quorum_feed_server_dup_url (server, token, FALSE);
+      g_autofree char *label = dup_feed_label (store, *(gint64 *)person_id);
+      g_autofree char *line = g_strdup_printf ("%s\t%s\n", url, label);
+
+      quorum_cli_write (line);
+    }
+  write_serving (g_hash_table_size (tokens));
+  if (g_hash_table_size (tokens) == 0)
+    quorum_cli_write (_("No feed has an address yet: make one with “quorum-cli feed url PERSON”.\n"));
+
+  /* Edits made by the app or another quorum-cli reach the feeds. */
+  poll_id = g_timeout_add_seconds (2, (GSourceFunc)quorum_store_poll_external_changes, store);
+  run_until_signal ();
+  g_source_remove (poll_id);
+
+  quorum_feed_server_stop (server);
+  return 0;
+}
+
+static int
+feed_serve (QuorumCliContext  *ctx,
+            int                argc,
+            char             **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) feeds = NULL;
   g_autoptr(QuorumFeedServer) server = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
   g_autofree char *bind = NULL;
-  g_autofree char *serving = NULL;
   g_auto(GStrv) files = NULL;
   int port = QUORUM_FEED_SERVER_DEFAULT_PORT;
-  guint sigint_id, sigterm_id;
   const GOptionEntry entries[] = {
     { "bind", 0, 0, G_OPTION_ARG_STRING, &bind,
       N_("Listen on this address (default 127.0.0.1; 0.0.0.0 for the whole network)"), N_("ADDRESS") },
@@ -144,8 +231,9 @@ feed_serve (int    argc,
   };
 
   g_option_context_set_summary (context,
-                                _("Serve calendar feeds over HTTP until interrupted. Each feed gets "
-                                  "a secret address, printed with its file on standard output."));
+                                _("Serve calendar feeds over HTTP until interrupted: every person’s "
+                                  "and the office’s feed that has an address, or the given files. "
+                                  "Each feed’s address is printed on standard output."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return quorum_cli_usage_error (context, error->message);
@@ -154,7 +242,7 @@ feed_serve (int    argc,
   if (port < 0 || port > G_MAXUINT16)
     return quorum_cli_usage_error (context, _("The port must be between 0 and 65535"));
   if (files == NULL || files[0] == NULL)
-    return quorum_cli_usage_error (context, _("No feed to serve: give at least one --file"));
+    return serve_store (ctx, bind, port);
 
   if (!(feeds = collect_feeds (files, &error)))
     return quorum_cli_fail (error);
@@ -176,23 +264,150 @@ feed_serve (int    argc,
 
       quorum_cli_write (line);
     }
-  serving = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Serving %u feed. Press Ctrl+C to stop.\n",
-                                          "Serving %u feeds. Press Ctrl+C to stop.\n",
-                                          feeds->len),
-                             feeds->len);
-  quorum_cli_write (serving);
-  /* A script reads the URLs from a pipe while we keep running. */
-  fflush (stdout);
-
-  loop = g_main_loop_new (NULL, FALSE);
-  sigint_id = g_unix_signal_add (SIGINT, on_quit_signal_cb, loop);
-  sigterm_id = g_unix_signal_add (SIGTERM, on_quit_signal_cb, loop);
-  g_main_loop_run (loop);
-  g_source_remove (sigint_id);
-  g_source_remove (sigterm_id);
+  write_serving (feeds->len);
+  run_until_signal ();
 
   quorum_feed_server_stop (server);
+  return 0;
+}
+
+/* PERSON: an id, an exact name, or “office” for the whole office. */
+static gboolean
+find_feed_owner (QuorumStore  *store,
+                 const char   *arg,
+                 gint64       *out_id,
+                 GError      **error)
+{
+  if (g_str_equal (arg, "office"))
+    {
+      *out_id = 0;
+      return TRUE;
+    }
+  *out_id = quorum_cli_find_person (store, arg, error);
+  return *out_id != 0;
+}
+
+/* The host in URLs for an address the server would listen on. */
+static char *
+dup_url_host (const char *bind)
+{
+  g_auto(GStrv) addresses = NULL;
+
+  if (bind == NULL)
+    return g_strdup (QUORUM_FEED_SERVER_DEFAULT_ADDRESS);
+  if (!g_str_equal (bind, "0.0.0.0"))
+    return g_strdup (bind);
+  addresses = quorum_feed_list_local_addresses ();
+  return g_strdup (addresses[1] != NULL ? addresses[1] : addresses[0]);
+}
+
+static int
+feed_token_command (QuorumCliContext  *ctx,
+                    int                argc,
+                    char             **argv,
+                    gboolean           rotate)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("PERSON"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autofree char *bind = NULL;
+  g_autofree char *host = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *url = NULL;
+  gboolean webcal = FALSE;
+  int port = QUORUM_FEED_SERVER_DEFAULT_PORT;
+  gint64 person_id = 0;
+  const GOptionEntry entries[] = {
+    { "webcal", 0, 0, G_OPTION_ARG_NONE, &webcal,
+      N_("Print the webcal:// address that calendar apps subscribe to"), NULL },
+    { "bind", 0, 0, G_OPTION_ARG_STRING, &bind,
+      N_("The address the server listens on (default 127.0.0.1)"), N_("ADDRESS") },
+    { "port", 0, 0, G_OPTION_ARG_INT, &port, N_("The port the server listens on (default 8739)"),
+      N_("PORT") },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context,
+                                rotate ? _("Give PERSON’s feed a new secret address and print it. "
+                                           "The old address stops working. PERSON is an id, a "
+                                           "name, or “office” for the whole office.")
+                                       : _("Print the secret address of PERSON’s feed, making one "
+                                           "if needed. PERSON is an id, a name, or “office” for "
+                                           "the whole office."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return quorum_cli_usage_error (context, error->message);
+  if (argc < 2)
+    return quorum_cli_usage_error (context, _("No person given"));
+  if (argc > 2)
+    return quorum_cli_usage_error (context, _("Too many arguments"));
+  if (port < 1 || port > G_MAXUINT16)
+    return quorum_cli_usage_error (context, _("The port must be between 1 and 65535"));
+
+  if (!(store = quorum_cli_open_store (ctx, &error)) ||
+      !find_feed_owner (store, argv[1], &person_id, &error))
+    return quorum_cli_fail (error);
+
+  token = rotate ? quorum_feed_token_rotate (store, person_id, &error)
+                 : quorum_feed_token_dup (store, person_id, TRUE, &error);
+  if (token == NULL)
+    return quorum_cli_fail (error);
+
+  host = dup_url_host (bind);
+  url = quorum_feed_format_url (host, port, token, webcal);
+  quorum_cli_write (url);
+  quorum_cli_write ("\n");
+  return 0;
+}
+
+static int
+feed_publish (QuorumCliContext  *ctx,
+              int                argc,
+              char             **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FOLDER"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumFeedSource) source = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autofree char *line = NULL;
+  guint n = 0;
+
+  g_option_context_set_summary (context,
+                                _("Write every person’s feed and the office’s into FOLDER as "
+                                  "TOKEN.ics, each replaced atomically, for a web server to "
+                                  "publish. Feeds without an address get one."));
+  g_option_context_add_main_entries (context, (const GOptionEntry[]) { { NULL } }, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return quorum_cli_usage_error (context, error->message);
+  if (argc < 2)
+    return quorum_cli_usage_error (context, _("No folder given"));
+  if (argc > 2)
+    return quorum_cli_usage_error (context, _("Too many arguments"));
+
+  if (!(store = quorum_cli_open_store (ctx, &error)) ||
+      !(list = quorum_store_list_people (store, FALSE, &error)))
+    return quorum_cli_fail (error);
+
+  for (guint i = 0; i <= g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(QuorumPerson) person = i < g_list_model_get_n_items (list)
+                                       ? g_list_model_get_item (list, i) : NULL;
+      g_autofree char *token = quorum_feed_token_dup (store,
+                                                      person != NULL ? quorum_person_get_id (person) : 0,
+                                                      TRUE, &error);
+      if (token == NULL)
+        return quorum_cli_fail (error);
+    }
+
+  source = quorum_feed_source_new (store);
+  if (!quorum_feed_source_publish (source, argv[1], &n, &error))
+    return quorum_cli_fail (error);
+
+  line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Published %u feed to %s.\n",
+                                       "Published %u feeds to %s.\n", n),
+                          n, argv[1]);
+  quorum_cli_write (line);
   return 0;
 }
 
@@ -247,9 +462,15 @@ quorum_cli_command_feed (QuorumCliContext  *ctx,
                          char             **argv)
 {
   if (argc >= 2 && g_str_equal (argv[1], "serve"))
-    return feed_serve (argc - 1, argv + 1);
+    return feed_serve (ctx, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "url"))
+    return feed_token_command (ctx, argc - 1, argv + 1, FALSE);
+  if (argc >= 2 && g_str_equal (argv[1], "rotate"))
+    return feed_token_command (ctx, argc - 1, argv + 1, TRUE);
+  if (argc >= 2 && g_str_equal (argv[1], "publish"))
+    return feed_publish (ctx, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "qr"))
     return feed_qr (argc - 1, argv + 1);
 
-  return quorum_cli_usage_error (NULL, _("Usage: quorum-cli feed serve|qr [OPTION…]"));
+  return quorum_cli_usage_error (NULL, _("Usage: quorum-cli feed serve|url|rotate|publish|qr [OPTION…]"));
 }

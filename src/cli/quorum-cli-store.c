@@ -1075,3 +1075,34 @@ quorum_cli_command_move (QuorumCliContext  *ctx,
 
   return 0;
 }
+
+/* For the commands of other files ---------------------------------------- */
+
+QuorumStore *
+quorum_cli_open_store (QuorumCliContext  *ctx,
+                       GError           **error)
+{
+  return open_store (ctx, error);
+}
+
+gint64
+quorum_cli_find_person (QuorumStore  *store,
+                        const char   *arg,
+                        GError      **error)
+{
+  return find_person (store, arg, error);
+}
+
+gint64
+quorum_cli_find_unit (QuorumStore  *store,
+                      const char   *arg,
+                      GError      **error)
+{
+  return find_unit (store, arg, error);
+}
+
+GDateTime *
+quorum_cli_parse_datetime (const char *text)
+{
+  return parse_datetime (text, NULL);
+}

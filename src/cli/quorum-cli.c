@@ -41,6 +41,8 @@ static const QuorumCliCommand commands[] = {
   { "restore", quorum_cli_command_restore, N_("Replace the database with a backup") },
   { "audit", quorum_cli_command_audit, N_("Verify the audit trail") },
   { "status", quorum_cli_command_status, N_("Show whether each duty is met, open, at risk, missed or remedied") },
+  { "export", quorum_cli_command_export, N_("Write the calendar to an .ics file") },
+  { "import", quorum_cli_command_import, N_("Read an .ics file into the calendar, updating by UID") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "quorum-database.h"
+#include "quorum-store.h"
 
 G_BEGIN_DECLS
 
@@ -103,5 +104,24 @@ int quorum_cli_command_status (QuorumCliContext  *ctx,
 int quorum_cli_command_unit (QuorumCliContext  *ctx,
                             int                argc,
                             char             **argv);
+/* Helpers of quorum-cli-store.c for other commands: a person or unit by id
+ * or exact name, and "2026-01-05[ 09:00]" in Asia/Shanghai. */
+QuorumStore *quorum_cli_open_store      (QuorumCliContext  *ctx,
+                                         GError           **error);
+gint64       quorum_cli_find_person     (QuorumStore       *store,
+                                         const char        *arg,
+                                         GError           **error);
+gint64       quorum_cli_find_unit       (QuorumStore       *store,
+                                         const char        *arg,
+                                         GError           **error);
+GDateTime   *quorum_cli_parse_datetime  (const char        *text);
+
+/* quorum-cli-ics.c */
+int quorum_cli_command_export (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
+int quorum_cli_command_import (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
 
 G_END_DECLS

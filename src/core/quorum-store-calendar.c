@@ -1386,7 +1386,8 @@ quorum_store_update_occurrence (QuorumStore  *self,
     {
       after = _quorum_store_row_json (self, "occurrence", "id = ?1", occurrence_id, 0);
       ok = _quorum_store_audit (self, "occurrence", occurrence_id, moved ? "move" : "update",
-                                before, after, NULL, error);
+                                before, after, NULL, error) &&
+           _quorum_store_touch_series (self, occurrence_id, error);
     }
   if (!_quorum_store_end (self, ok, error))
     return FALSE;
@@ -1509,4 +1510,77 @@ quorum_store_mark_not_held (QuorumStore  *self,
                             "UPDATE occurrence SET status = 'not-held', status_reason = ?2"
                             " WHERE id = ?1",
                             reason, error);
+}
+
+/* Friends in quorum-store-ics.c, which writes series inside its own
+ * transaction ---------------------------------------------------------- */
+
+gboolean
+_quorum_store_check_series (QuorumStore   *self,
+                            QuorumSeries  *series,
+                            GError       **error)
+{
+  return check_series (self, series, error);
+}
+
+gboolean
+_quorum_store_write_series (QuorumStore   *self,
+                            QuorumSeries  *series,
+                            gint64        *inout_id,
+                            const char    *expand_from,
+                            GError       **error)
+{
+  return write_series_row (self, series, inout_id, 0, expand_from, error);
+}
+
+gboolean
+_quorum_store_regenerate_series (QuorumStore  *self,
+                                 gint64        series_id,
+                                 gboolean      drop_future,
+                                 GError      **error)
+{
+  g_autoptr(GDateTime) now = _quorum_store_now (self);
+  g_autoptr(GDateTime) horizon = dup_horizon (self);
+  guint inserted = 0;
+
+  if (drop_future)
+    {
+      g_autofree char *from = _quorum_store_format_instant (now);
+      guint dropped = 0;
+
+      if (!drop_unrecorded (self, series_id, "start_unix", NULL, g_date_time_to_unix (now),
+                            &dropped, error) ||
+          !audit_regenerate (self, series_id, from, dropped, error))
+        return FALSE;
+    }
+  return materialize_and_audit (self, series_id, horizon, &inserted, error);
+}
+
+GDateTime *
+_quorum_store_dup_horizon (QuorumStore *self)
+{
+  return dup_horizon (self);
+}
+
+/* A changed occurrence changes its series as calendars see it: an exception
+ * of the master, or an event of the feed. Bump SEQUENCE and LAST-MODIFIED so
+ * that subscribed clients take the new version. */
+gboolean
+_quorum_store_touch_series (QuorumStore  *self,
+                            gint64        occurrence_id,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = _quorum_store_now (self);
+  g_autofree char *stamp = _quorum_store_format_instant (now);
+
+  if (!(stmt = _quorum_store_prepare (self,
+                                      "UPDATE series SET sequence = sequence + 1,"
+                                      " last_modified = ?2 WHERE id ="
+                                      " (SELECT series_id FROM occurrence WHERE id = ?1)",
+                                      error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, occurrence_id);
+  _quorum_store_bind_text (stmt, 2, stamp);
+  return _quorum_store_step_done (self, stmt, error);
 }

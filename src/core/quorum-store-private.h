@@ -144,4 +144,22 @@ GHashTable *_quorum_store_get_makeup_duties (QuorumStore *self);
 QuorumWorkdays *_quorum_store_get_workdays  (QuorumStore *self,
                                              GError     **error);
 
+/* quorum-store-calendar.c, for quorum-store-ics.c */
+gboolean   _quorum_store_check_series     (QuorumStore   *self,
+                                           QuorumSeries  *series,
+                                           GError       **error);
+gboolean   _quorum_store_write_series     (QuorumStore   *self,
+                                           QuorumSeries  *series,
+                                           gint64        *inout_id,
+                                           const char    *expand_from,
+                                           GError       **error);
+gboolean   _quorum_store_regenerate_series (QuorumStore  *self,
+                                            gint64        series_id,
+                                            gboolean      drop_future,
+                                            GError      **error);
+GDateTime *_quorum_store_dup_horizon      (QuorumStore   *self);
+gboolean   _quorum_store_touch_series     (QuorumStore   *self,
+                                           gint64         occurrence_id,
+                                           GError       **error);
+
 G_END_DECLS

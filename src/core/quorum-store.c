@@ -489,6 +489,9 @@ _quorum_store_update_row (QuorumStore  *self,
         _quorum_store_bind_text (stmt, 2, text);
       ok = _quorum_store_step_done (self, stmt, error);
     }
+  /* A cancelled occurrence changes what calendars show of its series. */
+  if (ok && g_str_equal (table, "occurrence") && g_str_equal (action, "cancel"))
+    ok = _quorum_store_touch_series (self, id, error);
   if (ok)
     {
       after = _quorum_store_row_json (self, table, "id = ?1", id, 0);

@@ -1,0 +1,753 @@
+/* test-store-ics.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "quorum-core-resources.h"
+#include "quorum-recurrence.h"
+#include "quorum-store-ics.h"
+
+#define NOW "2026-01-10T12:00:00+08:00"
+
+typedef struct
+{
+  char        *dir;
+  QuorumStore *store;
+  GTimeZone   *tz;
+  gint64       zhang;
+  gint64       li;
+  gint64       study;      /* monthly, duty theory-study, the whole party group */
+  gint64       weekly;     /* weekly, Zhang only, kind meeting */
+  gint64       single;     /* one event */
+} Fixture;
+
+static GDateTime *
+at (Fixture    *f,
+    const char *iso)
+{
+  GDateTime *dt = g_date_time_new_from_iso8601 (iso, f->tz);
+
+  g_assert_nonnull (dt);
+  return dt;
+}
+
+/* A store with the bundled rulebook, a frozen clock and two people. */
+static QuorumStore *
+new_store (Fixture    *f,
+           const char *name,
+           gint64     *out_zhang,
+           gint64     *out_li)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(QuorumDatabase) db = NULL;
+  g_autoptr(GBytes) rulebook = NULL;
+  g_autoptr(GDateTime) now = at (f, NOW);
+  g_autoptr(QuorumPerson) zhang = quorum_person_new ("张三", "副市长", 1);
+  g_autoptr(QuorumPerson) li = quorum_person_new ("李四", "副市长", 2);
+  g_autoptr(GError) error = NULL;
+  QuorumStore *store;
+
+  db = quorum_database_open (path, &error);
+  g_assert_no_error (error);
+  store = quorum_store_new (db);
+  quorum_store_set_now (store, now);
+  rulebook = g_resource_lookup_data (quorum_core_get_resource (),
+                                     "/io/github/quorumapp/Quorum/core/rulebooks/qixia-2022-5.rulebook",
+                                     G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  quorum_store_set_rulebook_data (store, g_bytes_get_data (rulebook, NULL), &error);
+  g_assert_no_error (error);
+
+  *out_zhang = quorum_store_add_person (store, zhang, &error);
+  g_assert_no_error (error);
+  *out_li = quorum_store_add_person (store, li, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+static gint64
+add_series (Fixture    *f,
+            const char *title,
+            const char *start,
+            const char *rrule,
+            const char *duty,
+            const char *kind)
+{
+  g_autoptr(GDateTime) dtstart = at (f, start);
+  g_autoptr(QuorumSeries) series = quorum_series_new (title, dtstart);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  quorum_series_set_rrule (series, rrule);
+  quorum_series_set_duty_id (series, duty);
+  quorum_series_set_kind (series, kind);
+  quorum_series_set_duration_minutes (series, 90);
+  quorum_series_set_location (series, "市政府二楼会议室");
+  quorum_series_set_description (series, "请提前十分钟到场。");
+  quorum_series_set_reminder_minutes (series, 30);
+  quorum_series_add_participant_person (series, f->zhang);
+  if (duty != NULL)
+    quorum_series_add_participant_person (series, f->li);
+  id = quorum_store_add_series (f->store, series, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static QuorumOccurrence *
+occurrence_at (Fixture    *f,
+               QuorumStore *store,
+               gint64      series_id,
+               const char *day)
+{
+  g_autofree char *from_text = g_strdup_printf ("%sT00:00:00", day);
+  g_autoptr(GDateTime) from = at (f, from_text);
+  g_autoptr(GDateTime) to = g_date_time_add_days (from, 1);
+  QuorumOccurrenceFilter filter = { .series_id = series_id };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = quorum_store_list_occurrences (store, from, to, &filter, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  return g_list_model_get_item (list, 0);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOccurrence) moved = NULL;
+  g_autoptr(QuorumOccurrence) retitled = NULL;
+  g_autoptr(QuorumOccurrence) cancelled = NULL;
+  g_autoptr(GDateTime) new_start = NULL;
+
+  f->dir = g_dir_make_tmp ("quorum-store-ics-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  f->store = new_store (f, "a.db", &f->zhang, &f->li);
+
+  f->study = add_series (f, "党组理论学习中心组学习", "2025-11-20T09:00:00",
+                         "FREQ=MONTHLY;BYMONTHDAY=20", "theory-study", NULL);
+  f->weekly = add_series (f, "周例会", "2025-12-01T09:00:00", "FREQ=WEEKLY;BYDAY=MO", NULL,
+                          "meeting");
+  f->single = add_series (f, "安全生产检查", "2026-02-03T14:00:00", NULL, NULL, "inspection");
+
+  moved = occurrence_at (f, f->store, f->weekly, "2026-01-19");
+  new_start = at (f, "2026-01-20T10:00:00");
+  quorum_store_update_occurrence (f->store, quorum_occurrence_get_id (moved), new_start, NULL,
+                                  NULL, NULL, &error);
+  g_assert_no_error (error);
+  retitled = occurrence_at (f, f->store, f->weekly, "2026-02-02");
+  quorum_store_update_occurrence (f->store, quorum_occurrence_get_id (retitled), NULL, NULL,
+                                  "市政府常务会议室", "周例会（扩大）", &error);
+  g_assert_no_error (error);
+  cancelled = occurrence_at (f, f->store, f->weekly, "2026-01-26");
+  quorum_store_cancel_occurrence (f->store, quorum_occurrence_get_id (cancelled), "春节前调休",
+                                  &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->store);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_time_zone_unref (f->tz);
+}
+
+static char *
+export_text (QuorumStore       *store,
+             QuorumExportShape  shape,
+             const QuorumExportScope *scope)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = quorum_store_export_ics (store, scope, shape, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  return text;
+}
+
+static GPtrArray *
+parse_text (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events = quorum_ics_parse (text, strlen (text), "export.ics", NULL, &error);
+
+  g_assert_no_error (error);
+  return events;
+}
+
+static guint
+count_series (QuorumStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = quorum_store_list_series (store, &error);
+
+  g_assert_no_error (error);
+  return g_list_model_get_n_items (list);
+}
+
+static void
+import_text (QuorumStore        *store,
+             const char         *text,
+             QuorumImportReport *report)
+{
+  g_autoptr(GPtrArray) events = parse_text (text);
+  g_autoptr(GError) error = NULL;
+
+  quorum_store_import_events (store, events, report, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *first = export_text (f->store, QUORUM_EXPORT_FULL, NULL);
+  g_autofree char *second = NULL;
+  g_autoptr(QuorumStore) fresh = NULL;
+  g_auto(QuorumImportReport) report = { 0 };
+  gint64 zhang, li;
+
+  /* What the export must carry. */
+  g_assert_nonnull (strstr (first, "RRULE:FREQ=WEEKLY;BYDAY=MO"));
+  g_assert_nonnull (strstr (first, "EXDATE;TZID=Asia/Shanghai:20260126T090000"));
+  g_assert_nonnull (strstr (first, "RECURRENCE-ID;TZID=Asia/Shanghai:20260119T090000"));
+  g_assert_nonnull (strstr (first, "X-QUORUM-DUTY:theory-study"));
+  g_assert_nonnull (strstr (first, "BEGIN:VALARM"));
+  g_assert_nonnull (strstr (first, "TRIGGER:-PT30M"));
+  g_assert_nonnull (strstr (first, "CN=张三"));
+
+  fresh = new_store (f, "b.db", &zhang, &li);
+  import_text (fresh, first, &report);
+  g_assert_cmpuint (report.n_created, ==, 3);
+  g_assert_cmpuint (report.n_updated, ==, 0);
+  g_assert_cmpuint (report.n_overrides, ==, 2);
+
+  second = export_text (fresh, QUORUM_EXPORT_FULL, NULL);
+  g_assert_cmpstr (second, ==, first);
+}
+
+static void
+test_reimport_updates (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *text = export_text (f->store, QUORUM_EXPORT_FULL, NULL);
+  g_autofree char *again = NULL;
+  g_autoptr(GString) changed = NULL;
+  g_autoptr(QuorumSeries) before = NULL;
+  g_autoptr(QuorumSeries) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = count_series (f->store);
+
+  {
+    g_auto(QuorumImportReport) report = { 0 };
+
+    import_text (f->store, text, &report);
+    g_assert_cmpuint (report.n_created, ==, 0);
+    g_assert_cmpuint (report.n_updated, ==, 0);
+    g_assert_cmpuint (report.n_unchanged, ==, 3);
+    g_assert_cmpuint (report.n_overrides, ==, 0);
+    g_assert_cmpuint (count_series (f->store), ==, n);
+    again = export_text (f->store, QUORUM_EXPORT_FULL, NULL);
+    g_assert_cmpstr (again, ==, text);
+  }
+
+  before = quorum_store_get_series (f->store, f->weekly, &error);
+  g_assert_no_error (error);
+  changed = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (changed, "SUMMARY:周例会\r\n", "SUMMARY:周工作例会\r\n", 0), >, 0);
+
+  {
+    g_auto(QuorumImportReport) report = { 0 };
+
+    import_text (f->store, changed->str, &report);
+    g_assert_cmpuint (report.n_created, ==, 0);
+    g_assert_cmpuint (report.n_updated, ==, 1);
+    g_assert_cmpuint (report.n_unchanged, ==, 2);
+  }
+  g_assert_cmpuint (count_series (f->store), ==, n);
+  after = quorum_store_get_series (f->store, f->weekly, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (quorum_series_get_title (after), ==, "周工作例会");
+  g_assert_cmpint (quorum_series_get_sequence (after), ==, quorum_series_get_sequence (before) + 1);
+  g_assert_cmpstr (quorum_series_get_uid (after), ==, quorum_series_get_uid (before));
+}
+
+static void
+test_exceptions_survive (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *text = export_text (f->store, QUORUM_EXPORT_FULL, NULL);
+  g_autoptr(QuorumStore) fresh = NULL;
+  g_autoptr(QuorumSeries) series = NULL;
+  g_autoptr(QuorumOccurrence) moved = NULL;
+  g_autoptr(QuorumOccurrence) retitled = NULL;
+  g_autoptr(GDateTime) expected_start = at (f, "2026-01-20T10:00:00");
+  g_autoptr(GDateTime) from = at (f, "2026-01-26T00:00:00");
+  g_autoptr(GDateTime) to = at (f, "2026-01-27T00:00:00");
+  g_autoptr(GListModel) cancelled_day = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 zhang, li, weekly = 0;
+
+  fresh = new_store (f, "c.db", &zhang, &li);
+  import_text (fresh, text, NULL);
+
+  {
+    g_autoptr(GListModel) all = quorum_store_list_series (fresh, &error);
+
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+      {
+        g_autoptr(QuorumSeries) s = g_list_model_get_item (all, i);
+
+        if (g_strcmp0 (quorum_series_get_title (s), "周例会") == 0)
+          weekly = quorum_series_get_id (s);
+      }
+  }
+  g_assert_cmpint (weekly, >, 0);
+  series = quorum_store_get_series (fresh, weekly, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (quorum_series_get_kind (series), ==, "meeting");
+  g_assert_null (quorum_series_get_duty_id (series));
+
+  moved = occurrence_at (f, fresh, weekly, "2026-01-20");
+  g_assert_true (g_date_time_equal (quorum_occurrence_get_start (moved), expected_start));
+  g_assert_true (quorum_occurrence_get_moved (moved));
+  retitled = occurrence_at (f, fresh, weekly, "2026-02-02");
+  g_assert_cmpstr (quorum_occurrence_get_title (retitled), ==, "周例会（扩大）");
+  g_assert_cmpstr (quorum_occurrence_get_location (retitled), ==, "市政府常务会议室");
+
+  {
+    QuorumOccurrenceFilter filter = { .series_id = weekly };
+
+    cancelled_day = quorum_store_list_occurrences (fresh, from, to, &filter, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (cancelled_day), ==, 0);
+  }
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* Every occurrence the FULL export expands to, as "uid start" lines. */
+static GPtrArray *
+expand_export (const char *text,
+               GDateTime  *from,
+               GDateTime  *to)
+{
+  g_autoptr(GPtrArray) events = parse_text (text);
+  g_autoptr(GHashTable) overrides = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      QuorumIcsEvent *ev = g_ptr_array_index (events, i);
+
+      if (ev->recurrence_id != NULL)
+        g_hash_table_insert (overrides,
+                             g_strdup_printf ("%s %" G_GINT64_FORMAT, ev->uid,
+                                              g_date_time_to_unix (ev->recurrence_id)),
+                             ev);
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      QuorumIcsEvent *ev = g_ptr_array_index (events, i);
+      g_autoptr(GPtrArray) starts = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (ev->recurrence_id != NULL)
+        continue;
+      if (ev->rrule == NULL)
+        {
+          if (ev->status != QUORUM_ICS_STATUS_CANCELLED &&
+              g_date_time_compare (ev->dtstart, from) >= 0 &&
+              g_date_time_compare (ev->dtstart, to) < 0)
+            g_ptr_array_add (out, g_strdup_printf ("%s %" G_GINT64_FORMAT, ev->uid,
+                                                   g_date_time_to_unix (ev->dtstart)));
+          continue;
+        }
+      starts = quorum_recurrence_expand (ev->rrule, ev->dtstart, ev->tzid, ev->exdates,
+                                         ev->rdates, NULL, to, 0, &error);
+      g_assert_no_error (error);
+      for (guint s = 0; s < starts->len; s++)
+        {
+          GDateTime *start = g_ptr_array_index (starts, s);
+          g_autofree char *key = g_strdup_printf ("%s %" G_GINT64_FORMAT, ev->uid,
+                                                  g_date_time_to_unix (start));
+          QuorumIcsEvent *over = g_hash_table_lookup (overrides, key);
+
+          if (over != NULL)
+            {
+              if (over->status == QUORUM_ICS_STATUS_CANCELLED)
+                continue;
+              start = over->dtstart;
+            }
+          if (g_date_time_compare (start, from) >= 0 && g_date_time_compare (start, to) < 0)
+            g_ptr_array_add (out, g_strdup_printf ("%s %" G_GINT64_FORMAT, ev->uid,
+                                                   g_date_time_to_unix (start)));
+        }
+    }
+
+  g_ptr_array_sort (out, compare_strings);
+  return out;
+}
+
+static void
+test_expansion_matches (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GDateTime) from = at (f, "2025-11-01T00:00:00");
+  g_autoptr(GDateTime) to = at (f, "2026-09-01T00:00:00");
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GPtrArray) expanded = NULL;
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumSeries) series = NULL;
+  g_autoptr(QuorumSeries) skipping = NULL;
+  g_autoptr(GDateTime) holiday_start = at (f, "2026-01-01T08:30:00");
+
+  /* A series that skips holidays gets EXDATEs for the days it skipped. */
+  skipping = quorum_series_new ("防汛值班", holiday_start);
+  quorum_series_set_rrule (skipping, "FREQ=DAILY;COUNT=60");
+  quorum_series_set_holiday_policy (skipping, "skip");
+  quorum_store_add_series (f->store, skipping, &error);
+  g_assert_no_error (error);
+
+  text = export_text (f->store, QUORUM_EXPORT_FULL, NULL);
+  list = quorum_store_list_occurrences (f->store, from, to, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(QuorumOccurrence) occ = g_list_model_get_item (list, i);
+
+      if (quorum_occurrence_get_status (occ) == QUORUM_OCCURRENCE_CANCELLED)
+        continue;
+      g_ptr_array_add (stored, g_strdup_printf ("%s %" G_GINT64_FORMAT,
+                                                quorum_occurrence_get_uid (occ),
+                                                g_date_time_to_unix (quorum_occurrence_get_start (occ))));
+    }
+  g_ptr_array_sort (stored, compare_strings);
+
+  expanded = expand_export (text, from, to);
+  g_assert_cmpuint (expanded->len, >, 40);
+  g_assert_cmpuint (expanded->len, ==, stored->len);
+  for (guint i = 0; i < stored->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (expanded, i), ==, g_ptr_array_index (stored, i));
+}
+
+static const QuorumIcsAttendee *
+find_attendee (QuorumIcsEvent *ev,
+               const char     *cn)
+{
+  for (guint i = 0; i < ev->attendees->len; i++)
+    {
+      const QuorumIcsAttendee *a = &g_array_index (ev->attendees, QuorumIcsAttendee, i);
+
+      if (g_strcmp0 (a->cn, cn) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+static void
+test_partstat (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(QuorumOccurrence) occ = occurrence_at (f, f->store, f->study, "2025-12-20");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) feed = NULL;
+  g_autoptr(GPtrArray) li_feed = NULL;
+  g_autofree char *uid = NULL;
+  QuorumExportScope scope = { .person_id = f->zhang };
+  QuorumExportScope li_scope = { .person_id = f->li };
+  gboolean found = FALSE;
+
+  quorum_store_set_attendance (f->store, quorum_occurrence_get_id (occ), f->zhang,
+                               QUORUM_ATTENDANCE_PRESENT, NULL, QUORUM_EXCUSE_NONE, FALSE, NULL,
+                               &error);
+  g_assert_no_error (error);
+  quorum_store_set_attendance (f->store, quorum_occurrence_get_id (occ), f->li,
+                               QUORUM_ATTENDANCE_EXCUSED, "外出招商", QUORUM_EXCUSE_OFFICIAL_BUSINESS,
+                               FALSE, NULL, &error);
+  g_assert_no_error (error);
+
+  feed = quorum_store_export_events (f->store, &scope, QUORUM_EXPORT_FEED, &error);
+  g_assert_no_error (error);
+  uid = g_strdup_printf ("%s-20251220T090000", quorum_occurrence_get_uid (occ));
+  for (guint i = 0; i < feed->len; i++)
+    {
+      QuorumIcsEvent *ev = g_ptr_array_index (feed, i);
+
+      g_assert_null (ev->rrule);
+      g_assert_nonnull (strstr (ev->uid, "@quorum-"));
+      if (g_strcmp0 (ev->uid, uid) == 0)
+        {
+          found = TRUE;
+          g_assert_cmpint (find_attendee (ev, "张三")->partstat, ==, QUORUM_ICS_PARTSTAT_ACCEPTED);
+          g_assert_cmpint (find_attendee (ev, "李四")->partstat, ==, QUORUM_ICS_PARTSTAT_DECLINED);
+          g_assert_nonnull (strstr (ev->description, "栖政发〔2022〕5号"));
+          g_assert_nonnull (strstr (ev->description, "每月学习研讨不少于1次"));
+        }
+      else if (g_str_has_prefix (ev->uid, quorum_occurrence_get_uid (occ)))
+        g_assert_cmpint (find_attendee (ev, "张三")->partstat, ==, QUORUM_ICS_PARTSTAT_NEEDS_ACTION);
+    }
+  g_assert_true (found);
+
+  /* Li is not at the weekly meeting: his feed lacks it. */
+  li_feed = quorum_store_export_events (f->store, &li_scope, QUORUM_EXPORT_FEED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (li_feed->len, <, feed->len);
+  for (guint i = 0; i < li_feed->len; i++)
+    g_assert_nonnull (find_attendee (g_ptr_array_index (li_feed, i), "李四"));
+
+  /* The FULL export carries the attendance as an override of that day. */
+  {
+    g_autofree char *text = export_text (f->store, QUORUM_EXPORT_FULL, NULL);
+
+    g_assert_nonnull (strstr (text, "RECURRENCE-ID;TZID=Asia/Shanghai:20251220T090000"));
+    g_assert_nonnull (strstr (text, "PARTSTAT=ACCEPTED"));
+    g_assert_nonnull (strstr (text, "PARTSTAT=DECLINED"));
+  }
+}
+
+static void
+test_sequence_bumped (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(QuorumSeries) before = NULL;
+  g_autoptr(QuorumSeries) after = NULL;
+  g_autoptr(QuorumSeries) cancelled = NULL;
+  g_autoptr(QuorumOccurrence) occ = occurrence_at (f, f->store, f->study, "2026-03-20");
+  g_autoptr(GError) error = NULL;
+
+  before = quorum_store_get_series (f->store, f->study, &error);
+  g_assert_no_error (error);
+  quorum_store_update_occurrence (f->store, quorum_occurrence_get_id (occ), NULL, NULL, "大会议室",
+                                  NULL, &error);
+  g_assert_no_error (error);
+  after = quorum_store_get_series (f->store, f->study, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_series_get_sequence (after), ==, quorum_series_get_sequence (before) + 1);
+
+  quorum_store_cancel_occurrence (f->store, quorum_occurrence_get_id (occ), "改期", &error);
+  g_assert_no_error (error);
+  cancelled = quorum_store_get_series (f->store, f->study, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_series_get_sequence (cancelled), ==, quorum_series_get_sequence (after) + 1);
+}
+
+static const char broken_ics[] =
+  "BEGIN:VCALENDAR\r\n"
+  "VERSION:2.0\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:ok@example.com\r\n"
+  "DTSTART:20260301T010000Z\r\n"
+  "SUMMARY:Fine\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:broken@example.com\r\n"
+  "DTSTART:2026-03-02\r\n"
+  "SUMMARY:Broken\r\n"
+  "END:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+static const char hourly_ics[] =
+  "BEGIN:VCALENDAR\r\n"
+  "VERSION:2.0\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:a-ok@example.com\r\n"
+  "DTSTART:20260301T010000Z\r\n"
+  "SUMMARY:Fine\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:b-hourly@example.com\r\n"
+  "DTSTART:20260302T010000Z\r\n"
+  "RRULE:FREQ=HOURLY\r\n"
+  "SUMMARY:Too often\r\n"
+  "END:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+static void
+test_broken_imports_nothing (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *files[] = { broken_ics, hourly_ics };
+  guint n = count_series (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, "broken.ics", NULL);
+      g_auto(QuorumImportReport) report = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (path, files[i], -1, &error);
+      g_assert_no_error (error);
+      g_assert_false (quorum_store_import_file (f->store, path, &report, NULL, NULL, &error));
+      g_assert_nonnull (error);
+      if (i == 0)
+        {
+          g_autofree char *where = g_strdup_printf ("%s:10:", path);
+
+          g_assert_error (error, QUORUM_ICS_ERROR, QUORUM_ICS_ERROR_INVALID_DATE);
+          g_assert_nonnull (strstr (error->message, where));
+        }
+      else
+        g_assert_nonnull (strstr (error->message, "b-hourly@example.com"));
+      g_assert_cmpuint (report.n_created, ==, 0);
+      g_assert_cmpuint (count_series (f->store), ==, n);
+    }
+}
+
+static void
+on_progress_cb (guint    done,
+                guint    total,
+                gpointer user_data)
+{
+  guint *calls = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  (*calls)++;
+}
+
+static void
+test_import_duty_and_progress (Fixture       *f,
+                               gconstpointer  data)
+{
+  static const char text[] =
+    "BEGIN:VCALENDAR\r\n"
+    "VERSION:2.0\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:duty@example.com\r\n"
+    "DTSTART;TZID=Asia/Shanghai:20260305T090000\r\n"
+    "DTEND;TZID=Asia/Shanghai:20260305T100000\r\n"
+    "SUMMARY:经济形势分析\r\n"
+    "X-QUORUM-DUTY:economic-analysis\r\n"
+    "ATTENDEE;CN=李四:urn:x-quorum:person:99\r\n"
+    "ATTENDEE;CN=王五:mailto:wang@example.com\r\n"
+    "END:VEVENT\r\n"
+    "BEGIN:VEVENT\r\n"
+    "UID:unknown-duty@example.com\r\n"
+    "DTSTART;VALUE=DATE:20260306\r\n"
+    "SUMMARY:植树\r\n"
+    "X-QUORUM-DUTY:no-such-duty\r\n"
+    "END:VEVENT\r\n"
+    "END:VCALENDAR\r\n";
+  g_autoptr(GPtrArray) events = parse_text (text);
+  g_auto(QuorumImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = NULL;
+  guint calls = 0;
+
+  quorum_store_import_events (f->store, events, &report, on_progress_cb, &calls, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, 2);
+  g_assert_cmpuint (report.n_created, ==, 2);
+  g_assert_cmpuint (g_strv_length (report.warnings), ==, 2);
+
+  all = quorum_store_list_series (f->store, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(QuorumSeries) s = g_list_model_get_item (all, i);
+      const gint64 *people;
+      guint n;
+
+      if (g_strcmp0 (quorum_series_get_uid (s), "duty@example.com") == 0)
+        {
+          g_assert_cmpstr (quorum_series_get_duty_id (s), ==, "economic-analysis");
+          g_assert_cmpint (quorum_series_get_duration_minutes (s), ==, 60);
+          people = quorum_series_get_participant_people (s, &n);
+          g_assert_cmpuint (n, ==, 1);
+          g_assert_cmpint (people[0], ==, f->li);
+        }
+      else if (g_strcmp0 (quorum_series_get_uid (s), "unknown-duty@example.com") == 0)
+        {
+          g_assert_null (quorum_series_get_duty_id (s));
+          g_assert_true (quorum_series_get_all_day (s));
+        }
+    }
+}
+
+static void
+test_feed_tokens (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) tokens = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *zhang = NULL;
+  g_autofree char *office = NULL;
+
+  none = quorum_store_dup_feed_token (f->store, f->zhang, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  g_assert_null (quorum_store_dup_feed_token (f->store, 999, &error));
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  quorum_store_set_feed_token (f->store, f->zhang, "zhangtoken", &error);
+  g_assert_no_error (error);
+  quorum_store_set_feed_token (f->store, 0, "officetoken", &error);
+  g_assert_no_error (error);
+  zhang = quorum_store_dup_feed_token (f->store, f->zhang, &error);
+  office = quorum_store_dup_feed_token (f->store, 0, &error);
+  g_assert_cmpstr (zhang, ==, "zhangtoken");
+  g_assert_cmpstr (office, ==, "officetoken");
+
+  tokens = quorum_store_list_feed_tokens (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (tokens), ==, 2);
+  g_assert_cmpint (*(gint64 *)g_hash_table_lookup (tokens, "zhangtoken"), ==, f->zhang);
+  g_assert_cmpint (*(gint64 *)g_hash_table_lookup (tokens, "officetoken"), ==, 0);
+
+  quorum_store_set_feed_token (f->store, 0, NULL, &error);
+  g_assert_no_error (error);
+  quorum_store_set_feed_token (f->store, f->zhang, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&tokens, g_hash_table_unref);
+  tokens = quorum_store_list_feed_tokens (f->store, &error);
+  g_assert_cmpuint (g_hash_table_size (tokens), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/core/store-ics/round-trip", test_round_trip);
+  ADD ("/core/store-ics/reimport-updates", test_reimport_updates);
+  ADD ("/core/store-ics/exceptions-survive", test_exceptions_survive);
+  ADD ("/core/store-ics/expansion-matches", test_expansion_matches);
+  ADD ("/core/store-ics/partstat", test_partstat);
+  ADD ("/core/store-ics/sequence-bumped", test_sequence_bumped);
+  ADD ("/core/store-ics/broken-imports-nothing", test_broken_imports_nothing);
+  ADD ("/core/store-ics/import-duty-and-progress", test_import_duty_and_progress);
+  ADD ("/core/store-ics/feed-tokens", test_feed_tokens);
+
+  return g_test_run ();
+}
