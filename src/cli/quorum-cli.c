@@ -43,6 +43,7 @@ static const QuorumCliCommand commands[] = {
   { "status", quorum_cli_command_status, N_("Show whether each duty is met, open, at risk, missed or remedied") },
   { "export", quorum_cli_command_export, N_("Write the calendar to an .ics file") },
   { "import", quorum_cli_command_import, N_("Read an .ics file into the calendar, updating by UID") },
+  { "demo", quorum_cli_command_demo, N_("Fill a new database with a demo office") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */

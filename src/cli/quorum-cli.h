@@ -64,6 +64,10 @@ int             quorum_cli_command_caldav (QuorumCliContext  *ctx,
 int             quorum_cli_command_sheet (QuorumCliContext  *ctx,
                                           int                argc,
                                           char             **argv);
+/* quorum-cli-demo.c */
+int quorum_cli_command_demo (QuorumCliContext  *ctx,
+                             int                argc,
+                             char             **argv);
 /* quorum-cli-store.c */
 int quorum_cli_command_attend (QuorumCliContext  *ctx,
                               int                argc,

@@ -27,6 +27,8 @@ struct _QuorumStore
   GHashTable     *makeup_duties;
   GHashTable     *duty_kinds;
   int             data_version;
+  /* Set between quorum_store_begin_bulk() and quorum_store_end_bulk(). */
+  struct _QuorumStoreBulk *bulk;
 };
 
 /* The people an occurrence expects, as a CTE over a CTE `occ (id, series_id,
@@ -161,5 +163,15 @@ GDateTime *_quorum_store_dup_horizon      (QuorumStore   *self);
 gboolean   _quorum_store_touch_series     (QuorumStore   *self,
                                            gint64         occurrence_id,
                                            GError       **error);
+
+/* quorum-store-bulk.c */
+gboolean   _quorum_store_bulk_begin_call  (QuorumStore   *self,
+                                           GError       **error);
+gboolean   _quorum_store_bulk_end_call    (QuorumStore   *self,
+                                           gboolean       ok,
+                                           GError       **error);
+void       _quorum_store_bulk_count_audit (QuorumStore   *self);
+void       _quorum_store_bulk_free        (QuorumStore   *self);
+char      *_quorum_store_bulk_dup_uid     (QuorumStore   *self);
 
 G_END_DECLS
