@@ -18,10 +18,10 @@ void               quorum_test_spin         (guint        ms);
 gboolean           quorum_test_wait_for     (gboolean   (*predicate) (gpointer data),
                                              gpointer     data,
                                              guint        timeout_ms);
-
 gboolean           quorum_test_save_png     (GtkWidget   *window,
                                              const char  *path,
                                              GError     **error);
+
 
 GtkWidget         *quorum_test_find_widget  (GtkWidget   *root,
                                              GType        type);

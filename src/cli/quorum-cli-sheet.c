@@ -7,10 +7,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "quorum-cli.h"
 #include "quorum-sheet-render.h"
+#include "quorum-sheet-store.h"
 #include "quorum-sheet.h"
 
 #define SHEET_GROUP   "Sheet"
@@ -151,7 +154,7 @@ read_person (QuorumSheet  *sheet,
 }
 
 /*
- * The one source of a sheet's data for now: a small key file,
+ * A sheet's data from a small key file,
  *
  *   [Sheet]
  *   Office=栖霞市人民政府
@@ -168,8 +171,8 @@ read_person (QuorumSheet  *sheet,
  *   Status=present                  (present, late, excused, absent, unknown)
  *   Reason=…  KeySpeaker=true  MadeUp=11月25日
  *
- * When the store gains occurrences, a loader reading one from it replaces this.
- * PrintedAt defaults to @now.
+ * An alternative to the database (--from-file), for sheets of meetings the
+ * database does not hold. PrintedAt defaults to @now.
  */
 static QuorumSheet *
 load_sheet (const char       *path,
@@ -253,12 +256,47 @@ load_sheet (const char       *path,
   return g_steal_pointer (&sheet);
 }
 
+/* The stored rulebook, else the bundled one; NULL only if neither loads. */
+static QuorumRulebook *
+load_rulebook (QuorumStore *store)
+{
+  g_autofree char *data = quorum_store_dup_rulebook_data (store);
+  QuorumRulebook *rulebook = NULL;
+
+  if (data != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), strlen (data));
+
+      rulebook = quorum_rulebook_new_from_bytes (bytes, _("Stored rulebook"), NULL);
+    }
+  if (rulebook == NULL)
+    rulebook = quorum_rulebook_new_default (NULL);
+  return rulebook;
+}
+
+static QuorumSheet *
+load_sheet_from_store (QuorumCliContext  *ctx,
+                       gint64             occurrence_id,
+                       QuorumSheetKind    kind,
+                       GError           **error)
+{
+  g_autoptr(QuorumDatabase) db = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumRulebook) rulebook = NULL;
+
+  if (!(db = quorum_cli_open_database (ctx, error)))
+    return NULL;
+  store = quorum_store_new (db);
+  rulebook = load_rulebook (store);
+  return quorum_sheet_new_for_occurrence (store, rulebook, occurrence_id, kind, error);
+}
+
 int
 quorum_cli_command_sheet (QuorumCliContext  *ctx,
                           int                argc,
                           char             **argv)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GOptionContext) context = g_option_context_new (_("[OCCURRENCE]"));
   g_autoptr(QuorumSheet) sheet = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
@@ -269,10 +307,11 @@ quorum_cli_command_sheet (QuorumCliContext  *ctx,
   gboolean record = FALSE;
   gboolean speaking_order = FALSE;
   QuorumSheetKind kind = QUORUM_SHEET_SIGN_IN;
+  guint64 occurrence_id = 0;
   int n_pages;
   const GOptionEntry entries[] = {
     { "from-file", 0, 0, G_OPTION_ARG_FILENAME, &from_file,
-      N_("Read the sheet’s data from this key file"), N_("FILE") },
+      N_("Read the sheet’s data from this key file instead of the database"), N_("FILE") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("Write the PDF to this file"), N_("FILE") },
     { "record", 0, 0, G_OPTION_ARG_NONE, &record,
       N_("Print the attendance record instead of the sign-in sheet"), NULL },
@@ -281,15 +320,27 @@ quorum_cli_command_sheet (QuorumCliContext  *ctx,
     { NULL }
   };
 
-  g_option_context_set_summary (context, _("Print a sign-in sheet, attendance record or "
-                                           "speaking order as an A4 PDF."));
+  g_option_context_set_summary (context, _("Print the sign-in sheet, attendance record or "
+                                           "speaking order of an occurrence as an A4 PDF."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return quorum_cli_usage_error (context, error->message);
-  if (argc > 1)
+  if (argc > 2)
     return quorum_cli_usage_error (context, _("Too many arguments"));
-  if (from_file == NULL)
-    return quorum_cli_usage_error (context, _("--from-file is required"));
+  if (argc == 2 && from_file != NULL)
+    return quorum_cli_usage_error (context, _("Give an occurrence or --from-file, not both"));
+  if (argc < 2 && from_file == NULL)
+    return quorum_cli_usage_error (context, _("Give an occurrence (see “quorum-cli "
+                                              "occurrences”) or --from-file"));
+  if (argc == 2 &&
+      !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &occurrence_id, NULL))
+    {
+      /* Translators: %s is what was given instead of an occurrence number */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not an occurrence number"),
+                                                  argv[1]);
+
+      return quorum_cli_usage_error (context, message);
+    }
   if (out == NULL)
     return quorum_cli_usage_error (context, _("--out is required"));
   if (record && speaking_order)
@@ -300,7 +351,11 @@ quorum_cli_command_sheet (QuorumCliContext  *ctx,
   else if (speaking_order)
     kind = QUORUM_SHEET_SPEAKING_ORDER;
 
-  if (!(sheet = load_sheet (from_file, kind, now, &error)))
+  if (from_file != NULL)
+    sheet = load_sheet (from_file, kind, now, &error);
+  else
+    sheet = load_sheet_from_store (ctx, (gint64)occurrence_id, kind, &error);
+  if (sheet == NULL)
     return quorum_cli_fail (error);
   if (!quorum_sheet_write_pdf (sheet, out, &error))
     return quorum_cli_fail (error);

@@ -225,6 +225,25 @@ gboolean          quorum_store_record_makeup       (QuorumStore             *sel
                                                     QuorumMakeupMethod       how,
                                                     const char              *note,
                                                     GError                 **error);
+gboolean          quorum_store_get_makeup          (QuorumStore             *self,
+                                                    gint64                   occurrence_id,
+                                                    gint64                   person_id,
+                                                    GDate                  **out_date,
+                                                    QuorumMakeupMethod      *out_how,
+                                                    char                   **out_note,
+                                                    GError                 **error);
+
+/* Minutes */
+gboolean          quorum_store_set_minutes         (QuorumStore             *self,
+                                                    gint64                   occurrence_id,
+                                                    const char              *text,
+                                                    GDate                   *signed_on,
+                                                    GError                 **error);
+gboolean          quorum_store_get_minutes         (QuorumStore             *self,
+                                                    gint64                   occurrence_id,
+                                                    char                   **out_text,
+                                                    GDate                  **out_signed_on,
+                                                    GError                 **error);
 
 /* Personal records */
 gint64            quorum_store_add_record          (QuorumStore             *self,

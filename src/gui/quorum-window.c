@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "quorum-calendar-page.h"
+#include "quorum-leave-window.h"
+#include "quorum-makeups-window.h"
 #include "quorum-window.h"
 
 struct _QuorumWindow
@@ -65,6 +67,27 @@ show_toast_action (GtkWidget  *widget,
 
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (g_variant_get_string (param, NULL)));
+}
+
+/* The leave and make-up windows need the store: none without a database. */
+static void
+open_attendance_window_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  QuorumStore *store = QUORUM_IS_APPLICATION (app)
+                       ? quorum_application_get_store (QUORUM_APPLICATION (app)) : NULL;
+  GtkWindow *window;
+
+  if (store == NULL)
+    return;
+  if (g_strcmp0 (action_name, "win.leave") == 0)
+    window = GTK_WINDOW (quorum_leave_window_new (store));
+  else
+    window = GTK_WINDOW (quorum_makeups_window_new (store));
+  gtk_window_set_transient_for (window, GTK_WINDOW (widget));
+  gtk_window_present (window);
 }
 
 static void
@@ -183,6 +206,11 @@ quorum_window_class_init (QuorumWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.leave", NULL, open_attendance_window_action);
+  gtk_widget_class_install_action (widget_class, "win.owed-makeups", NULL,
+                                   open_attendance_window_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.leave",
+                                       NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
