@@ -103,6 +103,57 @@ test_window_chinese (void)
   g_test_trap_assert_passed ();
 }
 
+static void
+test_window_open_occurrence (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  QuorumStore *store = quorum_application_get_store (app);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 11, 20, 9, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new (tz, 2026, 11, 21, 0, 0, 0);
+  g_autoptr(QuorumSeries) series = quorum_series_new ("全市经济运行分析研判会", start);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(QuorumOccurrence) occ = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumWindow *window;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (store);
+  quorum_store_add_series (store, series, &error);
+  g_assert_no_error (error);
+  list = quorum_store_list_occurrences (store, start, end, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  occ = g_list_model_get_item (list, 0);
+
+  window = quorum_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* What the calendar page does when an event is activated. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-occurrence", "x",
+                                             quorum_occurrence_get_id (occ)));
+
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
+
+        if (g_str_equal (G_OBJECT_TYPE_NAME (top), "QuorumOccurrenceWindow"))
+          {
+            found = TRUE;
+            g_assert_true (gtk_window_get_transient_for (top) == GTK_WINDOW (window));
+            gtk_window_destroy (top);
+            break;
+          }
+      }
+  }
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -116,6 +167,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/restores-page", test_window_restores_page);
   g_test_add_func ("/ui/window/unknown-page", test_window_unknown_page);
   g_test_add_func ("/ui/window/chinese", test_window_chinese);
+  g_test_add_func ("/ui/window/open-occurrence", test_window_open_occurrence);
 
   return g_test_run ();
 }

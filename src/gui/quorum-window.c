@@ -12,6 +12,7 @@
 #include "quorum-calendar-page.h"
 #include "quorum-leave-window.h"
 #include "quorum-makeups-window.h"
+#include "quorum-occurrence-window.h"
 #include "quorum-window.h"
 
 struct _QuorumWindow
@@ -88,6 +89,37 @@ open_attendance_window_action (GtkWidget  *widget,
     window = GTK_WINDOW (quorum_makeups_window_new (store));
   gtk_window_set_transient_for (window, GTK_WINDOW (widget));
   gtk_window_present (window);
+}
+
+/* Opens one occurrence for the roll call, minutes and printing; any page
+ * can ask with the action's id. */
+static void
+open_occurrence_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  QuorumApplication *qapp = QUORUM_IS_APPLICATION (app) ? QUORUM_APPLICATION (app) : NULL;
+  QuorumOccurrenceWindow *window;
+
+  if (qapp == NULL || quorum_application_get_store (qapp) == NULL)
+    return;
+
+  window = quorum_occurrence_window_new (quorum_application_get_store (qapp),
+                                         quorum_application_get_workdays (qapp),
+                                         quorum_application_get_rulebook (qapp),
+                                         g_variant_get_int64 (param));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_calendar_page_occurrence_activated_cb (QuorumWindow     *self,
+                                          QuorumOccurrence *occurrence,
+                                          GtkWidget        *page)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-occurrence", "x",
+                              quorum_occurrence_get_id (occurrence));
 }
 
 static void
@@ -203,9 +235,12 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_page_occurrence_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.open-occurrence", "x",
+                                   open_occurrence_action);
   gtk_widget_class_install_action (widget_class, "win.leave", NULL, open_attendance_window_action);
   gtk_widget_class_install_action (widget_class, "win.owed-makeups", NULL,
                                    open_attendance_window_action);
