@@ -40,6 +40,7 @@ static const QuorumCliCommand commands[] = {
   { "restore", quorum_cli_command_restore, N_("Replace the database with a backup") },
   { "audit", quorum_cli_command_audit, N_("Verify the audit trail") },
   { "status", quorum_cli_command_status, N_("Show whether each duty is met, open, at risk, missed or remedied") },
+  { "report", quorum_cli_command_report, N_("Write the supervision report of a period as PDF or CSV") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */
