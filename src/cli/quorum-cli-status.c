@@ -15,21 +15,8 @@
 
 #include "quorum-cli.h"
 #include "quorum-compliance-store.h"
+#include "quorum-compliance-summary.h"
 #include "quorum-json.h"
-
-static QuorumRulebook *
-load_rulebook (QuorumStore  *store,
-               GError      **error)
-{
-  char *data = quorum_store_dup_rulebook_data (store);
-  g_autoptr(GBytes) bytes = NULL;
-
-  /* The rulebook stored with the database, or the bundled one. */
-  if (data == NULL)
-    return quorum_rulebook_new_default (error);
-  bytes = g_bytes_new_take (data, strlen (data));
-  return quorum_rulebook_new_from_bytes (bytes, _("the stored rulebook"), error);
-}
 
 static const char *
 subject_kind_nick (QuorumSubjectKind kind)
@@ -190,7 +177,7 @@ quorum_cli_command_status (QuorumCliContext  *ctx,
   if (period == NULL)
     period = quorum_period_for_date (QUORUM_PERIOD_MONTH, &today, NULL);
 
-  if (!(rulebook = load_rulebook (store, &error)) ||
+  if (!(rulebook = quorum_store_load_rulebook (store, &error)) ||
       !(workdays = quorum_workdays_new_default (&error)))
     return quorum_cli_fail (error);
   if (duty_id != NULL && quorum_rulebook_lookup (rulebook, duty_id) == NULL)

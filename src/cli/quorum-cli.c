@@ -44,6 +44,7 @@ static const QuorumCliCommand commands[] = {
   { "export", quorum_cli_command_export, N_("Write the calendar to an .ics file") },
   { "import", quorum_cli_command_import, N_("Read an .ics file into the calendar, updating by UID") },
   { "demo", quorum_cli_command_demo, N_("Fill a new database with a demo office") },
+  { "report", quorum_cli_command_report, N_("Write the supervision report of a period as PDF or CSV") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */

@@ -99,6 +99,9 @@ int quorum_cli_command_record (QuorumCliContext  *ctx,
 int quorum_cli_command_relation (QuorumCliContext  *ctx,
                                 int                argc,
                                 char             **argv);
+int quorum_cli_command_report (QuorumCliContext  *ctx,
+                              int                argc,
+                              char             **argv);
 int quorum_cli_command_series (QuorumCliContext  *ctx,
                               int                argc,
                               char             **argv);

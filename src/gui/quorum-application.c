@@ -34,6 +34,13 @@ struct _QuorumApplication
 
 G_DEFINE_FINAL_TYPE (QuorumApplication, quorum_application, ADW_TYPE_APPLICATION)
 
+enum {
+  RULEBOOK_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *param,
@@ -136,6 +143,19 @@ load_rulebook (QuorumApplication *self)
     g_critical ("The bundled rulebook does not load: %s", error->message);
 }
 
+/* A rulebook loaded into the database (here or by quorum-cli) takes force at once. */
+static void
+on_store_changed_cb (QuorumApplication *self,
+                     const char        *entity,
+                     gint64             id,
+                     QuorumStore       *store)
+{
+  if (g_strcmp0 (entity, "rulebook") != 0 && g_strcmp0 (entity, "external") != 0)
+    return;
+  load_rulebook (self);
+  g_signal_emit (self, signals[RULEBOOK_CHANGED], 0);
+}
+
 static void
 open_database (QuorumApplication *self)
 {
@@ -165,6 +185,8 @@ open_database (QuorumApplication *self)
     }
 
   self->store = quorum_store_new (self->database);
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   load_rulebook (self);
 
   quorum_store_poll_external_changes (self->store);
@@ -228,6 +250,16 @@ quorum_application_class_init (QuorumApplicationClass *klass)
   app_class->activate = quorum_application_activate;
   app_class->startup = quorum_application_startup;
   app_class->shutdown = quorum_application_shutdown;
+
+  /**
+   * QuorumApplication::rulebook-changed:
+   * @self: the application
+   *
+   * The rulebook in force was replaced (quorum_application_get_rulebook()).
+   */
+  signals[RULEBOOK_CHANGED] =
+    g_signal_new ("rulebook-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 }
 
 static void

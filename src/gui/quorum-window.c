@@ -13,6 +13,7 @@
 #include "quorum-leave-window.h"
 #include "quorum-makeups-window.h"
 #include "quorum-occurrence-window.h"
+#include "quorum-obligations-page.h"
 #include "quorum-window.h"
 
 struct _QuorumWindow
@@ -193,6 +194,13 @@ give_pages_their_models (QuorumWindow      *self,
     }
 }
 
+static void
+on_rulebook_changed_cb (QuorumWindow      *self,
+                        QuorumApplication *app)
+{
+  give_pages_their_models (self, app);
+}
+
 /* "application" is not a construct property: it arrives after constructed(). */
 static void
 on_notify_application_cb (QuorumWindow *self,
@@ -205,6 +213,8 @@ on_notify_application_cb (QuorumWindow *self,
     {
       give_pages_their_models (self, QUORUM_APPLICATION (app));
       show_database_state (self, QUORUM_APPLICATION (app));
+      g_signal_connect_object (app, "rulebook-changed", G_CALLBACK (on_rulebook_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
 }
 
@@ -228,6 +238,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   object_class->dispose = quorum_window_dispose;
 
   g_type_ensure (QUORUM_TYPE_CALENDAR_PAGE);
+  g_type_ensure (QUORUM_TYPE_OBLIGATIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/quorum-window.ui");

@@ -1,0 +1,392 @@
+/* test-obligations-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The obligations page shows what `quorum-cli status` computes: a person's
+ * duties, the dashboard's cells; its period navigation; the rulebook
+ * browser reports a broken rulebook with its line number.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "quorum-compliance-summary.h"
+#include "quorum-obligations-page.h"
+#include "quorum-obligations-utils.h"
+#include "quorum-test-office.h"
+#include "quorum-test-utils.h"
+
+static char *tmp_dir;
+static char *db_path;
+static QuorumStore *store;
+static QuorumTestOffice office;
+static QuorumObligationsPage *page;
+static GtkWidget *window;
+
+typedef struct
+{
+  char  *duty;
+  char  *period;
+  char  *status;
+  char  *kind;
+  gint64 subject;
+} CliResult;
+
+static void
+cli_result_free (CliResult *r)
+{
+  g_free (r->duty);
+  g_free (r->period);
+  g_free (r->status);
+  g_free (r->kind);
+  g_free (r);
+}
+
+static char *
+field (const char *object,
+       const char *name)
+{
+  g_autofree char *key = g_strdup_printf ("\"%s\":", name);
+  const char *p = strstr (object, key), *end;
+
+  g_assert_nonnull (p);
+  p += strlen (key);
+  if (*p == '"')
+    {
+      end = strchr (++p, '"');
+      return g_strndup (p, end - p);
+    }
+  end = p + strcspn (p, ",}");
+  return g_strndup (p, end - p);
+}
+
+/* Runs `quorum-cli status --json` on the test database. */
+static GPtrArray *
+run_status (const char *period,
+            gint64      person)
+{
+  const char *cli = g_getenv ("QUORUM_CLI");
+  g_autofree char *person_text = g_strdup_printf ("%" G_GINT64_FORMAT, person);
+  const char *argv[] = { cli, "--db", db_path, "status", "--json", "--today", "2026-11-26",
+                         "--period", period, person ? "--person" : NULL, person_text, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify)cli_result_free);
+  const char *p;
+  int status;
+
+  g_assert_nonnull (cli);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_str_has_prefix (out, "["));
+
+  for (p = strstr (out, "{\"duty\":"); p != NULL; p = strstr (p + 1, "{\"duty\":"))
+    {
+      const char *next = strstr (p + 1, "{\"duty\":");
+      g_autofree char *object = next ? g_strndup (p, next - p) : g_strdup (p);
+      CliResult *r = g_new0 (CliResult, 1);
+      g_autofree char *id = field (object, "subject_id");
+
+      r->duty = field (object, "duty");
+      r->period = field (object, "period");
+      r->status = field (object, "status");
+      r->kind = field (object, "subject_kind");
+      r->subject = g_ascii_strtoll (id, NULL, 10);
+      g_ptr_array_add (results, r);
+    }
+  return results;
+}
+
+static gboolean
+page_idle (gpointer data)
+{
+  return !quorum_person_view_get_busy (quorum_obligations_page_get_person_view (page)) &&
+         !quorum_dashboard_get_busy (quorum_obligations_page_get_dashboard (page)) &&
+         !quorum_charts_view_get_busy (quorum_obligations_page_get_charts_view (page));
+}
+
+static void
+settle (void)
+{
+  quorum_test_spin (100);
+  g_assert_true (quorum_test_wait_for (page_idle, NULL, 20000));
+  quorum_test_spin (50);
+}
+
+static void
+test_person (void)
+{
+  QuorumPersonView *view = quorum_obligations_page_get_person_view (page);
+  gint64 people[] = { office.li, office.wang };
+  GDate today;
+
+  quorum_obligations_page_show (page, "mine");
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 26, 11, 2026);
+
+  for (guint k = 0; k < G_N_ELEMENTS (people); k++)
+    {
+      g_autoptr(GPtrArray) cli = run_status ("2026", people[k]);
+      g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      GPtrArray *shown;
+
+      quorum_person_view_set_person (view, people[k]);
+      settle ();
+      g_assert_cmpint (quorum_person_view_get_person (view), ==, people[k]);
+      shown = quorum_person_view_get_results (view);
+      g_assert_nonnull (shown);
+
+      /* The CLI's results of the periods that hold today. */
+      for (guint i = 0; i < cli->len; i++)
+        {
+          CliResult *r = cli->pdata[i];
+          g_autoptr(QuorumPeriod) period = quorum_period_parse (r->period, NULL);
+
+          g_assert_nonnull (period);
+          if (quorum_period_contains (period, &today))
+            g_hash_table_insert (expected, g_strdup_printf ("%s|%s", r->duty, r->period), g_strdup (r->status));
+        }
+      g_assert_cmpuint (g_hash_table_size (expected), >, 5);
+
+      /* Per-unit duties give one row per unit: compare the most urgent per duty. */
+      for (guint i = 0; i < shown->len; i++)
+        {
+          QuorumComplianceResult *r = shown->pdata[i];
+          g_autofree char *period = quorum_period_to_string (quorum_compliance_result_get_period (r));
+          g_autofree char *key = g_strdup_printf ("%s|%s", quorum_compliance_result_get_duty_id (r), period);
+          const char *status = g_hash_table_lookup (expected, key);
+
+          g_assert_nonnull (status);
+          if (quorum_compliance_result_get_unit_id (r) == 0)
+            g_assert_cmpstr (status, ==, quorum_compliance_status_to_nick (quorum_compliance_result_get_status (r)));
+        }
+      {
+        g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+        for (guint i = 0; i < shown->len; i++)
+          {
+            QuorumComplianceResult *r = shown->pdata[i];
+            g_autofree char *period = quorum_period_to_string (quorum_compliance_result_get_period (r));
+
+            g_hash_table_add (seen, g_strdup_printf ("%s|%s", quorum_compliance_result_get_duty_id (r), period));
+          }
+        g_assert_cmpuint (g_hash_table_size (seen), ==, g_hash_table_size (expected));
+      }
+      g_assert_cmpuint (quorum_person_view_get_n_rows (view), ==, shown->len);
+    }
+}
+
+static QuorumSubjectKind
+kind_from_nick (const char *nick)
+{
+  return g_str_equal (nick, "person") ? QUORUM_SUBJECT_PERSON
+       : g_str_equal (nick, "unit") ? QUORUM_SUBJECT_UNIT : QUORUM_SUBJECT_BODY;
+}
+
+static void
+check_matrix (GPtrArray         *cli,
+              QuorumSubjectKind  kind,
+              QuorumMatrix      *matrix)
+{
+  g_autoptr(GHashTable) worst = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) duties = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_cells = 0;
+
+  for (guint i = 0; i < cli->len; i++)
+    {
+      CliResult *r = cli->pdata[i];
+      g_autofree char *cell = NULL;
+      QuorumComplianceStatus status = QUORUM_COMPLIANCE_MET;
+      gpointer old;
+
+      if (kind_from_nick (r->kind) != kind)
+        continue;
+      for (int s = QUORUM_COMPLIANCE_MET; s <= QUORUM_COMPLIANCE_REMEDIED; s++)
+        if (g_str_equal (r->status, quorum_compliance_status_to_nick (s)))
+          status = s;
+      cell = g_strdup_printf ("%s|%" G_GINT64_FORMAT, r->duty, r->subject);
+      if (g_hash_table_lookup_extended (worst, cell, NULL, &old))
+        status = quorum_compliance_status_worse (GPOINTER_TO_INT (old), status);
+      g_hash_table_insert (worst, g_steal_pointer (&cell), GINT_TO_POINTER (status));
+      g_hash_table_add (duties, r->duty);
+    }
+  g_assert_cmpuint (g_hash_table_size (worst), >, 0);
+
+  g_hash_table_iter_init (&iter, worst);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_auto(GStrv) parts = g_strsplit (key, "|", 2);
+      QuorumComplianceStatus shown;
+
+      g_assert_true (quorum_matrix_get_cell_status (matrix, parts[0], kind,
+                                                   g_ascii_strtoll (parts[1], NULL, 10), &shown));
+      g_assert_cmpstr (quorum_compliance_status_to_nick (shown), ==,
+                       quorum_compliance_status_to_nick (GPOINTER_TO_INT (value)));
+      n_cells++;
+    }
+  g_assert_cmpuint (quorum_matrix_get_n_rows (matrix), ==, g_hash_table_size (duties));
+  g_assert_cmpuint (n_cells, <=, quorum_matrix_get_n_rows (matrix) * quorum_matrix_get_n_columns (matrix));
+}
+
+static void
+test_dashboard (void)
+{
+  QuorumDashboard *dashboard = quorum_obligations_page_get_dashboard (page);
+  g_autoptr(QuorumPeriod) q4 = quorum_period_parse ("2026-Q4", NULL);
+  g_autoptr(GPtrArray) cli = run_status ("2026-Q4", 0);
+
+  quorum_obligations_page_show (page, "dashboard");
+  quorum_dashboard_set_period (dashboard, q4);
+  quorum_dashboard_set_group (dashboard, QUORUM_DASHBOARD_LEADERS);
+  settle ();
+  check_matrix (cli, QUORUM_SUBJECT_PERSON, quorum_dashboard_get_matrix (dashboard));
+  g_assert_nonnull (strstr (quorum_dashboard_get_summary (dashboard), "missed"));
+
+  quorum_dashboard_set_group (dashboard, QUORUM_DASHBOARD_BODY);
+  settle ();
+  check_matrix (cli, QUORUM_SUBJECT_BODY, quorum_dashboard_get_matrix (dashboard));
+  quorum_dashboard_set_group (dashboard, QUORUM_DASHBOARD_LEADERS);
+}
+
+static void
+assert_period (QuorumDashboard *dashboard,
+               const char      *expected)
+{
+  g_autofree char *text = NULL;
+
+  settle ();
+  text = quorum_period_to_string (quorum_dashboard_get_period (dashboard));
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_navigation (void)
+{
+  QuorumDashboard *dashboard = quorum_obligations_page_get_dashboard (page);
+  g_autoptr(QuorumPeriod) q4 = quorum_period_parse ("2026-Q4", NULL);
+
+  quorum_obligations_page_show (page, "dashboard");
+  quorum_dashboard_set_period (dashboard, q4);
+  assert_period (dashboard, "2026-Q4");
+  gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.previous", NULL);
+  assert_period (dashboard, "2026-Q3");
+  gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.next", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.next", NULL);
+  assert_period (dashboard, "2027-Q1");
+  /* A future quarter: nothing is missed yet. */
+  g_assert_null (strstr (quorum_dashboard_get_summary (dashboard), "missed 1"));
+  gtk_widget_activate_action (GTK_WIDGET (dashboard), "dashboard.current", NULL);
+  assert_period (dashboard, "2026-Q4");
+}
+
+static void
+test_rulebook (void)
+{
+  QuorumRulebookView *view = quorum_obligations_page_get_rulebook_view (page);
+  g_autoptr(QuorumRulebook) rulebook = quorum_rulebook_new_default (NULL);
+  g_autofree char *data = quorum_rulebook_to_data (rulebook, NULL);
+  g_autofree char *broken_path = g_build_filename (tmp_dir, "broken.rulebook", NULL);
+  g_autofree char *good_path = g_build_filename (tmp_dir, "good.rulebook", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GString) text = g_string_new (data);
+  g_autofree char *before = NULL;
+  g_autofree char *expected_line = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *where;
+  guint line = 1;
+
+  quorum_obligations_page_show (page, "rulebook");
+  settle ();
+  g_assert_cmpuint (quorum_rulebook_view_get_n_unserved (view), <, 40);
+
+  /* Break the first "Period=" key: the error must name its line. */
+  where = strstr (text->str, "\nPeriod=");
+  g_assert_nonnull (where);
+  for (const char *p = text->str; p <= where; p++)
+    line += *p == '\n';
+  g_string_insert (text, where - text->str + strlen ("\nPeriod="), "sometimes-");
+  g_file_set_contents (broken_path, text->str, -1, &error);
+  g_assert_no_error (error);
+  before = quorum_store_dup_rulebook_data (store);
+
+  g_assert_false (quorum_rulebook_view_load_file (view, broken));
+  g_assert_nonnull (quorum_rulebook_view_get_error_text (view));
+  expected_line = g_strdup_printf ("broken.rulebook:%u:", line);
+  g_assert_nonnull (strstr (quorum_rulebook_view_get_error_text (view), expected_line));
+  {
+    g_autofree char *after = quorum_store_dup_rulebook_data (store);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  g_file_set_contents (good_path, data, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (quorum_rulebook_view_load_file (view, good));
+  g_assert_null (quorum_rulebook_view_get_error_text (view));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(QuorumApplication) app = NULL;
+  g_autoptr(QuorumRulebook) rulebook = NULL;
+  g_autoptr(QuorumWorkdays) workdays = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  if (!quorum_test_init_display (&argc, &argv))
+    return 77;
+
+  app = quorum_test_application ();
+  tmp_dir = g_dir_make_tmp ("quorum-obligations-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (tmp_dir, "office.db", NULL);
+  store = quorum_test_office_open (db_path, &office);
+  rulebook = quorum_store_load_rulebook (store, &error);
+  g_assert_no_error (error);
+  workdays = quorum_workdays_new_default (&error);
+  g_assert_no_error (error);
+
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  page = g_object_new (QUORUM_TYPE_OBLIGATIONS_PAGE, NULL);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  g_object_set (page, "workdays", workdays, "rulebook", rulebook, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  g_test_add_func ("/obligations/person", test_person);
+  g_test_add_func ("/obligations/dashboard", test_dashboard);
+  g_test_add_func ("/obligations/navigation", test_navigation);
+  g_test_add_func ("/obligations/rulebook", test_rulebook);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  quorum_test_spin (100);
+  g_clear_object (&store);
+  {
+    g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+        g_unlink (path);
+      }
+  }
+  g_rmdir (tmp_dir);
+  g_free (db_path);
+  g_free (tmp_dir);
+  return status;
+}
