@@ -606,6 +606,50 @@ test_screenshots (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (occurrence));
 }
 
+static void
+test_recurrence_editor (void)
+{
+  static const struct { const char *in, *out; gboolean custom; } rules[] = {
+    { NULL, NULL, FALSE },
+    { "FREQ=DAILY;COUNT=5", "FREQ=DAILY;COUNT=5", FALSE },
+    { "FREQ=WEEKLY;BYDAY=WE,MO;INTERVAL=2", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE", FALSE },
+    { "FREQ=WEEKLY", "FREQ=WEEKLY;BYDAY=TH", FALSE },  /* the start's weekday */
+    { "FREQ=MONTHLY;BYDAY=2WE", "FREQ=MONTHLY;BYDAY=2WE", FALSE },
+    { "FREQ=MONTHLY;BYDAY=-1FR", "FREQ=MONTHLY;BYDAY=-1FR", FALSE },
+    { "FREQ=MONTHLY;BYMONTHDAY=-1", "FREQ=MONTHLY;BYMONTHDAY=-1", FALSE },
+    { "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15;UNTIL=20271231",
+      "FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15;UNTIL=20271231", FALSE },
+    { "FREQ=YEARLY", "FREQ=YEARLY", FALSE },
+    { "FREQ=YEARLY;BYMONTH=1,2,3;BYMONTHDAY=15", "FREQ=YEARLY;BYMONTH=1,2,3;BYMONTHDAY=15", TRUE },
+    { "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR",
+      "FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR", TRUE },
+  };
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 10, 1, 9, 0, 0);
+  QuorumRecurrenceEditor *editor = QUORUM_RECURRENCE_EDITOR (g_object_ref_sink (quorum_recurrence_editor_new ()));
+
+  quorum_recurrence_editor_set_dtstart (editor, start);
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *sentence = NULL;
+
+      quorum_recurrence_editor_set_rrule (editor, rules[i].in);
+      g_assert_cmpstr (quorum_recurrence_editor_get_rrule (editor), ==, rules[i].out);
+      g_assert_cmpint (quorum_recurrence_editor_get_custom (editor), ==, rules[i].custom);
+      sentence = quorum_recurrence_editor_dup_description (editor);
+      g_assert_true (rules[i].custom == (strstr (sentence, "Custom rule") != NULL));
+    }
+
+  /* The sentence follows the rule. */
+  quorum_recurrence_editor_set_rrule (editor, "FREQ=WEEKLY;INTERVAL=2;BYDAY=WE");
+  {
+    g_autofree char *sentence = quorum_recurrence_editor_dup_description (editor);
+
+    g_assert_cmpstr (sentence, ==, "Every 2 weeks on Wednesday");
+  }
+  g_object_unref (editor);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +669,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/ui/series-editor/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  g_test_add_func ("/ui/series-editor/recurrence-editor", test_recurrence_editor);
   ADD ("create", test_series_editor_create);
   ADD ("every-leader", test_series_editor_every_leader);
   ADD ("occurrences", test_occurrence_editor);

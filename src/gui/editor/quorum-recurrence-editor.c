@@ -534,23 +534,29 @@ quorum_recurrence_editor_get_rrule (QuorumRecurrenceEditor *self)
  * @self: a #QuorumRecurrenceEditor
  * @rrule: (nullable): a rule, or %NULL for a single event
  *
- * Shows @rrule. A rule the editor cannot express is kept unchanged and shown
- * as a custom rule until another frequency is chosen.
+ * Shows @rrule. #QuorumRecurrenceEditor:rrule then holds the same rule as
+ * the editor writes it (`INTERVAL` before `BYDAY`, the start's weekday named).
+ * A rule the editor cannot express is kept unchanged and shown as a custom
+ * rule until another frequency is chosen.
  */
 void
 quorum_recurrence_editor_set_rrule (QuorumRecurrenceEditor *self,
                                     const char             *rrule)
 {
+  g_autofree char *shown = NULL;
+
   g_return_if_fail (QUORUM_IS_RECURRENCE_EDITOR (self));
 
   if (rrule != NULL && rrule[0] == '\0')
     rrule = NULL;
 
+  /* What the fields say: the same rule, written the way the editor writes it. */
   load_rule (self, rrule);
-  if (g_strcmp0 (self->rrule, rrule) != 0)
+  shown = build_rule (self);
+  if (g_strcmp0 (self->rrule, shown) != 0)
     {
       g_free (self->rrule);
-      self->rrule = g_strdup (rrule);
+      self->rrule = g_steal_pointer (&shown);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RRULE]);
     }
   update_description (self);

@@ -382,6 +382,8 @@ add_participant_row (QuorumSeriesEditor *self,
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
   g_object_set_data (G_OBJECT (remove), "unit-id", GSIZE_TO_POINTER (unit_id));
   g_object_set_data (G_OBJECT (remove), "person-id", GSIZE_TO_POINTER (person_id));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_participant_cb), self);
