@@ -889,6 +889,58 @@ test_store_external_changes (Fixture       *f,
   g_assert_false (quorum_store_poll_external_changes (f->store));
 }
 
+static void
+test_store_add_series_batch (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = at (f, "2026-03-02T08:30:00");
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 owners[] = { f->zhang, f->li };
+
+  /* One reception day series per leader, in one go. */
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    {
+      QuorumSeries *series = quorum_series_new ("接待群众来访日", start);
+
+      quorum_series_set_rrule (series, "FREQ=MONTHLY;BYDAY=1MO;COUNT=3");
+      quorum_series_set_owner_id (series, owners[i]);
+      quorum_series_set_duty_id (series, "reception-day");
+      g_ptr_array_add (batch, series);
+    }
+  ids = quorum_store_add_series_batch (f->store, batch, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(QuorumSeries) read = quorum_store_get_series (f->store,
+                                                              g_array_index (ids, gint64, i),
+                                                              &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (quorum_series_get_owner_id (read), ==, owners[i]);
+    }
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM occurrence"), ==, 6);
+
+  /* A bad rule in the second template: the first is not written either. */
+  quorum_series_set_rrule (g_ptr_array_index (batch, 1), "FREQ=HOURLY");
+  g_clear_pointer (&ids, g_array_unref);
+  ids = quorum_store_add_series_batch (f->store, batch, &error);
+  g_assert_null (ids);
+  g_assert_error (error, QUORUM_RECURRENCE_ERROR, QUORUM_RECURRENCE_ERROR_TOO_MANY);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM series"), ==, 2);
+  g_clear_error (&error);
+
+  /* An unknown owner is refused after the first series passed its checks. */
+  quorum_series_set_rrule (g_ptr_array_index (batch, 1), "FREQ=MONTHLY;COUNT=2");
+  quorum_series_set_owner_id (g_ptr_array_index (batch, 1), 9999);
+  ids = quorum_store_add_series_batch (f->store, batch, &error);
+  g_assert_null (ids);
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM series"), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count (*) FROM occurrence"), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -907,6 +959,7 @@ main (int   argc,
   ADD ("refuses-bad-rule", test_store_refuses_bad_rule);
   ADD ("move-and-cancel", test_store_move_and_cancel);
   ADD ("split", test_store_split);
+  ADD ("add-series-batch", test_store_add_series_batch);
   ADD ("update-keeps-past", test_store_update_keeps_past);
   ADD ("attendance", test_store_attendance);
   ADD ("makeup", test_store_makeup);

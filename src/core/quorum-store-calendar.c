@@ -567,6 +567,48 @@ quorum_store_materialize (QuorumStore  *self,
   return TRUE;
 }
 
+/* Checks, writes and materialises @n series in one transaction: all or none. */
+static gboolean
+add_series_rows (QuorumStore   *self,
+                 QuorumSeries **series,
+                 guint          n,
+                 gint64        *ids,
+                 GError       **error)
+{
+  g_autoptr(GDateTime) horizon = NULL;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    if (!check_series (self, series[i], error))
+      return FALSE;
+
+  horizon = dup_horizon (self);
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; ok && i < n; i++)
+    {
+      g_autofree char *after = NULL;
+      guint inserted = 0;
+
+      ids[i] = 0;
+      ok = write_series_row (self, series[i], &ids[i], 0, NULL, error);
+      if (ok)
+        {
+          after = _quorum_store_row_json (self, "series", "id = ?1", ids[i], 0);
+          ok = _quorum_store_audit (self, "series", ids[i], "add", NULL, after, NULL, error) &&
+               materialize_and_audit (self, ids[i], horizon, &inserted, error);
+        }
+    }
+  if (!_quorum_store_end (self, ok, error))
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    _quorum_store_emit_changed (self, "series", ids[i]);
+  return TRUE;
+}
+
 /**
  * quorum_store_add_series:
  * @self: a #QuorumStore
@@ -585,35 +627,48 @@ quorum_store_add_series (QuorumStore   *self,
                          QuorumSeries  *series,
                          GError       **error)
 {
-  g_autoptr(GDateTime) horizon = NULL;
-  g_autofree char *after = NULL;
   gint64 id = 0;
-  guint inserted = 0;
-  gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
   g_return_val_if_fail (QUORUM_IS_SERIES (series), 0);
 
-  if (!check_series (self, series, error))
+  if (!add_series_rows (self, &series, 1, &id, error))
     return 0;
-
-  horizon = dup_horizon (self);
-
-  if (!_quorum_store_begin (self, error))
-    return 0;
-
-  ok = write_series_row (self, series, &id, 0, NULL, error);
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "series", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "series", id, "add", NULL, after, NULL, error) &&
-           materialize_and_audit (self, id, horizon, &inserted, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return 0;
-
-  _quorum_store_emit_changed (self, "series", id);
   return id;
+}
+
+/**
+ * quorum_store_add_series_batch:
+ * @self: a #QuorumStore
+ * @series: (element-type QuorumSeries): the templates, e.g. one per leader
+ * @error: return location for a #GError
+ *
+ * Adds several series in one transaction, as quorum_store_add_series() does
+ * for one: either all of them are added or, when one is refused, none.
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the new series in
+ *   the order of @series, or %NULL on error
+ */
+GArray *
+quorum_store_add_series_batch (QuorumStore  *self,
+                               GPtrArray    *series,
+                               GError      **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (series != NULL, NULL);
+
+  for (guint i = 0; i < series->len; i++)
+    g_return_val_if_fail (QUORUM_IS_SERIES (g_ptr_array_index (series, i)), NULL);
+
+  ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), series->len);
+  g_array_set_size (ids, series->len);
+  if (series->len > 0 &&
+      !add_series_rows (self, (QuorumSeries **)series->pdata, series->len,
+                        (gint64 *)(gpointer)ids->data, error))
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 /* Removes the occurrences of a series from @from_local on that nobody has

@@ -149,6 +149,9 @@ GArray           *quorum_store_resolve_participants (QuorumStore            *sel
 gint64            quorum_store_add_series          (QuorumStore             *self,
                                                     QuorumSeries            *series,
                                                     GError                 **error);
+GArray           *quorum_store_add_series_batch    (QuorumStore             *self,
+                                                    GPtrArray               *series,
+                                                    GError                 **error);
 gboolean          quorum_store_update_series       (QuorumStore             *self,
                                                     QuorumSeries            *series,
                                                     GError                 **error);

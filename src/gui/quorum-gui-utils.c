@@ -222,3 +222,38 @@ quorum_date_to_date_time (const GDate *date)
   return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
                                 g_date_get_day (date), 0, 0, 0);
 }
+
+/**
+ * quorum_spin_button_output_two_digits:
+ * @spin: a spin button for hours or minutes
+ * @user_data: unused
+ *
+ * A #GtkSpinButton::output handler that shows "09" rather than "9".
+ *
+ * Returns: %TRUE, the text is set
+ */
+gboolean
+quorum_spin_button_output_two_digits (GtkSpinButton *spin,
+                                      gpointer       user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+/**
+ * quorum_widget_unparent_children:
+ * @widget: a widget being disposed
+ *
+ * Unparents what gtk_widget_dispose_template() left: children of a plain
+ * #GtkWidget that the template does not name.
+ */
+void
+quorum_widget_unparent_children (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (widget)) != NULL)
+    gtk_widget_unparent (child);
+}

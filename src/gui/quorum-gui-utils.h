@@ -26,4 +26,8 @@ GDateTime  *quorum_date_to_date_time      (const GDate            *date);
 void        quorum_date_set_date_time     (GDate                  *date,
                                            GDateTime              *date_time);
 
+gboolean    quorum_spin_button_output_two_digits (GtkSpinButton *spin,
+                                                  gpointer       user_data);
+void        quorum_widget_unparent_children      (GtkWidget     *widget);
+
 G_END_DECLS

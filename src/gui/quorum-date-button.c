@@ -223,7 +223,7 @@ quorum_date_button_class_init (QuorumDateButtonClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH
-                                               "/ui/attendance/quorum-date-button.ui");
+                                               "/ui/quorum-date-button.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumDateButton, button);
   gtk_widget_class_bind_template_child (widget_class, QuorumDateButton, popover);
   gtk_widget_class_bind_template_child (widget_class, QuorumDateButton, calendar);
