@@ -154,6 +154,42 @@ test_window_open_occurrence (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWindow *
+find_toplevel (const char *type_name)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
+
+      if (g_str_equal (G_OBJECT_TYPE_NAME (top), type_name))
+        return top;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_new_series (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  QuorumWindow *window = quorum_window_new (app);
+  GtkWindow *editor;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (find_toplevel ("QuorumSeriesEditor"));
+
+  /* Ctrl+N and the calendar's + button both use this action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-series", NULL));
+  editor = find_toplevel ("QuorumSeriesEditor");
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_window_get_transient_for (editor) == GTK_WINDOW (window));
+
+  gtk_window_destroy (editor);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +204,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/unknown-page", test_window_unknown_page);
   g_test_add_func ("/ui/window/chinese", test_window_chinese);
   g_test_add_func ("/ui/window/open-occurrence", test_window_open_occurrence);
+  g_test_add_func ("/ui/window/new-series", test_window_new_series);
 
   return g_test_run ();
 }

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "quorum-calendar-page.h"
+#include "quorum-month-view.h"
+#include "quorum-series-editor.h"
 #include "quorum-leave-window.h"
 #include "quorum-makeups-window.h"
 #include "quorum-occurrence-window.h"
@@ -27,6 +29,7 @@ struct _QuorumWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
+  QuorumCalendarPage   *calendar_page;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -112,6 +115,36 @@ open_occurrence_action (GtkWidget  *widget,
                                          g_variant_get_int64 (param));
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Ctrl+N anywhere, and the calendar page's own shortcut: the duty-first
+ * series editor, starting from the day selected in the calendar. */
+static void
+new_series_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  QuorumApplication *qapp = QUORUM_IS_APPLICATION (app) ? QUORUM_APPLICATION (app) : NULL;
+  GDate initial;
+  GDateTime *day = NULL;
+
+  if (qapp == NULL || quorum_application_get_store (qapp) == NULL)
+    return;
+
+  g_date_clear (&initial, 1);
+  day = quorum_month_view_get_date (QUORUM_MONTH_VIEW (
+          quorum_calendar_page_get_month_view (self->calendar_page)));
+  if (day != NULL)
+    g_date_set_dmy (&initial, g_date_time_get_day_of_month (day),
+                    g_date_time_get_month (day), g_date_time_get_year (day));
+  else
+    g_date_set_time_t (&initial, time (NULL));
+
+  quorum_series_editor_present_new (GTK_WINDOW (self), quorum_application_get_store (qapp),
+                                    quorum_application_get_rulebook (qapp),
+                                    quorum_application_get_workdays (qapp), &initial);
 }
 
 static void
@@ -246,10 +279,14 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, calendar_page);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_page_occurrence_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.new-series", NULL, new_series_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-series", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-occurrence", "x",
                                    open_occurrence_action);
   gtk_widget_class_install_action (widget_class, "win.leave", NULL, open_attendance_window_action);

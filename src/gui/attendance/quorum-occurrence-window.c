@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-date-button.h"
+#include "quorum-occurrence-editor.h"
 #include "quorum-makeup-dialog.h"
 #include "quorum-occurrence-window.h"
 #include "quorum-roll-row.h"
@@ -736,6 +737,18 @@ all_present_action (GtkWidget  *widget,
     refresh (self);
 }
 
+/* Change the time, place or title: this one, this and following, or all. */
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  QuorumOccurrenceWindow *self = QUORUM_OCCURRENCE_WINDOW (widget);
+
+  quorum_occurrence_editor_present (GTK_WINDOW (self), self->store, self->workdays,
+                                    self->occurrence_id);
+}
+
 static void
 mark_held_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1088,6 +1101,7 @@ quorum_occurrence_window_class_init (QuorumOccurrenceWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "roll.mark", "i", mark_action);
   gtk_widget_class_install_action (widget_class, "occurrence.all-present", NULL,
                                    all_present_action);
+  gtk_widget_class_install_action (widget_class, "occurrence.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "occurrence.mark-held", NULL, mark_held_action);
   gtk_widget_class_install_action (widget_class, "occurrence.not-held", NULL, not_held_action);
   gtk_widget_class_install_action (widget_class, "occurrence.print", "s", print_action);
