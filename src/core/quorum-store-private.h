@@ -26,6 +26,9 @@ struct _QuorumStore
   QuorumWorkdays *workdays;
   GHashTable     *makeup_duties;
   int             data_version;
+  /* Inside quorum_store_run_batch(): ::changed waits for the commit. */
+  guint           batch_depth;
+  GPtrArray      *batch_changes;
 };
 
 /* The people an occurrence expects, as a CTE over a CTE `occ (id, series_id,
