@@ -38,6 +38,7 @@ static const QuorumCliCommand commands[] = {
   { "record", quorum_cli_command_record, N_("Add a personal record") },
   { "cancel", quorum_cli_command_cancel, N_("Cancel one occurrence") },
   { "move", quorum_cli_command_move, N_("Move one occurrence") },
+  { "demo", quorum_cli_command_demo, N_("Fill a new database with a demo office") },
 };
 
 /* Writes UTF-8 as is: g_print would convert to the locale charset. */

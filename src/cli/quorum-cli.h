@@ -51,6 +51,10 @@ int             quorum_cli_command_feed  (QuorumCliContext  *ctx,
 int             quorum_cli_command_sheet (QuorumCliContext  *ctx,
                                           int                argc,
                                           char             **argv);
+/* quorum-cli-demo.c */
+int quorum_cli_command_demo (QuorumCliContext  *ctx,
+                             int                argc,
+                             char             **argv);
 /* quorum-cli-people.c */
 int             quorum_cli_command_export_people (QuorumCliContext  *ctx,
                                                   int                argc,

@@ -218,8 +218,12 @@ write_series_row (QuorumStore   *self,
                                     " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
                                     " ?14, ?15, ?16, ?15, ?17, ?18)",
                                     error);
-      uuid = g_uuid_string_random ();
-      uid = g_strdup_printf ("%s@quorum", uuid);
+      /* A bulk load may ask for reproducible UIDs. */
+      if (!(uid = _quorum_store_bulk_dup_uid (self)))
+        {
+          uuid = g_uuid_string_random ();
+          uid = g_strdup_printf ("%s@quorum", uuid);
+        }
     }
   else
     stmt = _quorum_store_prepare (self,

@@ -29,6 +29,8 @@ struct _QuorumStore
   /* Inside quorum_store_run_batch(): ::changed waits for the commit. */
   guint           batch_depth;
   GPtrArray      *batch_changes;
+  /* Set between quorum_store_begin_bulk() and quorum_store_end_bulk(). */
+  struct _QuorumStoreBulk *bulk;
 };
 
 /* The people an occurrence expects, as a CTE over a CTE `occ (id, series_id,
@@ -132,5 +134,15 @@ gboolean   _quorum_store_set_meta         (QuorumStore   *self,
 GHashTable *_quorum_store_get_makeup_duties (QuorumStore *self);
 QuorumWorkdays *_quorum_store_get_workdays  (QuorumStore *self,
                                              GError     **error);
+
+/* quorum-store-bulk.c */
+gboolean   _quorum_store_bulk_begin_call  (QuorumStore   *self,
+                                           GError       **error);
+gboolean   _quorum_store_bulk_end_call    (QuorumStore   *self,
+                                           gboolean       ok,
+                                           GError       **error);
+void       _quorum_store_bulk_count_audit (QuorumStore   *self);
+void       _quorum_store_bulk_free        (QuorumStore   *self);
+char      *_quorum_store_bulk_dup_uid     (QuorumStore   *self);
 
 G_END_DECLS

@@ -56,6 +56,7 @@ quorum_store_dispose (GObject *object)
 {
   QuorumStore *self = (QuorumStore *)object;
 
+  _quorum_store_bulk_free (self);
   g_clear_object (&self->database);
   g_clear_object (&self->workdays);
 
@@ -295,6 +296,8 @@ gboolean
 _quorum_store_begin (QuorumStore  *self,
                      GError      **error)
 {
+  if (self->bulk != NULL)
+    return _quorum_store_bulk_begin_call (self, error);
   return _quorum_database_begin (self->database, error);
 }
 
@@ -304,6 +307,8 @@ _quorum_store_end (QuorumStore  *self,
                    gboolean      ok,
                    GError      **error)
 {
+  if (self->bulk != NULL)
+    return _quorum_store_bulk_end_call (self, ok, error);
   if (!ok)
     {
       _quorum_database_rollback (self->database);
@@ -384,9 +389,18 @@ _quorum_store_audit (QuorumStore  *self,
                      GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GDateTime) now = _quorum_store_now (self);
-  g_autofree char *at = _quorum_store_format_instant (now);
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *at = NULL;
 
+  /* A bulk load writes one summary row instead (quorum_store_end_bulk()). */
+  if (self->bulk != NULL)
+    {
+      _quorum_store_bulk_count_audit (self);
+      return TRUE;
+    }
+
+  now = _quorum_store_now (self);
+  at = _quorum_store_format_instant (now);
   if (!(stmt = _quorum_store_prepare (self,
                                       "INSERT INTO audit (at, actor, entity, entity_id, action,"
                                       " before_json, after_json)"
@@ -495,6 +509,10 @@ _quorum_store_emit_changed (QuorumStore *self,
                             const char  *entity,
                             gint64       id)
 {
+  /* quorum_store_end_bulk() emits once for the whole load. */
+  if (self->bulk != NULL)
+    return;
+
   if (self->batch_depth > 0)
     {
       /* Views must not read half a batch: remember what changed, once. */

@@ -1,0 +1,389 @@
+/* test-demo.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The demo office: reproducible from its seed, complete against the
+ * rulebook, with a history that reads like one.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+#include "quorum-database-private.h"
+#include "quorum-demo.h"
+#include "quorum-rulebook.h"
+#include "quorum-store-bulk.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;
+  QuorumDatabase *db;
+  QuorumStore    *store;
+} Office;
+
+static void
+office_free (Office *o)
+{
+  g_clear_object (&o->store);
+  g_clear_object (&o->db);
+  g_unlink (o->path);
+  g_rmdir (o->dir);
+  g_free (o->path);
+  g_free (o->dir);
+  g_free (o);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Office, office_free)
+
+static Office *
+office_new (guint64 seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (15, G_DATE_NOVEMBER, 2026);
+  QuorumDemoOptions options = { 15, 1, seed, today };
+  Office *o = g_new0 (Office, 1);
+
+  o->dir = g_dir_make_tmp ("quorum-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+  o->path = g_build_filename (o->dir, "demo.db", NULL);
+  o->db = quorum_database_open (o->path, &error);
+  g_assert_no_error (error);
+  o->store = quorum_store_new (o->db);
+  g_assert_true (quorum_demo_generate (o->store, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return o;
+}
+
+static gint64
+query_int (Office     *o,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = _quorum_database_prepare (o->db, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Everything a user sees of the occurrences, as one string. */
+static char *
+dump (Office *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) from = g_date_time_new (tz, 2025, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) to = g_date_time_new (tz, 2027, 6, 1, 0, 0, 0);
+  g_autoptr(GListModel) list = quorum_store_list_occurrences (o->store, from, to, NULL, &error);
+  g_autoptr(GListModel) people = quorum_store_list_people (o->store, TRUE, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(QuorumOccurrence) occurrence = g_list_model_get_item (list, i);
+      g_autofree char *start = g_date_time_format_iso8601 (quorum_occurrence_get_start (occurrence));
+
+      g_string_append_printf (out, "%s %s %s %d %u %u\n", quorum_occurrence_get_uid (occurrence),
+                              start, quorum_occurrence_get_title (occurrence),
+                              quorum_occurrence_get_status (occurrence),
+                              quorum_occurrence_get_n_recorded (occurrence),
+                              quorum_occurrence_get_n_attended (occurrence));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(QuorumPerson) person = g_list_model_get_item (people, i);
+
+      g_string_append_printf (out, "%s %s\n", quorum_person_get_name (person),
+                              quorum_person_get_title (person));
+    }
+  g_string_append_printf (out, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT,
+                          query_int (o, "SELECT count (*) FROM attendance"),
+                          query_int (o, "SELECT count (*) FROM record"),
+                          query_int (o, "SELECT count (*) FROM leave"));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+first_person_name (Office *o)
+{
+  g_autoptr(GListModel) people = quorum_store_list_people (o->store, TRUE, NULL);
+  g_autoptr(QuorumPerson) person = g_list_model_get_item (people, 0);
+
+  return g_strdup (quorum_person_get_name (person));
+}
+
+static void
+test_demo_deterministic (void)
+{
+  g_autoptr(Office) a = office_new (7);
+  g_autoptr(Office) b = office_new (7);
+  g_autoptr(Office) c = office_new (8);
+  g_autofree char *dump_a = dump (a);
+  g_autofree char *dump_b = dump (b);
+  g_autofree char *dump_c = dump (c);
+  g_autofree char *name_a = first_person_name (a);
+  g_autofree char *name_c = first_person_name (c);
+
+  g_assert_cmpuint (strlen (dump_a), >, 10000);
+  g_assert_cmpstr (dump_a, ==, dump_b);
+  g_assert_cmpstr (dump_a, !=, dump_c);
+  g_assert_cmpstr (name_a, !=, name_c);
+}
+
+/* Every duty of the rulebook is served by a series, a record, a relation
+ * (units linked, towns assigned) or the leave requests. */
+static void
+test_demo_covers_rulebook (void)
+{
+  g_autoptr(Office) o = office_new (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumRulebook) rulebook = quorum_rulebook_new_default (&error);
+  g_autoptr(GHashTable) served = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GListModel) series = quorum_store_list_series (o->store, &error);
+  g_autoptr(GPtrArray) records = quorum_store_list_records (o->store, 0, NULL, NULL, NULL, &error);
+  GListModel *duties;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (series); i++)
+    {
+      g_autoptr(QuorumSeries) s = g_list_model_get_item (series, i);
+
+      g_hash_table_add (served, g_strdup (quorum_series_get_duty_id (s)));
+    }
+  for (guint i = 0; i < records->len; i++)
+    {
+      QuorumRecord *record = g_ptr_array_index (records, i);
+
+      g_assert_nonnull (record->duty_id);
+      g_assert_cmpstr (record->kind, ==,
+                       quorum_duty_get_record (quorum_rulebook_lookup (rulebook, record->duty_id)));
+      g_hash_table_add (served, g_strdup (record->duty_id));
+    }
+  if (query_int (o, "SELECT count (*) FROM relation r JOIN person p ON p.id = r.person_id"
+                    " WHERE r.kind = 'linked-enterprise' AND p.title LIKE '%市长%'") >= 2)
+    g_hash_table_add (served, g_strdup ("enterprise-link"));
+  if (query_int (o, "SELECT count (*) FROM relation r JOIN person p ON p.id = r.person_id"
+                    " WHERE r.kind = 'linked-enterprise' AND p.title LIKE '%局长'") >= 2)
+    g_hash_table_add (served, g_strdup ("dept-head-enterprise-link"));
+  if (query_int (o, "SELECT count (*) FROM relation WHERE kind = 'assigned-town'") > 0)
+    g_hash_table_add (served, g_strdup ("town-assignment"));
+  if (query_int (o, "SELECT count (*) FROM leave") > 0)
+    g_hash_table_add (served, g_strdup ("leave-notice"));
+
+  duties = quorum_rulebook_get_duties (rulebook);
+  g_assert_cmpuint (g_list_model_get_n_items (duties), ==, 46);
+  for (guint i = 0; i < g_list_model_get_n_items (duties); i++)
+    {
+      g_autoptr(QuorumDuty) duty = g_list_model_get_item (duties, i);
+      const char *ratio_of = quorum_duty_get_ratio_of (duty);
+
+      /* A share (四不两直) is served by the records of the duty it is a share of. */
+      if (ratio_of != NULL && g_hash_table_contains (served, ratio_of) &&
+          query_int (o, "SELECT count (*) FROM record WHERE unannounced = 1") > 0)
+        continue;
+      if (!g_hash_table_contains (served, quorum_duty_get_id (duty)))
+        g_error ("No series, record, relation or leave serves duty %s",
+                 quorum_duty_get_id (duty));
+    }
+}
+
+static void
+test_demo_history (void)
+{
+  g_autoptr(Office) o = office_new (3);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) owed = quorum_store_list_owed_makeups (o->store, 0, &error);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) today = g_date_time_new (tz, 2026, 11, 15, 17, 30, 0);
+  g_autofree char *after_today = g_strdup_printf ("SELECT count (*) FROM attendance a"
+                                                  " JOIN occurrence o ON o.id = a.occurrence_id"
+                                                  " WHERE o.start_unix > %" G_GINT64_FORMAT,
+                                                  g_date_time_to_unix (today));
+  g_autofree char *future = g_strdup_printf ("SELECT count (*) FROM occurrence"
+                                             " WHERE status = 'scheduled' AND start_unix > %"
+                                             G_GINT64_FORMAT, g_date_time_to_unix (today));
+
+  g_assert_no_error (error);
+
+  /* Posts change: a vice mayor leaves, a successor arrives, portfolios move in May. */
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM person WHERE retired_on = '2026-07-15'"),
+                   ==, 1);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM relation WHERE kind = 'in-charge'"
+                                 " AND end_date = '2026-04-30'"), >=, 1);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM relation WHERE kind = 'in-charge'"
+                                 " AND start_date = '2026-05-01'"), >=, 1);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM relation WHERE start_date = '2026-07-20'"),
+                   >, 3);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM series WHERE split_from IS NOT NULL"),
+                   >=, 1);
+
+  /* Attendance for the past only; the future is scheduled. */
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM attendance"), >, 500);
+  g_assert_cmpint (query_int (o, after_today), ==, 0);
+  g_assert_cmpint (query_int (o, future), >, 100);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM attendance WHERE status = 'excused'"
+                                 " AND excuse_kind = 'official-business'"), >, 0);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM attendance WHERE key_speaker = 1"), >, 0);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM occurrence WHERE status = 'not-held'"),
+                   >, 0);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM occurrence WHERE status = 'cancelled'"),
+                   ==, 1);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM occurrence WHERE minutes_signed_on"
+                                 " IS NOT NULL"), >, 10);
+
+  /* Make-ups: some done, some still owed. */
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM makeup"), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (owed), >, 0);
+
+  /* Leave, one of them an emergency, and attendance excused by it. */
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM leave"), >, 3);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM leave WHERE emergency = 1"), >=, 1);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM leave WHERE emergency = 0 AND"
+                                 " julianday (start_date) - julianday (substr (filed_at, 1, 10))"
+                                 " < 3"), ==, 0);
+
+  /* Research days: most leaders reach 60 days a year, one does not. */
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM record WHERE kind = 'research-day'"
+                                 " AND unannounced = 1"), >, 0);
+
+  /* One audit row for the whole load. */
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM audit"), ==, 1);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM audit WHERE action = 'demo'"), ==, 1);
+}
+
+static void
+test_demo_refuses_non_empty (void)
+{
+  g_autoptr(Office) o = office_new (1);
+  g_autoptr(GError) error = NULL;
+  QuorumDemoOptions options = { 15, 1, 2, NULL };
+  gint64 people = query_int (o, "SELECT count (*) FROM person");
+
+  g_assert_false (quorum_demo_generate (o->store, &options, NULL, NULL, &error));
+  g_assert_error (error, QUORUM_DEMO_ERROR, QUORUM_DEMO_ERROR_NOT_EMPTY);
+  g_assert_cmpint (query_int (o, "SELECT count (*) FROM person"), ==, people);
+
+  g_clear_error (&error);
+  options.people = 3;
+  g_assert_false (quorum_demo_generate (o->store, &options, NULL, NULL, &error));
+  g_assert_error (error, QUORUM_DEMO_ERROR, QUORUM_DEMO_ERROR_INVALID);
+}
+
+static void
+progress_cb (double      fraction,
+             const char *message,
+             gpointer    user_data)
+{
+  double *last = user_data;
+
+  g_assert_cmpfloat (fraction, >=, *last);
+  g_assert_nonnull (message);
+  *last = fraction;
+}
+
+static void
+test_demo_progress (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-demo-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(QuorumDatabase) db = quorum_database_open (path, &error);
+  g_autoptr(QuorumStore) store = quorum_store_new (db);
+  g_autoptr(GDate) today = g_date_new_dmy (1, G_DATE_MARCH, 2026);
+  QuorumDemoOptions options = { 12, 1, 5, today };
+  double last = 0;
+
+  g_assert_true (quorum_demo_generate (store, &options, progress_cb, &last, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (last, ==, 1.0);
+  g_assert_false (quorum_store_in_bulk (store));
+
+  g_clear_object (&store);
+  g_clear_object (&db);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static int
+run_cli (const char  *db,
+         char       **out,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *cli = g_getenv ("QUORUM_CLI");
+  va_list ap;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (char *)cli);
+  g_ptr_array_add (args, (char *)"--db");
+  g_ptr_array_add (args, (char *)db);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *)arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  g_spawn_sync (NULL, (char **)args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, &err,
+                &status, &error);
+  g_assert_no_error (error);
+  if (err != NULL && err[0] != '\0')
+    g_test_message ("%s failed", first);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_demo_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-demo-XXXXXX", &error);
+  g_autofree char *a = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.db", NULL);
+  g_autofree char *summary = NULL;
+  g_autofree char *json_a = NULL;
+  g_autofree char *json_b = NULL;
+  g_autofree char *usage = NULL;
+
+  g_assert_cmpint (run_cli (a, &summary, "demo", "--people", "15", "--years", "1", "--seed", "4",
+                            "--today", "2026-11-15", NULL), ==, 0);
+  g_assert_nonnull (strstr (summary, "occurrences"));
+  g_assert_cmpint (run_cli (b, NULL, "demo", "--people", "15", "--years", "1", "--seed", "4",
+                            "--today", "2026-11-15", NULL), ==, 0);
+  g_assert_cmpint (run_cli (a, &json_a, "occurrences", "--from", "2026-10-01", "--to",
+                            "2026-12-31", "--json", NULL), ==, 0);
+  g_assert_cmpint (run_cli (b, &json_b, "occurrences", "--from", "2026-10-01", "--to",
+                            "2026-12-31", "--json", NULL), ==, 0);
+  g_assert_cmpuint (strlen (json_a), >, 100);
+  g_assert_cmpstr (json_a, ==, json_b);
+
+  /* A database that holds data is refused; a bad size is a usage error. */
+  g_assert_cmpint (run_cli (a, NULL, "demo", NULL), ==, 1);
+  g_assert_cmpint (run_cli (a, &usage, "demo", "--people", "many", NULL), ==, 2);
+
+  g_unlink (a);
+  g_unlink (b);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/demo/deterministic", test_demo_deterministic);
+  g_test_add_func ("/core/demo/covers-rulebook", test_demo_covers_rulebook);
+  g_test_add_func ("/core/demo/history", test_demo_history);
+  g_test_add_func ("/core/demo/refuses-non-empty", test_demo_refuses_non_empty);
+  g_test_add_func ("/core/demo/progress", test_demo_progress);
+  g_test_add_func ("/core/demo/cli", test_demo_cli);
+
+  return g_test_run ();
+}
