@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "quorum-assignment-dialog.h"
@@ -76,6 +78,40 @@ press_key (GtkWidget  *widget,
         }
     }
   return FALSE;
+}
+
+/* With $QUORUM_SCREENSHOT_DIR set, saves @widget's window as NAME.png there,
+ * to look at while working on the page. */
+static void
+maybe_screenshot (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("QUORUM_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *window;
+
+  if (dir == NULL)
+    return;
+
+  window = GTK_WIDGET (gtk_widget_get_root (widget));
+  quorum_test_spin (400);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
+                                                              gtk_widget_get_height (window)));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static GDate *
@@ -186,7 +222,9 @@ test_welcome (void)
   g_assert_nonnull (welcome);
 
   /* Setting up stores the bundled rulebook and goes to People, empty. */
+  maybe_screenshot (welcome, "welcome");
   g_assert_true (gtk_widget_activate_action (welcome, "welcome.setup", NULL));
+  maybe_screenshot (welcome, "people-empty");
   rulebook = quorum_store_dup_rulebook_id (f->store);
   g_assert_nonnull (rulebook);
   g_assert_cmpstr (main_stack_page (f), ==, "content");
@@ -212,6 +250,7 @@ test_add_person (void)
   name_row = find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "person.save", NULL));
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  maybe_screenshot (GTK_WIDGET (dialog), "person-dialog");
   g_assert_true (find_window (QUORUM_TYPE_PERSON_DIALOG) == GTK_WINDOW (dialog));
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), "张三");
@@ -258,6 +297,7 @@ test_assign (void)
   quorum_assignment_dialog_set_kind (dialog, "in-charge");
   g_assert_true (quorum_assignment_dialog_select_unit (dialog, unit_id));
   quorum_assignment_dialog_set_start (dialog, start);
+  maybe_screenshot (GTK_WIDGET (dialog), "assignment-dialog");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "assignment.add", NULL));
   g_assert_true (quorum_test_wait_for (window_gone,
                                        GSIZE_TO_POINTER (QUORUM_TYPE_ASSIGNMENT_DIALOG), 2000));
@@ -344,6 +384,7 @@ test_import_gb18030 (void)
   gtk_window_present (GTK_WINDOW (dialog));
   g_assert_cmpstr (quorum_people_import_dialog_get_encoding (dialog), ==, "GB18030");
   quorum_people_import_dialog_set_date (dialog, date);
+  maybe_screenshot (GTK_WIDGET (dialog), "import-dialog");
 
   /* Each change of the plan is a row of the preview, in order. */
   plan = quorum_people_import_dialog_get_plan (dialog);
@@ -453,6 +494,53 @@ test_delete (void)
   g_assert_true (quorum_people_page_select (f->page, zhang));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "people.delete", NULL));
   g_assert_cmpint (find_person (f->store, "张三"), ==, zhang);
+}
+
+static gboolean
+is_demo (gpointer app)
+{
+  return quorum_application_is_demo (app);
+}
+
+static gboolean
+is_not_demo (gpointer app)
+{
+  return !quorum_application_is_demo (app);
+}
+
+static void
+test_demo (void)
+{
+  Fixture *f = &fixture;
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *chosen = NULL;
+  g_autofree char *demo_path = quorum_application_dup_demo_database ();
+  GtkWidget *welcome = find_widget (GTK_WIDGET (f->window), QUORUM_TYPE_WELCOME_PAGE);
+  AdwViewSwitcherTitle *title;
+  ShownCount three = { f->page, 3 };
+
+  /* The demo office is built in its own file, in a thread, and shown. */
+  g_assert_true (gtk_widget_activate_action (welcome, "welcome.demo", NULL));
+  g_assert_true (quorum_test_wait_for (is_demo, app, 30000));
+  g_assert_true (g_file_test (demo_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_people_page_get_shown (f->page)), >, 10);
+  g_assert_cmpstr (main_stack_page (f), ==, "content");
+  title = ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (f->window),
+                                                ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, _("Demo Office"));
+  chosen = g_settings_get_string (settings, "database");
+  g_assert_cmpstr (chosen, ==, demo_path);
+  g_clear_pointer (&chosen, g_free);
+  maybe_screenshot (GTK_WIDGET (f->page), "people-demo");
+
+  /* Leaving it goes back to the office as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-demo", NULL));
+  g_assert_true (quorum_test_wait_for (is_not_demo, app, 2000));
+  g_assert_true (quorum_test_wait_for (shown_count_is, &three, 2000));
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title) ?: "", ==, "");
+  chosen = g_settings_get_string (settings, "database");
+  g_assert_cmpstr (chosen, ==, "");
 
   gtk_window_destroy (GTK_WINDOW (f->window));
 }
@@ -466,6 +554,13 @@ main (int   argc,
   /* The demo office's database goes under $XDG_DATA_HOME: keep it here. */
   g_setenv ("XDG_DATA_HOME", data, TRUE);
 
+  /* English unless the environment asks otherwise (for screenshots). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("QUORUM_LOCALEDIR") ? g_getenv ("QUORUM_LOCALEDIR")
+                                                                 : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
   if (!quorum_test_init_display (&argc, &argv))
     return 0;
 
@@ -478,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/ui/people-page/import-gb18030", test_import_gb18030);
   g_test_add_func ("/ui/people-page/end-keeps-history", test_end_keeps_history);
   g_test_add_func ("/ui/people-page/delete", test_delete);
+  g_test_add_func ("/ui/people-page/demo", test_demo);
 
   return g_test_run ();
 }

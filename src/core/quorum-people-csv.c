@@ -601,7 +601,8 @@ quorum_people_csv_column_to_string (QuorumPeopleCsvColumn column)
     case QUORUM_PEOPLE_CSV_COLUMN_NAME:
       return _("Name");
     case QUORUM_PEOPLE_CSV_COLUMN_TITLE:
-      return _("Title");
+      /* Translators: a person's post, e.g. 副市长 */
+      return C_("person", "Title");
     case QUORUM_PEOPLE_CSV_COLUMN_RANK:
       return _("Rank");
     case QUORUM_PEOPLE_CSV_COLUMN_IN_CHARGE:

@@ -17,15 +17,8 @@
 
 #include "quorum-application.h"
 #include "quorum-core-resources.h"
-#include "quorum-welcome-page.h"
-
-/* TEMPORARY until the demo branch is merged. */
-#if __has_include ("quorum-demo.h")
 #include "quorum-demo.h"
-#define HAVE_DEMO 1
-#else
-#define HAVE_DEMO 0
-#endif
+#include "quorum-welcome-page.h"
 
 #define BUNDLED_RULEBOOK "/io/github/quorumapp/Quorum/core/rulebooks/qixia-2022-5.rulebook"
 
@@ -35,6 +28,7 @@ struct _QuorumWelcomePage
 
   GCancellable   *cancellable;
 
+  AdwStatusPage  *status_page;
   GtkButton      *demo_button;
   GtkProgressBar *progress_bar;
   GtkLabel       *error_label;
@@ -161,9 +155,7 @@ build_demo_worker (GTask        *task,
   g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GError) error = NULL;
-#if HAVE_DEMO
   QuorumDemoOptions options = { 0 };
-#endif
 
   /* Its own connection: the app's store belongs to the main thread. */
   if (!(db = quorum_database_open (path, &error)))
@@ -185,15 +177,10 @@ build_demo_worker (GTask        *task,
       return;
     }
 
-#if HAVE_DEMO
   if (!quorum_demo_generate (store, &options, demo_progress_cb, task, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
-#else
-  (void)demo_progress_cb;
-  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "No demo generator");
-#endif
 }
 
 static void
@@ -274,6 +261,7 @@ quorum_welcome_page_class_init (QuorumWelcomePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/quorum-welcome-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, QuorumWelcomePage, status_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWelcomePage, demo_button);
   gtk_widget_class_bind_template_child (widget_class, QuorumWelcomePage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumWelcomePage, error_label);
@@ -285,9 +273,15 @@ quorum_welcome_page_class_init (QuorumWelcomePageClass *klass)
 static void
 quorum_welcome_page_init (QuorumWelcomePage *self)
 {
+  GtkIconTheme *theme;
+
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "welcome.demo", HAVE_DEMO);
+  /* The development build has its own icon; an uninstalled one has none. */
+  theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self)));
+  adw_status_page_set_icon_name (self->status_page,
+                                 gtk_icon_theme_has_icon (theme, APP_ID)
+                                 ? APP_ID : "x-office-calendar-symbolic");
 }
 
 /**

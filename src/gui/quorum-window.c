@@ -25,7 +25,7 @@ struct _QuorumWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
   AdwViewSwitcherTitle *switcher_title;
-  GtkWidget            *leave_demo_button;
+  GtkWidget            *demo_box;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -105,13 +105,15 @@ show_database_state (QuorumWindow      *self,
 
   /* The demo office says so, and offers the way back. */
   adw_view_switcher_title_set_subtitle (self->switcher_title, demo ? _("Demo Office") : NULL);
-  gtk_widget_set_visible (self->leave_demo_button, demo);
+  gtk_widget_set_visible (self->demo_box, demo);
 
   if (error == NULL)
     {
-      gtk_stack_set_visible_child_name (self->main_stack,
-                                        quorum_welcome_page_is_needed (quorum_application_get_store (app))
-                                        ? "welcome" : "content");
+      gboolean welcome = quorum_welcome_page_is_needed (quorum_application_get_store (app));
+
+      /* The welcome page stands for all the pages: no switcher over it. */
+      gtk_stack_set_visible_child_name (self->main_stack, welcome ? "welcome" : "content");
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !welcome);
       return;
     }
 
@@ -225,7 +227,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, leave_demo_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, demo_box);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_finished_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
