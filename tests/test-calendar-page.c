@@ -226,7 +226,7 @@ test_store (Fixture       *f,
     quorum_series_set_rrule (other, "FREQ=WEEKLY;BYDAY=TU");
     quorum_store_add_series (store, other, &error);
     g_assert_no_error (error);
-    g_assert_true (quorum_test_wait_for (page_has_more, &(PageCount) { f->page, old }, 5000));
+    g_assert_true (quorum_test_wait_for (page_has_more, &(PageCount) { f->page, old }, 20000));
   }
 
   quorum_calendar_page_set_store (f->page, NULL);

@@ -351,7 +351,7 @@ test_roll_call_keyboard (void)
   present = attendance_of (seed.today, 6);
   g_assert_cmpint (quorum_attendance_get_status (present), ==, QUORUM_ATTENDANCE_PRESENT);
 
-  g_assert_true (quorum_test_wait_for (makeups_shown, window, 2000));
+  g_assert_true (quorum_test_wait_for (makeups_shown, window, 20000));
   progress = adw_preferences_group_get_description (
                ADW_PREFERENCES_GROUP (child (window, QUORUM_TYPE_OCCURRENCE_WINDOW,
                                              "roll_group")));
@@ -423,7 +423,7 @@ test_roll_call_leave (void)
   save_screenshot (GTK_WIDGET (leave), "leave-window.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (leave), "leave.file", NULL));
-  g_assert_true (quorum_test_wait_for (leave_saved, NULL, 2000));
+  g_assert_true (quorum_test_wait_for (leave_saved, NULL, 20000));
   {
     g_autoptr(GPtrArray) leaves = quorum_store_list_leaves (seed.store, seed.people[7], &error);
     QuorumLeave *filed = g_ptr_array_index (leaves, 0);

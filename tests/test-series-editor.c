@@ -287,14 +287,14 @@ schedule_theory_study (Fixture *f)
   sentence = quorum_recurrence_editor_dup_description (recurrence);
   g_assert_cmpstr (sentence, ==, "Monthly on the second Wednesday");
   wait.needle = "Wed, 9 September 2026, 09:00";
-  g_assert_true (quorum_test_wait_for (preview_contains, &wait, 2000));
+  g_assert_true (quorum_test_wait_for (preview_contains, &wait, 20000));
   g_assert_null (quorum_series_editor_get_error (editor));
 
   /* The secretary changes the day: the 1st of each month, from October. */
   quorum_series_editor_set_start (editor, october);
   quorum_recurrence_editor_set_rrule (recurrence, "FREQ=MONTHLY;BYMONTHDAY=1");
   wait.needle = "Thu, 8 October 2026, 09:00 — Moved from 1 Oct (National Day)";
-  g_assert_true (quorum_test_wait_for (preview_contains, &wait, 2000));
+  g_assert_true (quorum_test_wait_for (preview_contains, &wait, 20000));
   text = quorum_series_preview_dup_text (wait.preview);
   g_test_message ("%s", text);
   g_assert_true (g_str_has_prefix (text, wait.needle));
@@ -307,13 +307,13 @@ schedule_theory_study (Fixture *f)
   /* An unsafe rule: the row is marked and Save is off. */
   quorum_recurrence_editor_set_rrule (recurrence, "FREQ=HOURLY");
   g_assert_true (quorum_recurrence_editor_get_custom (recurrence));
-  g_assert_true (quorum_test_wait_for (editor_has_error, editor, 2000));
+  g_assert_true (quorum_test_wait_for (editor_has_error, editor, 20000));
   g_assert_nonnull (strstr (quorum_series_editor_get_error (editor), "repeats within a day"));
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
   g_assert_nonnull (editor);  /* still open */
   g_assert_cmpuint (f->toasts->len, ==, 0);
   quorum_recurrence_editor_set_rrule (recurrence, "FREQ=MONTHLY;BYMONTHDAY=1");
-  g_assert_true (quorum_test_wait_for (editor_has_no_error, editor, 2000));
+  g_assert_true (quorum_test_wait_for (editor_has_no_error, editor, 20000));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
   g_assert_null (editor);  /* closed */
@@ -435,7 +435,7 @@ save_with_scope (QuorumOccurrenceEditor *editor,
   g_assert_true (adw_message_dialog_has_response (dialog, "following"));
   g_assert_true (adw_message_dialog_has_response (dialog, "all"));
   adw_message_dialog_response (dialog, response);
-  g_assert_true (quorum_test_wait_for (is_gone, &editor, 2000));  /* saved and closed */
+  g_assert_true (quorum_test_wait_for (is_gone, &editor, 20000));  /* saved and closed */
 }
 
 static void
@@ -513,7 +513,7 @@ test_occurrence_editor (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "与常务会议合并");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "cancel-occurrence"));
   adw_message_dialog_response (dialog, "cancel-occurrence");
-  g_assert_true (quorum_test_wait_for (is_gone, &editor, 2000));
+  g_assert_true (quorum_test_wait_for (is_gone, &editor, 20000));
   {
     g_autoptr(QuorumOccurrence) cancelled = quorum_store_get_occurrence (f->store,
                                                                          nth_id (list, 3), &error);
@@ -526,7 +526,7 @@ test_occurrence_editor (Fixture       *f,
   editor = open_occurrence (f, nth_id (list, 2));
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&editor);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.delete-series", NULL));
-  g_assert_true (quorum_test_wait_for (is_gone, &editor, 2000));
+  g_assert_true (quorum_test_wait_for (is_gone, &editor, 20000));
   g_assert_nonnull (strstr (g_ptr_array_index (f->toasts, f->toasts->len - 1), "deleted"));
   g_clear_object (&list);
   list = occurrences (f, next_id, 10, 14);

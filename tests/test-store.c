@@ -941,6 +941,102 @@ test_store_add_series_batch (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count (*) FROM occurrence"), ==, 6);
 }
 
+static void
+test_store_delete_person (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumPerson) gone = NULL;
+  g_autoptr(GListModel) people = NULL;
+
+  /* 李四 has an assignment: refused, and nothing changes. */
+  g_assert_false (quorum_store_delete_person (f->store, f->li, &error));
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "李四"));
+  g_clear_error (&error);
+  gone = quorum_store_get_person (f->store, f->li, &error);
+  g_assert_no_error (error);
+  g_clear_object (&gone);
+
+  /* 王五 has nothing: deleted. */
+  g_assert_true (quorum_store_delete_person (f->store, f->wang, &error));
+  g_assert_no_error (error);
+  gone = quorum_store_get_person (f->store, f->wang, &error);
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_NOT_FOUND);
+  g_assert_null (gone);
+  g_clear_error (&error);
+
+  people = quorum_store_list_people (f->store, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
+
+  g_assert_false (quorum_store_delete_person (f->store, f->wang, &error));
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_NOT_FOUND);
+}
+
+typedef struct
+{
+  Fixture *f;
+  gboolean fail;
+} BatchData;
+
+static gboolean
+batch_cb (QuorumStore  *store,
+          gpointer      user_data,
+          GError      **error)
+{
+  BatchData *data = user_data;
+  g_autoptr(QuorumPerson) a = quorum_person_new ("赵六", "", 40);
+  g_autoptr(QuorumPerson) b = quorum_person_new (data->fail ? " " : "钱七", "", 50);
+
+  return quorum_store_add_person (store, a, error) > 0 &&
+         quorum_store_move_person (store, data->f->wang, 0, error) &&
+         quorum_store_add_person (store, b, error) > 0;
+}
+
+static void
+test_store_batch (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GError) error = NULL;
+  BatchData batch = { f, TRUE };
+
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), seen);
+
+  /* The third write fails: the first two are rolled back, no signal. */
+  g_assert_false (quorum_store_run_batch (f->store, batch_cb, &batch, &error));
+  g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (seen->len, ==, 0);
+  people = quorum_store_list_people (f->store, TRUE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3);
+  {
+    g_autoptr(QuorumPerson) first = g_list_model_get_item (people, 0);
+    g_assert_cmpint (quorum_person_get_id (first), ==, f->zhang);
+  }
+  g_clear_object (&people);
+
+  /* All succeed: one commit, one signal per kind of entity. */
+  batch.fail = FALSE;
+  g_assert_true (quorum_store_run_batch (f->store, batch_cb, &batch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "person:0");
+  people = quorum_store_list_people (f->store, TRUE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 5);
+  {
+    g_autoptr(QuorumPerson) first = g_list_model_get_item (people, 0);
+    g_assert_cmpint (quorum_person_get_id (first), ==, f->wang);
+  }
+
+  /* The store is usable afterwards, one write per transaction again. */
+  g_assert_true (quorum_store_retire_person (f->store, f->wang, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -970,6 +1066,8 @@ main (int   argc,
   ADD ("records-and-signal", test_store_records_and_signal);
   ADD ("external-changes", test_store_external_changes);
   ADD ("duty-kind", test_store_duty_kind);
+  ADD ("delete-person", test_store_delete_person);
+  ADD ("batch", test_store_batch);
 
   return g_test_run ();
 }

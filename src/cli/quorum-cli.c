@@ -28,6 +28,8 @@ static const QuorumCliCommand commands[] = {
   { "people", quorum_cli_command_people, N_("List people") },
   { "person", quorum_cli_command_person, N_("Add a person") },
   { "unit", quorum_cli_command_unit, N_("Add a unit") },
+  { "import-people", quorum_cli_command_import_people, N_("Import people and assignments from a CSV file") },
+  { "export-people", quorum_cli_command_export_people, N_("Export people and assignments as CSV") },
   { "relation", quorum_cli_command_relation, N_("Relate a person to a unit from a date") },
   { "series", quorum_cli_command_series, N_("Add or list series of meetings and duties") },
   { "occurrences", quorum_cli_command_occurrences, N_("List occurrences between two days") },

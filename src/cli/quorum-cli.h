@@ -68,6 +68,13 @@ int             quorum_cli_command_sheet (QuorumCliContext  *ctx,
 int quorum_cli_command_demo (QuorumCliContext  *ctx,
                              int                argc,
                              char             **argv);
+/* quorum-cli-people.c */
+int             quorum_cli_command_export_people (QuorumCliContext  *ctx,
+                                                  int                argc,
+                                                  char             **argv);
+int             quorum_cli_command_import_people (QuorumCliContext  *ctx,
+                                                  int                argc,
+                                                  char             **argv);
 /* quorum-cli-store.c */
 int quorum_cli_command_attend (QuorumCliContext  *ctx,
                               int                argc,

@@ -25,6 +25,9 @@ struct _QuorumDatabase
   sqlite3 *db;
   char    *path;
   int      schema_version;
+  /* Open transactions: the outermost is BEGIN, the inner ones savepoints, so
+   * that a batch of store writes commits or rolls back as one. */
+  int      depth;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumDatabase, quorum_database, G_TYPE_OBJECT)
@@ -355,25 +358,41 @@ _quorum_database_begin (QuorumDatabase  *self,
 {
   /* IMMEDIATE takes the write lock up front, so the busy handler can wait for
    * another writer instead of failing half-way through the transaction. */
-  return _quorum_database_exec (self, "BEGIN IMMEDIATE", error);
+  if (!_quorum_database_exec (self,
+                              self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT quorum_nested",
+                              error))
+    return FALSE;
+
+  self->depth++;
+  return TRUE;
 }
 
 gboolean
 _quorum_database_commit (QuorumDatabase  *self,
                          GError         **error)
 {
-  if (!_quorum_database_exec (self, "COMMIT", error))
+  if (!_quorum_database_exec (self, self->depth > 1 ? "RELEASE quorum_nested" : "COMMIT", error))
     {
       _quorum_database_rollback (self);
       return FALSE;
     }
 
+  self->depth = MAX (self->depth - 1, 0);
   return TRUE;
 }
 
 void
 _quorum_database_rollback (QuorumDatabase *self)
 {
+  if (self->depth > 1)
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO quorum_nested; RELEASE quorum_nested",
+                    NULL, NULL, NULL);
+      self->depth--;
+      return;
+    }
+
+  self->depth = 0;
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -27,6 +27,9 @@ struct _QuorumStore
   GHashTable     *makeup_duties;
   GHashTable     *duty_kinds;
   int             data_version;
+  /* Inside quorum_store_run_batch(): ::changed waits for the commit. */
+  guint           batch_depth;
+  GPtrArray      *batch_changes;
   /* Set between quorum_store_begin_bulk() and quorum_store_end_bulk(). */
   struct _QuorumStoreBulk *bulk;
 };

@@ -72,6 +72,7 @@ quorum_store_finalize (GObject *object)
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->makeup_duties, g_hash_table_unref);
   g_clear_pointer (&self->duty_kinds, g_hash_table_unref);
+  g_clear_pointer (&self->batch_changes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (quorum_store_parent_class)->finalize (object);
 }
@@ -527,6 +528,17 @@ _quorum_store_emit_changed (QuorumStore *self,
   /* quorum_store_end_bulk() emits once for the whole load. */
   if (self->bulk != NULL)
     return;
+
+  if (self->batch_depth > 0)
+    {
+      /* Views must not read half a batch: remember what changed, once. */
+      if (self->batch_changes == NULL)
+        self->batch_changes = g_ptr_array_new_with_free_func (g_free);
+      if (!g_ptr_array_find_with_equal_func (self->batch_changes, entity, g_str_equal, NULL))
+        g_ptr_array_add (self->batch_changes, g_strdup (entity));
+      return;
+    }
+
   g_signal_emit (self, signals[CHANGED], 0, entity, id);
 }
 
@@ -784,6 +796,56 @@ quorum_store_set_actor (QuorumStore *self,
 }
 
 /**
+ * quorum_store_run_batch:
+ * @self: a #QuorumStore
+ * @func: (scope call): writes through @self
+ * @user_data: data for @func
+ * @error: return location for a #GError
+ *
+ * Runs @func in one transaction: the writes it makes through the store
+ * (each of which is otherwise its own transaction) are committed together
+ * when it returns %TRUE, and all rolled back when it returns %FALSE or the
+ * commit fails. #QuorumStore::changed is held back until the commit, then
+ * emitted once per kind of entity that changed, with id 0. Batches nest.
+ *
+ * Returns: %TRUE when @func succeeded and the batch was committed
+ */
+gboolean
+quorum_store_run_batch (QuorumStore           *self,
+                        QuorumStoreBatchFunc   func,
+                        gpointer               user_data,
+                        GError               **error)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+
+  self->batch_depth++;
+  ok = func (self, user_data, error);
+  g_assert (!ok || error == NULL || *error == NULL);
+  self->batch_depth--;
+
+  ok = _quorum_store_end (self, ok, error);
+
+  if (self->batch_depth > 0)
+    return ok;
+
+  changes = g_steal_pointer (&self->batch_changes);
+  if (ok && changes != NULL)
+    {
+      for (guint i = 0; i < changes->len; i++)
+        _quorum_store_emit_changed (self, g_ptr_array_index (changes, i), 0);
+    }
+
+  return ok;
+}
+
+/**
  * quorum_store_set_rulebook_data:
  * @self: a #QuorumStore
  * @data: the text of a rulebook (a key file with a `[Rulebook]` group and an `Id`)
@@ -1026,6 +1088,116 @@ quorum_store_retire_person (QuorumStore  *self,
   date = _quorum_store_format_date (on);
   return _quorum_store_update_row (self, "person", person_id, on != NULL ? "retire" : "unretire",
                                    "UPDATE person SET retired_on = ?2 WHERE id = ?1", date, error);
+}
+
+/* What refers to a person, as "assignments: 2, attendance: 5", or NULL. */
+static char *
+dup_person_references (QuorumStore  *self,
+                       gint64        person_id,
+                       gboolean     *out_ok,
+                       GError      **error)
+{
+  static const struct {
+    const char *sql;
+    const char *label;
+  } refs[] = {
+    { "SELECT count(*) FROM relation WHERE person_id = ?1", N_("assignments") },
+    { "SELECT count(*) FROM attendance WHERE person_id = ?1", N_("attendance entries") },
+    { "SELECT count(*) FROM makeup WHERE person_id = ?1", N_("make-ups") },
+    { "SELECT count(*) FROM record WHERE person_id = ?1", N_("personal records") },
+    { "SELECT count(*) FROM leave WHERE person_id = ?1", N_("leave requests") },
+    { "SELECT count(*) FROM series WHERE owner_id = ?1", N_("series they own") },
+    { "SELECT count(*) FROM series_participant WHERE person_id = ?1", N_("series they take part in") },
+  };
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  *out_ok = FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gboolean row = FALSE;
+      gint64 count;
+
+      if (!(stmt = _quorum_store_prepare (self, refs[i].sql, error)))
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      if (!_quorum_store_step_row (self, stmt, &row, error))
+        return NULL;
+      count = row ? sqlite3_column_int64 (stmt, 0) : 0;
+      if (count == 0)
+        continue;
+
+      if (found->len > 0)
+        g_string_append (found, _(", "));
+      {
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+        /* Translators: what refers to a person and how many, e.g. "assignments: 3" */
+        g_string_append_printf (found, _("%s: %s"), _(refs[i].label), number);
+      }
+    }
+
+  *out_ok = TRUE;
+  return found->len > 0 ? g_string_free (g_steal_pointer (&found), FALSE) : NULL;
+}
+
+/**
+ * quorum_store_delete_person:
+ * @self: a #QuorumStore
+ * @person_id: the person
+ * @error: return location for a #GError
+ *
+ * Deletes someone entered by mistake. Anyone who has history (assignments,
+ * attendance, make-ups, records, leave, series) is refused with
+ * %QUORUM_STORE_ERROR_CONFLICT: retire them instead, which keeps it true.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_delete_person (QuorumStore  *self,
+                            gint64        person_id,
+                            GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(QuorumPerson) person = NULL;
+  g_autofree char *refs = NULL;
+  g_autofree char *before = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  if (!(person = quorum_store_get_person (self, person_id, error)))
+    return FALSE;
+
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+
+  refs = dup_person_references (self, person_id, &ok, error);
+  if (ok && refs != NULL)
+    {
+      g_set_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_CONFLICT,
+                   _("“%s” cannot be deleted because other entries refer to them (%s). "
+                     "Retire them instead: that keeps their history."),
+                   quorum_person_get_name (person), refs);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      before = _quorum_store_row_json (self, "person", "id = ?1", person_id, 0);
+      ok = (stmt = _quorum_store_prepare (self, "DELETE FROM person WHERE id = ?1", error)) != NULL;
+    }
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      ok = _quorum_store_step_done (self, stmt, error);
+    }
+  if (ok)
+    ok = _quorum_store_audit (self, "person", person_id, "delete", before, NULL, NULL, error);
+  if (!_quorum_store_end (self, ok, error))
+    return FALSE;
+
+  _quorum_store_emit_changed (self, "person", person_id);
+  return TRUE;
 }
 
 static QuorumPerson *

@@ -69,6 +69,20 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (QuorumStore, quorum_store, QUORUM, STORE, GObject)
 
+/**
+ * QuorumStoreBatchFunc:
+ * @store: the store
+ * @user_data: the data given to quorum_store_run_batch()
+ * @error: return location for a #GError
+ *
+ * Writes through @store; quorum_store_run_batch() commits them together.
+ *
+ * Returns: %TRUE to commit, %FALSE (with @error set) to roll everything back
+ */
+typedef gboolean (*QuorumStoreBatchFunc) (QuorumStore  *store,
+                                          gpointer      user_data,
+                                          GError      **error);
+
 GQuark            quorum_store_error_quark         (void);
 QuorumStore      *quorum_store_new                 (QuorumDatabase          *database);
 QuorumDatabase   *quorum_store_get_database        (QuorumStore             *self);
@@ -83,6 +97,10 @@ GDateTime        *quorum_store_dup_now             (QuorumStore             *sel
 const char       *quorum_store_get_actor           (QuorumStore             *self);
 void              quorum_store_set_actor           (QuorumStore             *self,
                                                     const char              *actor);
+gboolean          quorum_store_run_batch           (QuorumStore             *self,
+                                                    QuorumStoreBatchFunc     func,
+                                                    gpointer                 user_data,
+                                                    GError                 **error);
 
 /* Rulebook */
 gboolean          quorum_store_set_rulebook_data   (QuorumStore             *self,
@@ -101,6 +119,9 @@ gboolean          quorum_store_update_person       (QuorumStore             *sel
 gboolean          quorum_store_retire_person       (QuorumStore             *self,
                                                     gint64                   person_id,
                                                     GDate                   *on,
+                                                    GError                 **error);
+gboolean          quorum_store_delete_person       (QuorumStore             *self,
+                                                    gint64                   person_id,
                                                     GError                 **error);
 gboolean          quorum_store_move_person         (QuorumStore             *self,
                                                     gint64                   person_id,

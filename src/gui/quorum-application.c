@@ -41,6 +41,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *param,
@@ -156,10 +164,22 @@ on_store_changed_cb (QuorumApplication *self,
   g_signal_emit (self, signals[RULEBOOK_CHANGED], 0);
 }
 
-static void
-open_database (QuorumApplication *self)
+/* The database to open at start: the one last switched to (the demo
+ * office) while it exists, else the default. */
+static char *
+dup_startup_database (QuorumApplication *self)
 {
-  g_autofree char *path = quorum_paths_dup_default_database ();
+  g_autofree char *chosen = g_settings_get_string (self->settings, "database");
+
+  if (chosen[0] != '\0' && g_file_test (chosen, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&chosen);
+  return quorum_paths_dup_default_database ();
+}
+
+static void
+open_database (QuorumApplication *self,
+               const char        *path)
+{
   g_autoptr(GError) error = NULL;
 
   g_clear_object (&self->store);
@@ -190,8 +210,9 @@ open_database (QuorumApplication *self)
   load_rulebook (self);
 
   quorum_store_poll_external_changes (self->store);
-  self->poll_source = g_timeout_add_seconds (EXTERNAL_POLL_SECONDS,
-                                             poll_external_changes_cb, self);
+  if (self->poll_source == 0)
+    self->poll_source = g_timeout_add_seconds (EXTERNAL_POLL_SECONDS,
+                                               poll_external_changes_cb, self);
 }
 
 static void
@@ -223,7 +244,11 @@ quorum_application_startup (GApplication *app)
                                          prefs_accels);
 
   self->settings = g_settings_new (APP_ID);
-  open_database (self);
+  {
+    g_autofree char *path = dup_startup_database (self);
+
+    open_database (self, path);
+  }
 }
 
 static void
@@ -243,9 +268,42 @@ quorum_application_shutdown (GApplication *app)
 }
 
 static void
+quorum_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 quorum_application_class_init (QuorumApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->get_property = quorum_application_get_property;
+
+  /**
+   * QuorumApplication:store:
+   *
+   * The store over the open database; notified when
+   * quorum_application_switch_database() opens another one.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->activate = quorum_application_activate;
   app_class->startup = quorum_application_startup;
@@ -349,4 +407,76 @@ quorum_application_get_settings (QuorumApplication *self)
   g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * quorum_application_dup_demo_database:
+ *
+ * The demo office's own database, `$XDG_DATA_HOME/quorum/demo.db`: it never
+ * mixes with the real one.
+ *
+ * Returns: (transfer full): a path
+ */
+char *
+quorum_application_dup_demo_database (void)
+{
+  g_autofree char *dir = quorum_paths_dup_data_dir ();
+
+  return g_build_filename (dir, "demo.db", NULL);
+}
+
+/**
+ * quorum_application_is_demo:
+ * @self: a #QuorumApplication
+ *
+ * Returns: %TRUE when the open database is the demo office
+ */
+gboolean
+quorum_application_is_demo (QuorumApplication *self)
+{
+  g_autofree char *demo = quorum_application_dup_demo_database ();
+
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), FALSE);
+
+  return self->database != NULL &&
+         g_strcmp0 (quorum_database_get_path (self->database), demo) == 0;
+}
+
+/**
+ * quorum_application_switch_database:
+ * @self: a #QuorumApplication
+ * @path: (nullable): the database file to open, or %NULL for the default one
+ * @error: return location for a #GError
+ *
+ * Opens another database (the demo office, or back to the real one) and
+ * makes it the app's: the rulebook is read again, #QuorumApplication:store
+ * is notified so that windows hand the new store to their pages, and the
+ * choice is remembered for the next start. When @path cannot be opened,
+ * the open database stays.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_application_switch_database (QuorumApplication  *self,
+                                    const char         *path,
+                                    GError            **error)
+{
+  g_autofree char *target = NULL;
+  g_autoptr(QuorumDatabase) probe = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), FALSE);
+
+  target = path != NULL ? g_strdup (path) : quorum_paths_dup_default_database ();
+
+  /* Open it once first, so that a failure leaves the app as it was. */
+  if (!(probe = quorum_database_open (target, error)))
+    return FALSE;
+  g_clear_object (&probe);
+
+  open_database (self, target);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "database", path != NULL ? path : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  return self->database != NULL;
 }

@@ -26,5 +26,10 @@ GSettings         *quorum_application_get_settings (QuorumApplication  *self);
 QuorumStore       *quorum_application_get_store    (QuorumApplication  *self);
 QuorumWorkdays    *quorum_application_get_workdays (QuorumApplication  *self);
 QuorumRulebook    *quorum_application_get_rulebook (QuorumApplication  *self);
+gboolean           quorum_application_switch_database (QuorumApplication  *self,
+                                                       const char         *path,
+                                                       GError            **error);
+gboolean           quorum_application_is_demo      (QuorumApplication  *self);
+char              *quorum_application_dup_demo_database (void);
 
 G_END_DECLS

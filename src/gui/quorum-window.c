@@ -16,6 +16,8 @@
 #include "quorum-makeups-window.h"
 #include "quorum-occurrence-window.h"
 #include "quorum-obligations-page.h"
+#include "quorum-people-page.h"
+#include "quorum-welcome-page.h"
 #include "quorum-window.h"
 
 struct _QuorumWindow
@@ -30,6 +32,8 @@ struct _QuorumWindow
   AdwViewStack         *view_stack;
   AdwStatusPage        *error_page;
   QuorumCalendarPage   *calendar_page;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *demo_box;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -187,10 +191,19 @@ show_database_state (QuorumWindow      *self,
                      QuorumApplication *app)
 {
   const GError *error = quorum_application_get_database_error (app);
+  gboolean demo = quorum_application_is_demo (app);
+
+  /* The demo office says so, and offers the way back. */
+  adw_view_switcher_title_set_subtitle (self->switcher_title, demo ? _("Demo Office") : NULL);
+  gtk_widget_set_visible (self->demo_box, demo);
 
   if (error == NULL)
     {
-      gtk_stack_set_visible_child_name (self->main_stack, "content");
+      gboolean welcome = quorum_welcome_page_is_needed (quorum_application_get_store (app));
+
+      /* The welcome page stands for all the pages: no switcher over it. */
+      gtk_stack_set_visible_child_name (self->main_stack, welcome ? "welcome" : "content");
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !welcome);
       return;
     }
 
@@ -234,6 +247,38 @@ on_rulebook_changed_cb (QuorumWindow      *self,
   give_pages_their_models (self, app);
 }
 
+/* The app opened another database (the demo office, or back). */
+static void
+on_application_store_cb (QuorumWindow      *self,
+                         GParamSpec        *pspec,
+                         QuorumApplication *app)
+{
+  give_pages_their_models (self, app);
+  show_database_state (self, app);
+}
+
+static void
+on_welcome_finished_cb (QuorumWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (QUORUM_IS_APPLICATION (app))
+    show_database_state (self, QUORUM_APPLICATION (app));
+}
+
+static void
+leave_demo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (widget));
+  g_autoptr(GError) error = NULL;
+
+  if (QUORUM_IS_APPLICATION (app) &&
+      !quorum_application_switch_database (QUORUM_APPLICATION (app), NULL, &error))
+    gtk_widget_activate_action (widget, "win.show-toast", "s", error->message);
+}
+
 /* "application" is not a construct property: it arrives after constructed(). */
 static void
 on_notify_application_cb (QuorumWindow *self,
@@ -247,6 +292,8 @@ on_notify_application_cb (QuorumWindow *self,
       give_pages_their_models (self, QUORUM_APPLICATION (app));
       show_database_state (self, QUORUM_APPLICATION (app));
       g_signal_connect_object (app, "rulebook-changed", G_CALLBACK (on_rulebook_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (app, "notify::store", G_CALLBACK (on_application_store_cb), self,
                                G_CONNECT_SWAPPED);
     }
 }
@@ -273,6 +320,8 @@ quorum_window_class_init (QuorumWindowClass *klass)
   g_type_ensure (QUORUM_TYPE_CALENDAR_PAGE);
   g_type_ensure (QUORUM_TYPE_OBLIGATIONS_PAGE);
 
+  g_type_ensure (QUORUM_TYPE_PEOPLE_PAGE);
+  g_type_ensure (QUORUM_TYPE_WELCOME_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/quorum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
@@ -294,6 +343,11 @@ quorum_window_class_init (QuorumWindowClass *klass)
                                    open_attendance_window_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.leave",
                                        NULL);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, demo_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_welcome_finished_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
