@@ -5,8 +5,10 @@
  * Usage: quorum-calendar-screenshot DIR TAG
  * Puts a QuorumCalendarPage with about forty sessions of October 2026 in a
  * 1100×760 window and writes DIR/month-TAG-light.png, month-TAG-dark.png and
- * agenda-TAG-light.png. The language comes from the environment
- * (LANGUAGE=zh_CN with QUORUM_LOCALEDIR for Chinese).
+ * agenda-TAG-light.png; then the demo office's October with the filter bar
+ * open on one vice mayor, DIR/filtered-TAG-light.png and -dark.png. The
+ * language comes from the environment (LANGUAGE=zh_CN with QUORUM_LOCALEDIR
+ * for Chinese).
  */
 
 #include "config.h"
@@ -16,7 +18,9 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "quorum-calendar-filter-bar.h"
 #include "quorum-calendar-page.h"
+#include "quorum-demo.h"
 #include "quorum-fake-calendar.h"
 #include "quorum-test-utils.h"
 
@@ -38,6 +42,74 @@ save_png (GtkWidget  *window,
     }
 
   printf ("%s\n", path);
+  return TRUE;
+}
+
+/* The demo office in a page of its own, filtered on its second leader. */
+static gboolean
+save_filtered (GtkWidget  *window,
+               GtkWidget  *box,
+               GtkWidget  *old_page,
+               GDateTime  *today,
+               const char *dir,
+               const char *tag)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("quorum-shot-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(QuorumDatabase) db = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumWorkdays) workdays = NULL;
+  g_autoptr(QuorumRulebook) rulebook = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(QuorumPerson) person = NULL;
+  g_autoptr(GDate) day = g_date_new_dmy (21, 10, 2026);
+  QuorumDemoOptions options = { .seed = 7, .years = 1, .today = day };
+  GtkWidget *page;
+
+  path = g_build_filename (tmp, "demo.db", NULL);
+  if (tmp == NULL ||
+      !(db = quorum_database_open (path, &error)) ||
+      !(store = quorum_store_new (db)) ||
+      !quorum_demo_generate (store, &options, NULL, NULL, &error) ||
+      !(workdays = quorum_workdays_new_default (&error)) ||
+      !(rulebook = quorum_rulebook_new_default (&error)) ||
+      !(people = quorum_store_list_people (store, FALSE, &error)))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return FALSE;
+    }
+  quorum_store_set_now (store, today);
+  person = g_list_model_get_item (people, 1);
+
+  gtk_box_remove (GTK_BOX (box), old_page);
+  page = quorum_calendar_page_new ();
+  gtk_widget_set_vexpand (page, TRUE);
+  quorum_calendar_page_set_today (QUORUM_CALENDAR_PAGE (page), today);
+  gtk_widget_activate_action (page, "calendar.today", NULL);
+  quorum_calendar_page_set_workdays (QUORUM_CALENDAR_PAGE (page), workdays);
+  quorum_calendar_page_set_rulebook (QUORUM_CALENDAR_PAGE (page), rulebook);
+  quorum_calendar_page_set_store (QUORUM_CALENDAR_PAGE (page), store);
+  quorum_calendar_filter_bar_set_person_id (
+    QUORUM_CALENDAR_FILTER_BAR (quorum_calendar_page_get_filter_bar (QUORUM_CALENDAR_PAGE (page))),
+    quorum_person_get_id (person));
+  gtk_box_append (GTK_BOX (box), page);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_LIGHT);
+  name = g_strdup_printf ("filtered-%s-light.png", tag);
+  if (!save_png (window, dir, name))
+    return FALSE;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_FORCE_DARK);
+  g_free (name);
+  name = g_strdup_printf ("filtered-%s-dark.png", tag);
+  if (!save_png (window, dir, name))
+    return FALSE;
+
+  quorum_calendar_page_set_store (QUORUM_CALENDAR_PAGE (page), NULL);
   return TRUE;
 }
 
@@ -122,6 +194,9 @@ main (int   argc,
   g_free (name);
   name = g_strdup_printf ("agenda-%s-dark.png", tag);
   if (!save_png (window, dir, name))
+    return 1;
+
+  if (!save_filtered (window, box, page, today, dir, tag))
     return 1;
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include "quorum-agenda-view.h"
+#include "quorum-calendar-filter-bar.h"
 #include "quorum-calendar-page.h"
+#include "quorum-filter-choice.h"
 #include "quorum-fake-calendar.h"
 #include "quorum-month-view.h"
 #include "quorum-test-utils.h"
@@ -47,6 +49,10 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
   g_autoptr(GSimpleAction) new_series = g_simple_action_new ("new-series", NULL);
 
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  /* Every test starts with no remembered person. */
+  g_settings_reset (settings, "calendar-person");
   f->ranges = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
   f->store = quorum_fake_october ();
   f->window = gtk_window_new ();
@@ -83,12 +89,20 @@ n_shown (Fixture *f)
   return g_list_model_get_n_items (quorum_month_view_get_model (month));
 }
 
+/* The page's own search entry (the drop-downs of the filter bar have theirs). */
+static GtkEditable *
+find_search_entry (QuorumCalendarPage *page)
+{
+  GtkWidget *bar = quorum_test_find_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_BAR);
+
+  return GTK_EDITABLE (quorum_test_find_widget (bar, GTK_TYPE_SEARCH_ENTRY));
+}
+
 static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  GtkEditable *entry = GTK_EDITABLE (quorum_test_find_widget (GTK_WIDGET (f->page),
-                                                              GTK_TYPE_SEARCH_ENTRY));
+  GtkEditable *entry = find_search_entry (f->page);
   guint all = g_list_model_get_n_items (G_LIST_MODEL (f->store));
 
   g_assert_cmpuint (n_shown (f), ==, all);
@@ -232,6 +246,440 @@ test_store (Fixture       *f,
   quorum_calendar_page_set_store (f->page, NULL);
 }
 
+/* The office of the filter tests: three leaders in three units, and a
+ * series for each unit plus reception days one of them holds. */
+typedef struct
+{
+  QuorumStore *store;
+  gint64       sui;
+  gint64       li;
+  gint64       wang;
+  gint64       party_group;
+  gint64       department;
+  gint64       town;
+  gint64       study;
+  gint64       analysis;
+  gint64       visit;
+  gint64       reception;
+} Office;
+
+static gint64
+office_person (QuorumStore *store,
+               const char  *name,
+               int          rank,
+               gint64       unit)
+{
+  g_autoptr(QuorumPerson) person = quorum_person_new (name, "副市长", rank);
+  g_autoptr(GDate) start = g_date_new_dmy (1, 1, 2025);
+  g_autoptr(GError) error = NULL;
+  gint64 id = quorum_store_add_person (store, person, &error);
+
+  g_assert_no_error (error);
+  quorum_store_add_relation (store, id, unit, "member", start, NULL, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+office_unit (QuorumStore *store,
+             const char  *name,
+             const char  *kind)
+{
+  g_autoptr(QuorumUnit) unit = quorum_unit_new (name, kind);
+  g_autoptr(GError) error = NULL;
+  gint64 id = quorum_store_add_unit (store, unit, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+office_series (QuorumStore *store,
+               const char  *title,
+               const char  *rrule,
+               const char  *duty_id,
+               gint64       unit,
+               gint64       owner)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 1, 1, 9, 0, 0);
+  g_autoptr(QuorumSeries) series = quorum_series_new (title, start);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  quorum_series_set_rrule (series, rrule);
+  quorum_series_set_duty_id (series, duty_id);
+  quorum_series_set_holiday_policy (series, "keep");
+  if (unit != 0)
+    quorum_series_add_participant_unit (series, unit);
+  if (owner != 0)
+    quorum_series_set_owner_id (series, owner);
+  id = quorum_store_add_series (store, series, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+office_open (Office *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-filters-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "filters.db", NULL);
+  g_autoptr(QuorumDatabase) db = quorum_database_open (path, &error);
+
+  g_assert_no_error (error);
+  o->store = quorum_store_new (db);
+  o->party_group = office_unit (o->store, "市政府党组", "party-group");
+  o->department = office_unit (o->store, "市发展和改革局", "department");
+  o->town = office_unit (o->store, "庄园街道", "town");
+  o->sui = office_person (o->store, "隋磊海", 1, o->party_group);
+  o->li = office_person (o->store, "李晓东", 2, o->department);
+  o->wang = office_person (o->store, "王建华", 3, o->town);
+  o->study = office_series (o->store, "党组理论学习中心组学习", "FREQ=WEEKLY;BYDAY=MO",
+                            "theory-study", o->party_group, 0);
+  o->analysis = office_series (o->store, "经济运行分析会", "FREQ=MONTHLY;BYMONTHDAY=15",
+                               "economic-analysis", o->department, 0);
+  o->visit = office_series (o->store, "走访联系企业", "FREQ=WEEKLY;BYDAY=TH",
+                            "enterprise-visit", o->town, 0);
+  o->reception = office_series (o->store, "领导接访日", "FREQ=MONTHLY;BYMONTHDAY=20",
+                                "reception-day", 0, o->li);
+}
+
+/* How many occurrences the month view shows, and of how many series in @ids. */
+static guint
+count_shown (Fixture      *f,
+             const gint64 *ids,
+             guint         n_ids,
+             guint        *out_others)
+{
+  QuorumMonthView *month = QUORUM_MONTH_VIEW (quorum_calendar_page_get_month_view (f->page));
+  GListModel *model = quorum_month_view_get_model (month);
+  guint n = g_list_model_get_n_items (model);
+  guint others = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(QuorumOccurrence) o = g_list_model_get_item (model, i);
+      gboolean wanted = FALSE;
+
+      for (guint j = 0; j < n_ids; j++)
+        wanted |= quorum_occurrence_get_series_id (o) == ids[j];
+      others += !wanted;
+    }
+  *out_others = others;
+  return n;
+}
+
+/* Picks the entry for @id (or @key) in @dropdown, as a click would. */
+static void
+choose (GtkDropDown *dropdown,
+        gint64       id,
+        const char  *key)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(QuorumFilterChoice) choice = g_list_model_get_item (model, i);
+
+      if (key != NULL ? g_strcmp0 (quorum_filter_choice_get_key (choice), key) == 0
+                      : quorum_filter_choice_get_id (choice) == id)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+collect_dropdowns (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      g_ptr_array_add (found, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_dropdowns (child, found);
+}
+
+/* The three drop-downs of the bar, in order: person, unit, duty. */
+static void
+find_dropdowns (QuorumCalendarPage *page,
+                GtkDropDown        *out[3])
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_dropdowns (quorum_calendar_page_get_filter_bar (page), found);
+  g_assert_cmpuint (found->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    out[i] = g_ptr_array_index (found, i);
+}
+
+static const char *
+title_text (QuorumCalendarPage *page)
+{
+  GtkWidget *toolbar = quorum_test_find_widget (GTK_WIDGET (page), GTK_TYPE_BOX);
+
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_first_child (toolbar)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LABEL (w) && gtk_widget_has_css_class (w, "title-3"))
+      return gtk_label_get_text (GTK_LABEL (w));
+  g_assert_not_reached ();
+}
+
+static gboolean
+filter_revealed (QuorumCalendarPage *page)
+{
+  GtkWidget *revealer = gtk_widget_get_parent (quorum_calendar_page_get_filter_bar (page));
+
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (revealer));
+}
+
+/* Choosing a person, a unit or a duty narrows the month to their events;
+ * clearing brings all back; the person is remembered. */
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumRulebook) rulebook = quorum_rulebook_new_default (&error);
+  GtkWidget *bar = quorum_calendar_page_get_filter_bar (f->page);
+  GtkDropDown *dropdowns[3];
+  Office o;
+  guint all, n, others;
+
+  g_assert_no_error (error);
+  office_open (&o);
+  quorum_calendar_page_set_rulebook (f->page, rulebook);
+  quorum_calendar_page_set_store (f->page, o.store);
+  find_dropdowns (f->page, dropdowns);
+
+  all = count_shown (f, NULL, 0, &others);
+  /* October 2026 on show (28 Sep – 1 Nov): five Mondays, five Thursdays,
+   * an analysis and a reception day. */
+  g_assert_cmpuint (all, ==, 12);
+  g_assert_false (filter_revealed (f->page));
+  g_assert_false (g_str_has_suffix (title_text (f->page), "隋磊海"));
+
+  /* "Everyone" first, then the people in rank order. */
+  {
+    g_autoptr(QuorumFilterChoice) first = g_list_model_get_item (gtk_drop_down_get_model (dropdowns[0]), 0);
+    g_autoptr(QuorumFilterChoice) second = g_list_model_get_item (gtk_drop_down_get_model (dropdowns[0]), 1);
+
+    g_assert_cmpint (quorum_filter_choice_get_id (first), ==, 0);
+    g_assert_cmpint (quorum_filter_choice_get_id (second), ==, o.sui);
+  }
+
+  /* 隋磊海: the Party group's Mondays only. */
+  choose (dropdowns[0], o.sui, NULL);
+  n = count_shown (f, (gint64[]) { o.study }, 1, &others);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpuint (others, ==, 0);
+  g_assert_true (g_str_has_suffix (title_text (f->page), " — 隋磊海"));
+  g_assert_true (filter_revealed (f->page));
+  g_assert_cmpint (g_settings_get_int64 (settings, "calendar-person"), ==, o.sui);
+
+  /* 李晓东: his department's analyses and the reception days he holds. */
+  choose (dropdowns[0], o.li, NULL);
+  n = count_shown (f, (gint64[]) { o.analysis, o.reception }, 2, &others);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (others, ==, 0);
+  g_assert_true (g_str_has_suffix (title_text (f->page), " — 李晓东"));
+
+  /* Clearing brings everything back and forgets the person. */
+  g_assert_true (gtk_widget_activate_action (bar, "filters.clear", NULL));
+  g_assert_cmpuint (count_shown (f, NULL, 0, &others), ==, all);
+  g_assert_cmpint (g_settings_get_int64 (settings, "calendar-person"), ==, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdowns[0]), ==, 0);
+  g_assert_false (g_str_has_suffix (title_text (f->page), "李晓东"));
+
+  /* By unit, and by duty. */
+  choose (dropdowns[1], o.town, NULL);
+  n = count_shown (f, (gint64[]) { o.visit }, 1, &others);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpuint (others, ==, 0);
+  g_assert_true (gtk_widget_activate_action (bar, "filters.clear", NULL));
+  choose (dropdowns[2], 0, "reception-day");
+  n = count_shown (f, (gint64[]) { o.reception }, 1, &others);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (others, ==, 0);
+
+  /* Closing the bar drops the filters. */
+  gtk_revealer_set_reveal_child (GTK_REVEALER (gtk_widget_get_parent (bar)), FALSE);
+  g_assert_cmpuint (count_shown (f, NULL, 0, &others), ==, all);
+  g_assert_null (quorum_calendar_filter_bar_get_duty_id (QUORUM_CALENDAR_FILTER_BAR (bar)));
+
+  quorum_calendar_page_set_store (f->page, NULL);
+  g_clear_object (&o.store);
+}
+
+typedef struct
+{
+  QuorumCalendarPage *page;
+  guint               n;
+} ShownCount;
+
+static gboolean
+model_has (gpointer data)
+{
+  ShownCount *count = data;
+  QuorumMonthView *month = QUORUM_MONTH_VIEW (quorum_calendar_page_get_month_view (count->page));
+
+  return g_list_model_get_n_items (quorum_month_view_get_model (month)) == count->n;
+}
+
+/* The search asks the store, which also looks in the minutes. */
+static void
+test_search_minutes (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkEditable *entry = find_search_entry (f->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumOccurrence) found = NULL;
+  QuorumMonthView *month = QUORUM_MONTH_VIEW (quorum_calendar_page_get_month_view (f->page));
+  GListModel *shown;
+  gint64 with_minutes = 0;
+  Office o;
+
+  office_open (&o);
+  quorum_calendar_page_set_store (f->page, o.store);
+  shown = quorum_month_view_get_model (month);
+  for (guint i = 0; i < g_list_model_get_n_items (shown) && with_minutes == 0; i++)
+    {
+      g_autoptr(QuorumOccurrence) occurrence = g_list_model_get_item (shown, i);
+
+      if (quorum_occurrence_get_series_id (occurrence) == o.analysis)
+        with_minutes = quorum_occurrence_get_id (occurrence);
+    }
+  g_assert_cmpint (with_minutes, !=, 0);
+  g_assert_true (quorum_store_set_minutes (o.store, with_minutes,
+                                           "会议研究了秸秆禁烧和冬季供暖保障工作。", NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_editable_set_text (entry, "秸秆禁烧");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_true (quorum_test_wait_for (model_has, &(ShownCount) { f->page, 1 }, 5000));
+  found = g_list_model_get_item (quorum_month_view_get_model (month), 0);
+  g_assert_cmpint (quorum_occurrence_get_id (found), ==, with_minutes);
+
+  /* Titles still match, and the filters narrow the search further. */
+  gtk_editable_set_text (entry, "接访");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_true (quorum_test_wait_for (model_has, &(ShownCount) { f->page, 1 }, 5000));
+  quorum_calendar_filter_bar_set_person_id (
+    QUORUM_CALENDAR_FILTER_BAR (quorum_calendar_page_get_filter_bar (f->page)), o.sui);
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_month_view_get_model (month)), ==, 0);
+
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_month_view_get_model (month)), ==, 5);
+
+  quorum_calendar_page_set_store (f->page, NULL);
+  g_clear_object (&o.store);
+}
+
+/* A person chosen once is the calendar a new page (the next start) opens on. */
+static void
+test_remembers_person (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkDropDown *dropdowns[3];
+  QuorumCalendarPage *page;
+  GtkWidget *window;
+  Office o;
+  guint others;
+
+  office_open (&o);
+  quorum_calendar_page_set_store (f->page, o.store);
+  find_dropdowns (f->page, dropdowns);
+  choose (dropdowns[0], o.wang, NULL);
+  g_assert_cmpint (g_settings_get_int64 (settings, "calendar-person"), ==, o.wang);
+
+  window = gtk_window_new ();
+  page = QUORUM_CALENDAR_PAGE (quorum_calendar_page_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  quorum_calendar_page_set_today (page, quorum_month_view_get_today (
+    QUORUM_MONTH_VIEW (quorum_calendar_page_get_month_view (f->page))));
+  gtk_widget_activate_action (GTK_WIDGET (page), "calendar.today", NULL);
+  quorum_calendar_page_set_store (page, o.store);
+  gtk_window_present (GTK_WINDOW (window));
+
+  find_dropdowns (page, dropdowns);
+  g_assert_cmpint (quorum_filter_choice_get_id (gtk_drop_down_get_selected_item (dropdowns[0])),
+                   ==, o.wang);
+  g_assert_true (filter_revealed (page));
+  g_assert_true (g_str_has_suffix (title_text (page), " — 王建华"));
+  {
+    Fixture other = { .page = page };
+
+    g_assert_cmpuint (count_shown (&other, (gint64[]) { o.visit }, 1, &others), ==, 5);
+    g_assert_cmpuint (others, ==, 0);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* A person who is gone since falls back to everyone, and is forgotten. */
+  g_settings_set_int64 (settings, "calendar-person", 9999);
+  page = QUORUM_CALENDAR_PAGE (g_object_ref_sink (quorum_calendar_page_new ()));
+  g_assert_cmpint (quorum_calendar_filter_bar_get_person_id (
+                     QUORUM_CALENDAR_FILTER_BAR (quorum_calendar_page_get_filter_bar (page))), ==, 9999);
+  quorum_calendar_page_set_store (page, o.store);
+  g_assert_cmpint (quorum_calendar_filter_bar_get_person_id (
+                     QUORUM_CALENDAR_FILTER_BAR (quorum_calendar_page_get_filter_bar (page))), ==, 0);
+  g_assert_cmpint (g_settings_get_int64 (settings, "calendar-person"), ==, 0);
+  g_assert_false (filter_revealed (page));
+  quorum_calendar_page_set_store (page, NULL);
+  g_object_unref (page);
+  quorum_calendar_page_set_store (f->page, NULL);
+  g_clear_object (&o.store);
+}
+
+static gboolean
+month_has_focus (gpointer data)
+{
+  QuorumCalendarPage *page = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+
+  return gtk_root_get_focus (root) == quorum_calendar_page_get_month_view (page);
+}
+
+/* Once shown, the page's keys work with no click: the grid has the focus,
+ * and Ctrl+Shift+F opens the filters with the focus on the person. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *bar = quorum_calendar_page_get_filter_bar (f->page);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (f->page));
+  Office o;
+
+  g_assert_true (quorum_test_wait_for (month_has_focus, f->page, 5000));
+
+  /* No store, no filters. */
+  g_assert_false (quorum_test_press_key (GTK_WIDGET (f->page), "<Shift><Control>f"));
+
+  office_open (&o);
+  quorum_calendar_page_set_store (f->page, o.store);
+  g_assert_true (quorum_test_press_key (GTK_WIDGET (f->page), "<Shift><Control>f"));
+  g_assert_true (filter_revealed (f->page));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), bar));
+
+  /* Again: closed, and the focus back on the grid. */
+  g_assert_true (quorum_test_press_key (GTK_WIDGET (f->page), "<Shift><Control>f"));
+  g_assert_false (filter_revealed (f->page));
+  g_assert_true (month_has_focus (f->page));
+
+  quorum_calendar_page_set_store (f->page, NULL);
+  g_clear_object (&o.store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +695,10 @@ main (int   argc,
   ADD ("ranges", test_ranges);
   ADD ("new-series", test_new_series);
   ADD ("store", test_store);
+  ADD ("filters", test_filters);
+  ADD ("search-minutes", test_search_minutes);
+  ADD ("remembers-person", test_remembers_person);
+  ADD ("keyboard", test_keyboard);
 #undef ADD
 
   return g_test_run ();

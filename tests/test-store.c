@@ -1037,6 +1037,132 @@ test_store_batch (Fixture       *f,
   g_assert_cmpuint (seen->len, ==, 2);
 }
 
+/* Adds a monthly series on @monthday from January 2026. */
+static gint64
+add_monthly (Fixture    *f,
+             const char *title,
+             int         monthday,
+             const char *duty_id,
+             gint64      owner,
+             gint64      person,
+             gint64      unit)
+{
+  g_autofree char *iso = g_strdup_printf ("2026-01-%02dT15:00:00", monthday);
+  g_autofree char *rrule = g_strdup_printf ("FREQ=MONTHLY;BYMONTHDAY=%d", monthday);
+  g_autoptr(GDateTime) start = at (f, iso);
+  g_autoptr(QuorumSeries) series = quorum_series_new (title, start);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  quorum_series_set_rrule (series, rrule);
+  quorum_series_set_duty_id (series, duty_id);
+  quorum_series_set_location (series, "市政府三楼会议室");
+  if (owner != 0)
+    quorum_series_set_owner_id (series, owner);
+  if (person != 0)
+    quorum_series_add_participant_person (series, person);
+  if (unit != 0)
+    quorum_series_add_participant_unit (series, unit);
+  id = quorum_store_add_series (f->store, series, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* "S/05-04 R/05-10 …": each occurrence of May and June 2026 that @filter
+ * keeps, its series told by a letter: S, R and V for @series[0], [1], [2]. */
+static char *
+list_filtered (Fixture                      *f,
+               const QuorumOccurrenceFilter *filter,
+               const gint64                  series[3])
+{
+  g_autoptr(GDateTime) from = at (f, "2026-05-01T00:00:00");
+  g_autoptr(GDateTime) to = at (f, "2026-07-01T00:00:00");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = quorum_store_list_occurrences (f->store, from, to, filter, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(QuorumOccurrence) o = g_list_model_get_item (list, i);
+      GDateTime *start = quorum_occurrence_get_start (o);
+      gint64 id = quorum_occurrence_get_series_id (o);
+      char letter = id == series[0] ? 'S' : id == series[1] ? 'R' : id == series[2] ? 'V' : '?';
+
+      g_string_append_printf (out, "%s%c/%02d-%02d", out->len ? " " : "", letter,
+                              g_date_time_get_month (start), g_date_time_get_day_of_month (start));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_store_occurrence_filters (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumUnit) town = quorum_unit_new ("庄园街道", "town");
+  g_autoptr(GDate) may_end = day ("2026-05-31");
+  gint64 town_id = quorum_store_add_unit (f->store, town, &error);
+  gint64 wang_in_group = add_relation (f, f->wang, "2026-01-01", NULL);
+  g_autoptr(GListModel) june_15 = NULL;
+  g_autoptr(QuorumOccurrence) visit_june = NULL;
+  g_autofree char *all = NULL;
+  gint64 series[3];
+  const struct {
+    QuorumOccurrenceFilter filter;
+    const char *expected;
+  } cases[] = {
+    /* 王五 left the party group at the end of May: its June sessions are
+     * not his; the reception days he holds are. */
+    { { .person_id = f->wang }, "S/05-04 R/05-10 S/05-11 S/05-18 S/05-25 R/06-10" },
+    /* 李四: the group's sessions and the visits that name him. */
+    { { .person_id = f->li }, "S/05-04 S/05-11 V/05-15 S/05-18 S/05-25 S/06-01 S/06-08"
+                              " S/06-15 V/06-15 S/06-22 S/06-29" },
+    { { .person_id = f->zhang }, "S/05-04 S/05-11 S/05-18 S/05-25 S/06-01 S/06-08 S/06-15"
+                                 " S/06-22 S/06-29" },
+    { { .unit_id = town_id }, "V/05-15 V/06-15" },
+    { { .unit_id = f->group }, "S/05-04 S/05-11 S/05-18 S/05-25 S/06-01 S/06-08 S/06-15"
+                               " S/06-22 S/06-29" },
+    { { .duty_id = "reception-day" }, "R/05-10 R/06-10" },
+    { { .person_id = f->li, .duty_id = "enterprise-visit" }, "V/05-15 V/06-15" },
+    { { .person_id = f->wang, .unit_id = town_id }, "" },
+    /* The text matches the title, the place or the minutes, in any case. */
+    { { .text = "来访" }, "R/05-10 R/06-10" },
+    { { .text = "三楼" }, "R/05-10 V/05-15 R/06-10 V/06-15" },
+    { { .text = "WI-FI" }, "V/06-15" },
+    { { .text = "秸秆禁烧" }, "V/06-15" },
+    { { .person_id = f->li, .text = "秸秆禁烧" }, "V/06-15" },
+    { { .person_id = f->wang, .text = "秸秆禁烧" }, "" },
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_end_relation (f->store, wang_in_group, may_end, &error));
+  g_assert_no_error (error);
+  series[0] = add_weekly (f, "FREQ=WEEKLY", "keep");
+  series[1] = add_monthly (f, "接待群众来访日", 10, "reception-day", f->wang, 0, 0);
+  series[2] = add_monthly (f, "走访企业", 15, "enterprise-visit", 0, f->li, town_id);
+
+  /* Only one visit has minutes. */
+  june_15 = list_between (f, "2026-06-15T12:00:00", "2026-06-15T23:00:00");
+  visit_june = nth (june_15, 0);
+  g_assert_cmpint (quorum_occurrence_get_series_id (visit_june), ==, series[2]);
+  g_assert_true (quorum_store_set_minutes (f->store, quorum_occurrence_get_id (visit_june),
+                                           "研究秸秆禁烧工作；会场 Wi-Fi 改造。", NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = list_filtered (f, &cases[i].filter, series);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (got, ==, cases[i].expected);
+    }
+
+  all = list_filtered (f, NULL, series);
+  g_assert_cmpstr (all, ==, "S/05-04 R/05-10 S/05-11 V/05-15 S/05-18 S/05-25 S/06-01 S/06-08"
+                            " R/06-10 S/06-15 V/06-15 S/06-22 S/06-29");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1068,6 +1194,7 @@ main (int   argc,
   ADD ("duty-kind", test_store_duty_kind);
   ADD ("delete-person", test_store_delete_person);
   ADD ("batch", test_store_batch);
+  ADD ("occurrence-filters", test_store_occurrence_filters);
 
   return g_test_run ();
 }

@@ -1287,7 +1287,8 @@ quorum_store_list_occurrences (QuorumStore                   *self,
                                       "     AND (?6 IS NULL"
                                       "          OR instr (lower (coalesce (o.title, s.title)), ?6) > 0"
                                       "          OR instr (lower (coalesce (o.location, s.location, '')),"
-                                      "                    ?6) > 0)"
+                                      "                    ?6) > 0"
+                                      "          OR instr (lower (coalesce (o.minutes_text, '')), ?6) > 0)"
                                       "), "
                                       OCCURRENCE_SELECT,
                                       error)))

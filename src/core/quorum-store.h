@@ -48,11 +48,14 @@ typedef enum
 
 /**
  * QuorumOccurrenceFilter:
- * @person_id: only occurrences this person is expected at, or 0
+ * @person_id: only occurrences this person must attend or hold, or 0: those
+ *   naming them, those of a unit they are a member or head of on the day,
+ *   and those of series they own; none after they retire
  * @unit_id: only series with this participant unit, or 0
  * @series_id: only this series, or 0
  * @duty_id: (nullable): only series serving this duty
- * @text: (nullable): only titles or locations containing this text
+ * @text: (nullable): only occurrences whose title, location or minutes
+ *   contain this text (ignoring case)
  *
  * Narrows quorum_store_list_occurrences().
  */

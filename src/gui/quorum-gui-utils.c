@@ -63,6 +63,16 @@ quorum_kind_css_class (const char *kind)
   return info != NULL ? info->css_class : "kind-other";
 }
 
+/* Returns: where @kind comes in the list of duty kinds (for sorting); after
+ * all of them when unknown */
+int
+quorum_kind_order (const char *kind)
+{
+  const KindInfo *info = find_kind (kind);
+
+  return info != NULL ? (int)(info - kinds) : (int)G_N_ELEMENTS (kinds);
+}
+
 /* Returns: (transfer none): the translated name of @kind; @kind itself when
  * unknown, "" for %NULL */
 const char *

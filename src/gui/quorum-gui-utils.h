@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 const char *quorum_kind_css_class         (const char             *kind);
 const char *quorum_kind_label             (const char             *kind);
+int         quorum_kind_order             (const char             *kind);
 const char *quorum_occurrence_status_label (QuorumOccurrenceStatus  status);
 const char *quorum_occurrence_status_css_class (QuorumOccurrenceStatus status);
 const char *quorum_weekday_name           (GDateWeekday            weekday);

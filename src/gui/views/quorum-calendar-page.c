@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-agenda-view.h"
+#include "quorum-calendar-filter-bar.h"
 #include "quorum-calendar-page.h"
 #include "quorum-gui-utils.h"
 #include "quorum-month-view.h"
@@ -26,6 +27,11 @@
  * when given a #QuorumStore (the `store` property) it answers that itself,
  * and refreshes when the store changes. With a #QuorumWorkdays it marks
  * holidays (休) and adjusted working days (班).
+ *
+ * With a store, a filter bar narrows the query to one person (what they
+ * must attend or hold; remembered in `calendar-person`), a unit or a duty
+ * (from the `rulebook`), and the search goes to the store too, where it
+ * also finds the minutes.
  */
 struct _QuorumCalendarPage
 {
@@ -33,6 +39,9 @@ struct _QuorumCalendarPage
 
   /* Template widgets */
   GtkLabel           *title_label;
+  GtkWidget          *filter_button;
+  GtkRevealer        *filter_revealer;
+  QuorumCalendarFilterBar *filter_bar;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
   GtkStack           *view_stack;
@@ -45,6 +54,8 @@ struct _QuorumCalendarPage
 
   QuorumStore        *store;
   QuorumWorkdays     *workdays;
+  QuorumRulebook     *rulebook;
+  GSettings          *settings;
   guint               reload_source;
 };
 
@@ -56,6 +67,7 @@ enum {
   PROP_VIEW_NAME,
   PROP_STORE,
   PROP_WORKDAYS,
+  PROP_RULEBOOK,
   N_PROPS
 };
 
@@ -106,6 +118,16 @@ update_title (QuorumCalendarPage *self)
       title = g_strdup (_("Coming Up"));
     }
 
+  if (self->store != NULL && quorum_calendar_filter_bar_get_person_name (self->filter_bar) != NULL)
+    {
+      g_autofree char *month = g_steal_pointer (&title);
+
+      /* Translators: the calendar's title when it shows one person's events:
+       * "October 2026 — 隋磊海" */
+      title = g_strdup_printf (_("%s — %s"), month,
+                               quorum_calendar_filter_bar_get_person_name (self->filter_bar));
+    }
+
   gtk_label_set_text (self->title_label, title);
 }
 
@@ -117,11 +139,49 @@ emit_range (QuorumCalendarPage *self)
                  quorum_calendar_page_get_visible_end (self));
 }
 
+static void reload_from_store (QuorumCalendarPage *self);
+
+/* The entry waits 250 ms after the last key. With a store the search is
+ * part of the query, which also looks in the minutes; without one only
+ * the titles and places of the model on show can be searched. */
 static void
 on_search_entry_search_changed_cb (QuorumCalendarPage *self,
                                    GtkSearchEntry     *entry)
 {
-  gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (self->store != NULL)
+    {
+      gtk_string_filter_set_search (self->filter, NULL);
+      reload_from_store (self);
+    }
+  else
+    {
+      gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+    }
+}
+
+static void
+on_filter_bar_changed_cb (QuorumCalendarPage      *self,
+                          QuorumCalendarFilterBar *bar)
+{
+  /* A filter that is on never hides: a remembered person shows at start-up. */
+  if (quorum_calendar_filter_bar_get_active (bar) && self->store != NULL)
+    gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
+  update_title (self);
+  reload_from_store (self);
+}
+
+/* Closing the bar drops its filters, as closing the search bar drops the search. */
+static void
+on_filter_revealer_reveal_child_cb (QuorumCalendarPage *self,
+                                    GParamSpec         *pspec,
+                                    GtkRevealer        *revealer)
+{
+  if (gtk_revealer_get_reveal_child (revealer))
+    return;
+
+  if (gtk_widget_get_focus_child (GTK_WIDGET (revealer)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->month_view));
+  quorum_calendar_filter_bar_clear (self->filter_bar);
 }
 
 static void
@@ -197,6 +257,23 @@ new_series_shortcut (GtkWidget *widget,
 }
 
 static gboolean
+filter_shortcut (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  QuorumCalendarPage *self = QUORUM_CALENDAR_PAGE (widget);
+  gboolean reveal = !gtk_revealer_get_reveal_child (self->filter_revealer);
+
+  if (self->store == NULL)
+    return FALSE;
+
+  gtk_revealer_set_reveal_child (self->filter_revealer, reveal);
+  if (reveal)
+    quorum_calendar_filter_bar_focus_person (self->filter_bar);
+  return TRUE;
+}
+
+static gboolean
 search_shortcut (GtkWidget *widget,
                  GVariant  *args,
                  gpointer   user_data)
@@ -215,6 +292,8 @@ reload_from_store (QuorumCalendarPage *self)
 {
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  QuorumOccurrenceFilter filter = { 0 };
   GDateTime *start;
   GDateTime *end;
 
@@ -226,7 +305,10 @@ reload_from_store (QuorumCalendarPage *self)
   if (start == NULL || end == NULL)
     return;
 
-  model = quorum_store_list_occurrences (self->store, start, end, NULL, &error);
+  quorum_calendar_filter_bar_get_filter (self->filter_bar, &filter);
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  filter.text = text;
+  model = quorum_store_list_occurrences (self->store, start, end, &filter, &error);
   if (model == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
@@ -288,6 +370,28 @@ workdays_day_info (const GDate  *date,
     }
 }
 
+/* Shown (at start-up, or back from another page): the keys of the grid
+ * (arrows, Page Up/Down, t, Enter) and of the page (Ctrl+F, Ctrl+N) work
+ * at once, with no click first. */
+static void
+quorum_calendar_page_map (GtkWidget *widget)
+{
+  QuorumCalendarPage *self = QUORUM_CALENDAR_PAGE (widget);
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  GTK_WIDGET_CLASS (quorum_calendar_page_parent_class)->map (widget);
+
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, widget))
+    return;
+  if (month_is_visible (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->month_view));
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->agenda_view), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 quorum_calendar_page_dispose (GObject *object)
 {
@@ -299,6 +403,8 @@ quorum_calendar_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->workdays);
+  g_clear_object (&self->rulebook);
+  g_clear_object (&self->settings);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->filtered);
@@ -330,6 +436,9 @@ quorum_calendar_page_get_property (GObject    *object,
     case PROP_WORKDAYS:
       g_value_set_object (value, self->workdays);
       break;
+    case PROP_RULEBOOK:
+      g_value_set_object (value, self->rulebook);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -357,6 +466,9 @@ quorum_calendar_page_set_property (GObject      *object,
     case PROP_WORKDAYS:
       quorum_calendar_page_set_workdays (self, g_value_get_object (value));
       break;
+    case PROP_RULEBOOK:
+      quorum_calendar_page_set_rulebook (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -371,6 +483,7 @@ quorum_calendar_page_class_init (QuorumCalendarPageClass *klass)
   object_class->dispose = quorum_calendar_page_dispose;
   object_class->get_property = quorum_calendar_page_get_property;
   object_class->set_property = quorum_calendar_page_set_property;
+  widget_class->map = quorum_calendar_page_map;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
@@ -383,6 +496,9 @@ quorum_calendar_page_class_init (QuorumCalendarPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_WORKDAYS] =
     g_param_spec_object ("workdays", NULL, NULL, QUORUM_TYPE_WORKDAYS,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULEBOOK] =
+    g_param_spec_object ("rulebook", NULL, NULL, QUORUM_TYPE_RULEBOOK,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -405,16 +521,22 @@ quorum_calendar_page_class_init (QuorumCalendarPageClass *klass)
 
   g_type_ensure (QUORUM_TYPE_MONTH_VIEW);
   g_type_ensure (QUORUM_TYPE_AGENDA_VIEW);
+  g_type_ensure (QUORUM_TYPE_CALENDAR_FILTER_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/views/quorum-calendar-page.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, filter_revealer);
+  gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, month_view);
   gtk_widget_class_bind_template_child (widget_class, QuorumCalendarPage, agenda_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_bar_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_revealer_reveal_child_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_range_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_agenda_view_span_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_month_view_month_cb);
@@ -427,6 +549,8 @@ quorum_calendar_page_class_init (QuorumCalendarPageClass *klass)
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, new_series_shortcut, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, search_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                filter_shortcut, NULL);
 
   gtk_widget_class_set_css_name (widget_class, "calendarpage");
 }
@@ -450,6 +574,12 @@ quorum_calendar_page_init (QuorumCalendarPage *self)
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
   g_signal_connect (self, "range-changed", G_CALLBACK (on_self_range_changed_cb), NULL);
+
+  /* A leader who opens Quorum sees their own calendar. */
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "calendar-person", self->filter_bar, "person-id",
+                   G_SETTINGS_BIND_DEFAULT);
+  gtk_widget_set_visible (self->filter_button, FALSE);
 
   update_title (self);
 }
@@ -622,6 +752,17 @@ quorum_calendar_page_set_store (QuorumCalendarPage *self,
     g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
+  /* Filters need the store's query: without a store there is nothing to pick. */
+  gtk_widget_set_visible (self->filter_button, store != NULL);
+  if (store == NULL)
+    gtk_revealer_set_reveal_child (self->filter_revealer, FALSE);
+  gtk_string_filter_set_search (self->filter, store == NULL
+                                ? gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) : NULL);
+  quorum_calendar_filter_bar_set_store (self->filter_bar, store);
+  if (store != NULL && quorum_calendar_filter_bar_get_active (self->filter_bar))
+    gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
+  update_title (self);
+
   reload_from_store (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -647,4 +788,32 @@ quorum_calendar_page_set_workdays (QuorumCalendarPage *self,
     quorum_calendar_page_set_day_info_func (self, NULL, NULL, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKDAYS]);
+}
+
+/**
+ * quorum_calendar_page_set_rulebook:
+ * @self: a #QuorumCalendarPage
+ * @rulebook: (nullable): the rulebook whose duties the duty filter offers
+ */
+void
+quorum_calendar_page_set_rulebook (QuorumCalendarPage *self,
+                                   QuorumRulebook     *rulebook)
+{
+  g_return_if_fail (QUORUM_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (rulebook == NULL || QUORUM_IS_RULEBOOK (rulebook));
+
+  if (!g_set_object (&self->rulebook, rulebook))
+    return;
+
+  quorum_calendar_filter_bar_set_rulebook (self->filter_bar, rulebook);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULEBOOK]);
+}
+
+/* Returns: (transfer none): the filter bar (person, unit, duty) */
+GtkWidget *
+quorum_calendar_page_get_filter_bar (QuorumCalendarPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->filter_bar);
 }

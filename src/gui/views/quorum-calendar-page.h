@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "quorum-rulebook.h"
 #include "quorum-store.h"
 #include "quorum-workdays.h"
 
@@ -40,5 +41,8 @@ void quorum_calendar_page_set_store    (QuorumCalendarPage *self,
                                        QuorumStore        *store);
 void quorum_calendar_page_set_workdays (QuorumCalendarPage *self,
                                        QuorumWorkdays     *workdays);
+void quorum_calendar_page_set_rulebook (QuorumCalendarPage *self,
+                                       QuorumRulebook     *rulebook);
+GtkWidget *quorum_calendar_page_get_filter_bar (QuorumCalendarPage *self);
 
 G_END_DECLS
