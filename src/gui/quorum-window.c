@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-calendar-page.h"
+#include "quorum-feeds-page.h"
 #include "quorum-leave-window.h"
 #include "quorum-makeups-window.h"
 #include "quorum-occurrence-window.h"
@@ -111,6 +112,19 @@ open_occurrence_action (GtkWidget  *widget,
                                          g_variant_get_int64 (param));
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The feeds page owns exporting: show it, then its dialog. */
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "feeds");
+  gtk_widget_activate_action (adw_view_stack_get_child_by_name (self->view_stack, "feeds"),
+                              "feeds.export", NULL);
 }
 
 static void
@@ -228,6 +242,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   object_class->dispose = quorum_window_dispose;
 
   g_type_ensure (QUORUM_TYPE_CALENDAR_PAGE);
+  g_type_ensure (QUORUM_TYPE_FEEDS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/quorum-window.ui");
@@ -246,6 +261,10 @@ quorum_window_class_init (QuorumWindowClass *klass)
                                    open_attendance_window_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.leave",
                                        NULL);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
+                                   export_calendar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-calendar", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
