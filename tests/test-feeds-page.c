@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "quorum-export-dialog.h"
-#include "quorum-feed-publisher.h"
 #include "quorum-feed-tokens.h"
 #include "quorum-feeds-page.h"
 #include "quorum-qr-widget.h"
@@ -511,21 +510,49 @@ test_import_broken (Fixture       *f,
   g_assert_false (quorum_feeds_page_is_importing (f->page));
 }
 
+static guint count_feed_files (const char *folder);
+
+static gboolean
+published_once (gpointer data)
+{
+  return quorum_feeds_page_get_n_published (data) == 1;
+}
+
+static gboolean
+has_five_files (gpointer data)
+{
+  return count_feed_files (data) == 5;
+}
+
 static void
 test_publish (Fixture       *f,
               gconstpointer  data)
 {
   g_autofree char *folder = g_build_filename (f->dir, "published", NULL);
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-  guint n = 0;
 
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
   g_settings_set_string (f->settings, "feed-publish-folder", folder);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "feeds.publish", NULL));
+  g_assert_true (quorum_test_wait_for (published_once, f->page, 20000));
 
   /* Every feed, the office's included, each as TOKEN.ics. */
   g_assert_cmpuint (count_tokens (f), ==, 4);
+  g_assert_cmpuint (count_feed_files (folder), ==, 4);
+
+  /* Kept up to date: a new person's feed appears after the change. */
+  g_settings_set_boolean (f->settings, "feed-publish-auto", TRUE);
+  add_person (f->store, "赵六", "副秘书长", 4);
+  g_assert_true (quorum_test_wait_for (has_five_files, folder, 20000));
+  g_assert_cmpuint (count_tokens (f), ==, 5);
+}
+
+static guint
+count_feed_files (const char *folder)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n = 0;
+
   dir = g_dir_open (folder, 0, NULL);
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -533,15 +560,15 @@ test_publish (Fixture       *f,
       g_autofree char *path = g_build_filename (folder, name, NULL);
       g_autofree char *contents = NULL;
 
-      /* The publisher's list of what it wrote. */
-      if (g_str_equal (name, QUORUM_FEED_MANIFEST_NAME))
+      /* Not the publisher's list of what it wrote, nor a file being
+       * written while the folder is kept up to date. */
+      if (name[0] == '.' || !g_str_has_suffix (name, ".ics"))
         continue;
-      g_assert_true (g_str_has_suffix (name, ".ics"));
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_nonnull (strstr (contents, "BEGIN:VCALENDAR"));
       n++;
     }
-  g_assert_cmpuint (n, ==, 4);
+  return n;
 }
 
 static void

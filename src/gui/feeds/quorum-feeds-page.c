@@ -55,6 +55,9 @@ struct _QuorumFeedsPage
   GtkNativeDialog     *chooser;
   GCancellable        *cancellable;
   gboolean             importing;
+  gboolean             publishing;
+  gboolean             publish_again;
+  guint                n_published;
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -373,6 +376,8 @@ on_port_spin_value_changed_cb (QuorumFeedsPage *self,
     g_settings_set_int (self->settings, "feed-port", port);
 }
 
+static void publish_now (QuorumFeedsPage *self);
+
 static void
 update_publish_rows (QuorumFeedsPage *self)
 {
@@ -385,59 +390,71 @@ update_publish_rows (QuorumFeedsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "feeds.publish", chosen && self->store != NULL);
 }
 
-/* Every person gets a feed before the folder is written: the folder is for
- * the whole office, like `quorum-cli feed publish`. */
-static gboolean
-make_all_tokens (QuorumFeedsPage  *self,
-                 GError          **error)
-{
-  g_autoptr(GListModel) people = quorum_store_list_people (self->store, FALSE, error);
-  g_autofree char *office = NULL;
-
-  if (people == NULL || !(office = quorum_feed_token_dup (self->store, 0, TRUE, error)))
-    return FALSE;
-  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-    {
-      g_autoptr(QuorumPerson) person = g_list_model_get_item (people, i);
-      g_autofree char *token = quorum_feed_token_dup (self->store, quorum_person_get_id (person),
-                                                      TRUE, error);
-      if (token == NULL)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static void
-publish_now (QuorumFeedsPage *self)
+on_publish_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  g_autofree char *folder = g_settings_get_string (self->settings, "feed-publish-folder");
+  g_autoptr(QuorumFeedsPage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *time = NULL;
   g_autofree char *status = NULL;
   guint n = 0;
 
-  g_clear_handle_id (&self->publish_source, g_source_remove);
-  if (self->store == NULL || folder[0] == '\0')
+  self->publishing = FALSE;
+  if (self->store == NULL)
     return;
 
-  if (!make_all_tokens (self, &error) ||
-      !quorum_feed_source_publish (self->source, folder, &n, &error))
+  /* New addresses were written on the worker's connection. */
+  quorum_store_poll_external_changes (self->store);
+
+  if (!quorum_feeds_publish_finish (result, &n, &error))
     {
       /* Translators: %s says why, e.g. “Permission denied” */
       status = g_strdup_printf (_("Not published: %s"), error->message);
       adw_action_row_set_subtitle (self->publish_row, status);
       show_toast (self, status);
+    }
+  else
+    {
+      now = g_date_time_new_now_local ();
+      time = g_date_time_format (now, "%H:%M");
+      /* Translators: %u is a number of files, %s a time of day */
+      status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Published %u file at %s",
+                                             "Published %u files at %s", n),
+                                n, time);
+      adw_action_row_set_subtitle (self->publish_row, status);
+      self->n_published++;
+    }
+
+  if (self->publish_again)
+    {
+      self->publish_again = FALSE;
+      publish_now (self);
+    }
+}
+
+/* Publishes in a worker thread: for a large office writing every feed
+ * takes a second or two. A request while one runs is done right after. */
+static void
+publish_now (QuorumFeedsPage *self)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, "feed-publish-folder");
+
+  g_clear_handle_id (&self->publish_source, g_source_remove);
+  if (self->store == NULL || folder[0] == '\0')
+    return;
+  if (self->publishing)
+    {
+      self->publish_again = TRUE;
       return;
     }
 
-  now = g_date_time_new_now_local ();
-  time = g_date_time_format (now, "%H:%M");
-  /* Translators: %u is a number of files, %s a time of day */
-  status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Published %u file at %s",
-                                         "Published %u files at %s", n),
-                            n, time);
-  adw_action_row_set_subtitle (self->publish_row, status);
+  self->publishing = TRUE;
+  adw_action_row_set_subtitle (self->publish_row, _("Publishing…"));
+  quorum_feeds_publish_async (self->store, folder, self->cancellable, on_publish_done_cb,
+                              g_object_ref (self));
 }
 
 static gboolean
@@ -1277,6 +1294,20 @@ quorum_feeds_page_is_importing (QuorumFeedsPage *self)
   g_return_val_if_fail (QUORUM_IS_FEEDS_PAGE (self), FALSE);
 
   return self->importing;
+}
+
+/**
+ * quorum_feeds_page_get_n_published:
+ * @self: a #QuorumFeedsPage
+ *
+ * Returns: how many times the folder was published since the page was made
+ */
+guint
+quorum_feeds_page_get_n_published (QuorumFeedsPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_FEEDS_PAGE (self), 0);
+
+  return self->n_published;
 }
 
 /**

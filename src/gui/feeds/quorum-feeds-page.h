@@ -29,6 +29,7 @@ QuorumFeedRow *quorum_feeds_page_get_row      (QuorumFeedsPage *self,
 guint          quorum_feeds_page_get_n_rows   (QuorumFeedsPage *self);
 gboolean       quorum_feeds_page_is_serving   (QuorumFeedsPage *self);
 gboolean       quorum_feeds_page_is_importing (QuorumFeedsPage *self);
+guint          quorum_feeds_page_get_n_published (QuorumFeedsPage *self);
 void           quorum_feeds_page_import_file  (QuorumFeedsPage *self,
                                                GFile           *file);
 

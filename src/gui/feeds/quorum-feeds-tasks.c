@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "quorum-feed-source.h"
+#include "quorum-feed-tokens.h"
 #include "quorum-feeds-tasks.h"
 
 /* What a worker needs to open the same store on its own connection; read
@@ -37,6 +39,12 @@ typedef struct
   QuorumFeedsProgressFunc  progress;
   int                      last_percent;
 } ImportData;
+
+typedef struct
+{
+  Connection  conn;
+  char       *folder;
+} PublishData;
 
 typedef struct
 {
@@ -371,4 +379,113 @@ quorum_feeds_import_finish (GAsyncResult        *result,
   *report = *done;
   g_free (done);
   return TRUE;
+}
+
+static void
+publish_data_free (PublishData *data)
+{
+  connection_clear (&data->conn);
+  g_free (data->folder);
+  g_free (data);
+}
+
+/* Every person gets a feed before the folder is written: the folder is for
+ * the whole office, like `quorum-cli feed publish`. */
+static gboolean
+make_all_tokens (QuorumStore  *store,
+                 GError      **error)
+{
+  g_autoptr(GListModel) people = quorum_store_list_people (store, FALSE, error);
+  g_autofree char *office = NULL;
+
+  if (people == NULL || !(office = quorum_feed_token_dup (store, 0, TRUE, error)))
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(QuorumPerson) person = g_list_model_get_item (people, i);
+      g_autofree char *token = quorum_feed_token_dup (store, quorum_person_get_id (person),
+                                                      TRUE, error);
+      if (token == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+publish_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PublishData *data = task_data;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumFeedSource) source = NULL;
+  GError *error = NULL;
+  guint n = 0;
+
+  if (!(store = connection_open (&data->conn, &error)) || !make_all_tokens (store, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  source = quorum_feed_source_new (store);
+  if (!quorum_feed_source_publish (source, data->folder, &n, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_int (task, n);
+}
+
+/**
+ * quorum_feeds_publish_async:
+ * @store: the store whose feeds to publish
+ * @folder: the folder to write them to
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on this thread when done
+ * @user_data: data for @callback
+ *
+ * Gives every person (and the office) a feed address if they have none,
+ * then writes every feed into @folder as `TOKEN.ics`, from a worker thread.
+ * The store learns of new addresses from
+ * quorum_store_poll_external_changes().
+ */
+void
+quorum_feeds_publish_async (QuorumStore         *store,
+                            const char          *folder,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PublishData *data;
+
+  g_return_if_fail (QUORUM_IS_STORE (store));
+  g_return_if_fail (folder != NULL);
+
+  data = g_new0 (PublishData, 1);
+  connection_init (&data->conn, store);
+  data->folder = g_strdup (folder);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, quorum_feeds_publish_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)publish_data_free);
+  g_task_run_in_thread (task, publish_worker);
+}
+
+/**
+ * quorum_feeds_publish_finish:
+ * @result: the result given to the callback
+ * @out_n_files: (out) (optional): how many feeds were written
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the folder was written
+ */
+gboolean
+quorum_feeds_publish_finish (GAsyncResult  *result,
+                             guint         *out_n_files,
+                             GError       **error)
+{
+  return quorum_feeds_export_finish (result, out_n_files, error);
 }

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Exports and imports that run in a worker thread with their own database
- * connection, so a large calendar never freezes the window; and the file
- * filter both offer.
+ * Exports, imports and publishing that run in a worker thread with their
+ * own database connection, so a large calendar never freezes the window;
+ * and the file filter the choosers offer.
  */
 
 #pragma once
@@ -50,5 +50,14 @@ void     quorum_feeds_import_async  (QuorumStore              *store,
 gboolean quorum_feeds_import_finish (GAsyncResult             *result,
                                      QuorumImportReport       *report,
                                      GError                  **error);
+
+void     quorum_feeds_publish_async  (QuorumStore              *store,
+                                      const char               *folder,
+                                      GCancellable             *cancellable,
+                                      GAsyncReadyCallback       callback,
+                                      gpointer                  user_data);
+gboolean quorum_feeds_publish_finish (GAsyncResult             *result,
+                                      guint                    *out_n_files,
+                                      GError                  **error);
 
 G_END_DECLS
