@@ -12,6 +12,7 @@
 #include "quorum-calendar-page.h"
 #include "quorum-month-view.h"
 #include "quorum-series-editor.h"
+#include "quorum-feeds-page.h"
 #include "quorum-leave-window.h"
 #include "quorum-makeups-window.h"
 #include "quorum-occurrence-window.h"
@@ -149,6 +150,19 @@ new_series_action (GtkWidget  *widget,
   quorum_series_editor_present_new (GTK_WINDOW (self), quorum_application_get_store (qapp),
                                     quorum_application_get_rulebook (qapp),
                                     quorum_application_get_workdays (qapp), &initial);
+}
+
+/* The feeds page owns exporting: show it, then its dialog. */
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "feeds");
+  gtk_widget_activate_action (adw_view_stack_get_child_by_name (self->view_stack, "feeds"),
+                              "feeds.export", NULL);
 }
 
 static void
@@ -319,6 +333,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
 
   g_type_ensure (QUORUM_TYPE_CALENDAR_PAGE);
   g_type_ensure (QUORUM_TYPE_OBLIGATIONS_PAGE);
+  g_type_ensure (QUORUM_TYPE_FEEDS_PAGE);
 
   g_type_ensure (QUORUM_TYPE_PEOPLE_PAGE);
   g_type_ensure (QUORUM_TYPE_WELCOME_PAGE);
@@ -348,6 +363,10 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_finished_cb);
 
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
+                                   export_calendar_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-calendar", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
