@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "quorum-compliance-summary.h"
 #include "quorum-matrix.h"
@@ -148,6 +149,25 @@ measure_headers (QuorumMatrix *self)
     self->column_width = MAX (self->column_width,
                               MIN (MAX_COLUMN, text_width (GTK_WIDGET (self),
                                                            g_array_index (self->columns, Subject, c).label) + 16));
+
+  /* Cells are as wide as the widest figures ("62%/50%"). There are only a few
+   * distinct texts among thousands of cells: measure each once. */
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < self->n_rows * self->n_columns; i++)
+      {
+        const char *figures = self->cells[i].figures;
+        g_autofree char *sample = NULL;
+
+        if (!self->cells[i].present || figures == NULL || !g_hash_table_add (seen, (char *)figures))
+          continue;
+        sample = g_strdup_printf ("✓ %s", figures);
+        self->column_width = MAX (self->column_width,
+                                  MIN (MAX_COLUMN, text_width (GTK_WIDGET (self), sample) + 24));
+      }
+  }
+
   for (guint r = 0; r < self->n_rows; r++)
     widest = MAX (widest, text_width (GTK_WIDGET (self), self->row_labels->pdata[r]));
   self->row_header_width = CLAMP (widest + 24, 160, MAX_ROW_HEADER);
