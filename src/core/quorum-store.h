@@ -84,6 +84,14 @@ const char       *quorum_store_get_actor           (QuorumStore             *sel
 void              quorum_store_set_actor           (QuorumStore             *self,
                                                     const char              *actor);
 
+/* Settings kept with the data (e.g. what was published where) */
+char             *quorum_store_dup_setting         (QuorumStore             *self,
+                                                    const char              *key);
+gboolean          quorum_store_set_setting         (QuorumStore             *self,
+                                                    const char              *key,
+                                                    const char              *value,
+                                                    GError                 **error);
+
 /* Rulebook */
 gboolean          quorum_store_set_rulebook_data   (QuorumStore             *self,
                                                     const char              *data,
