@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "quorum-caldav-controller.h"
 #include "quorum-database.h"
 #include "quorum-rulebook.h"
 #include "quorum-store.h"
@@ -26,5 +27,6 @@ GSettings         *quorum_application_get_settings (QuorumApplication  *self);
 QuorumStore       *quorum_application_get_store    (QuorumApplication  *self);
 QuorumWorkdays    *quorum_application_get_workdays (QuorumApplication  *self);
 QuorumRulebook    *quorum_application_get_rulebook (QuorumApplication  *self);
+QuorumCaldavController *quorum_application_get_caldav_controller (QuorumApplication *self);
 
 G_END_DECLS
