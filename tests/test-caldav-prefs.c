@@ -16,6 +16,7 @@
 
 #include "quorum-caldav-controller.h"
 #include "quorum-caldav-office.h"
+#include "quorum-caldav-overlay.h"
 #include "quorum-caldav-status-group.h"
 #include "quorum-password-store.h"
 #include "quorum-publishing-page.h"
@@ -96,6 +97,36 @@ fill (Fixture    *f,
         }
     }
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (values));
+}
+
+static AdwPreferencesRow *
+row_titled (GtkWidget  *widget,
+            const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_PREFERENCES_ROW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwPreferencesRow *row = row_titled (child, title);
+
+      if (row != NULL)
+        return row;
+    }
+  return NULL;
+}
+
+static gboolean
+overlay_filled (gpointer data)
+{
+  return g_list_model_get_n_items (quorum_caldav_controller_get_overlay (data)) > 0;
+}
+
+static gboolean
+overlay_empty (gpointer data)
+{
+  return g_list_model_get_n_items (quorum_caldav_controller_get_overlay (data)) == 0;
 }
 
 static gboolean
@@ -269,6 +300,49 @@ test_background (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (calendars->len, ==, 3);
   g_settings_reset (settings, QUORUM_CALDAV_KEY_AUTO_PUBLISH);
+
+  /* Subscribing to a calendar through the page fills the overlay; removing
+   * it empties it. */
+  {
+    g_autofree char *home = quorum_caldav_client_dup_display_url (
+      f->server.client, quorum_caldav_client_get_calendar_home (f->server.client));
+    g_autofree char *url = g_strconcat (home, QUORUM_CALDAV_OFFICE_SLUG "/", NULL);
+    g_autoptr(QuorumSeries) series = NULL;
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) start = g_date_time_add_days (now, 3);
+    g_autoptr(GVariant) list = NULL;
+    g_autoptr(QuorumOccurrence) shown = NULL;
+
+    series = quorum_series_new ("上级部署会", start);
+    quorum_store_add_series (f->store, series, &error);
+    g_assert_no_error (error);
+    quorum_caldav_controller_publish (controller);
+    g_assert_true (quorum_test_wait_for (idle_again, controller, 30000));
+
+    gtk_editable_set_text (GTK_EDITABLE (row_titled (GTK_WIDGET (f->page), _("Name"))), "上级日程");
+    gtk_editable_set_text (GTK_EDITABLE (row_titled (GTK_WIDGET (f->page),
+                                                     _("Calendar Address"))), url);
+    gtk_editable_set_text (GTK_EDITABLE (row_titled (GTK_WIDGET (f->page),
+                                                     _("User Name (Optional)"))),
+                           QUORUM_TEST_RADICALE_USER);
+    gtk_editable_set_text (GTK_EDITABLE (row_titled (GTK_WIDGET (f->page),
+                                                     _("Password (Optional)"))),
+                           QUORUM_TEST_RADICALE_PASSWORD);
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "publishing.add-subscription", NULL);
+    list = g_settings_get_value (settings, QUORUM_CALDAV_KEY_SUBSCRIPTIONS);
+    g_assert_cmpuint (g_variant_n_children (list), ==, 1);
+    g_assert_nonnull (row_titled (GTK_WIDGET (f->page), "上级日程"));
+
+    g_assert_true (quorum_test_wait_for (overlay_filled, controller, 30000));
+    shown = g_list_model_get_item (quorum_caldav_controller_get_overlay (controller), 0);
+    g_assert_cmpstr (quorum_occurrence_get_title (shown), ==, "上级部署会");
+    g_assert_true (quorum_occurrence_is_external (shown));
+    g_assert_null (quorum_caldav_controller_get_overlay_error (controller));
+
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "publishing.remove-subscription", "u", 0);
+    g_assert_null (row_titled (GTK_WIDGET (f->page), "上级日程"));
+    g_assert_true (quorum_test_wait_for (overlay_empty, controller, 30000));
+  }
 }
 
 int

@@ -319,15 +319,32 @@ rebuild_subscriptions (QuorumPublishingPage *self)
     }
 }
 
+/* Writes the list back without the entry at @skip (G_MAXUINT for none) and
+ * with @added, a (sss), at the end when not %NULL. */
+static void
+write_subscriptions (QuorumPublishingPage *self,
+                     guint                 skip,
+                     GVariant             *added)
+{
+  g_autoptr(GVariant) list = g_settings_get_value (self->settings,
+                                                   QUORUM_CALDAV_KEY_SUBSCRIPTIONS);
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(sss)"));
+
+  for (gsize i = 0; i < g_variant_n_children (list); i++)
+    if (i != skip)
+      g_variant_builder_add_value (&builder, g_variant_get_child_value (list, i));
+  if (added != NULL)
+    g_variant_builder_add_value (&builder, added);
+  g_settings_set_value (self->settings, QUORUM_CALDAV_KEY_SUBSCRIPTIONS,
+                        g_variant_builder_end (&builder));
+}
+
 static void
 add_subscription_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
   QuorumPublishingPage *self = QUORUM_PUBLISHING_PAGE (widget);
-  g_autoptr(GVariant) list = g_settings_get_value (self->settings,
-                                                   QUORUM_CALDAV_KEY_SUBSCRIPTIONS);
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(sss)"));
   g_autofree char *url = g_strstrip (g_strdup (editable_text (self->sub_url_row)));
   const char *name = editable_text (self->sub_name_row);
   const char *user = editable_text (self->sub_user_row);
@@ -342,13 +359,9 @@ add_subscription_action (GtkWidget  *widget,
       return;
     }
 
-  for (gsize i = 0; i < g_variant_n_children (list); i++)
-    g_variant_builder_add_value (&builder, g_variant_get_child_value (list, i));
-  g_variant_builder_add (&builder, "(sss)", name, url, user);
   if (*user != '\0' && *password != '\0')
     save_password (self, url, user, password);
-  g_settings_set_value (self->settings, QUORUM_CALDAV_KEY_SUBSCRIPTIONS,
-                        g_variant_builder_end (&builder));
+  write_subscriptions (self, G_MAXUINT, g_variant_new ("(sss)", name, url, user));
 
   gtk_editable_set_text (GTK_EDITABLE (self->sub_name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->sub_url_row), "");
@@ -362,17 +375,7 @@ remove_subscription_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
-  QuorumPublishingPage *self = QUORUM_PUBLISHING_PAGE (widget);
-  g_autoptr(GVariant) list = g_settings_get_value (self->settings,
-                                                   QUORUM_CALDAV_KEY_SUBSCRIPTIONS);
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a(sss)"));
-  guint index = g_variant_get_uint32 (param);
-
-  for (gsize i = 0; i < g_variant_n_children (list); i++)
-    if (i != index)
-      g_variant_builder_add_value (&builder, g_variant_get_child_value (list, i));
-  g_settings_set_value (self->settings, QUORUM_CALDAV_KEY_SUBSCRIPTIONS,
-                        g_variant_builder_end (&builder));
+  write_subscriptions (QUORUM_PUBLISHING_PAGE (widget), g_variant_get_uint32 (param), NULL);
 }
 
 static void
