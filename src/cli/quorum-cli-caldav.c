@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "quorum-caldav-client.h"
+#include "quorum-caldav-office.h"
 #include "quorum-caldav-publisher.h"
 #include "quorum-cli.h"
 #include "quorum-ics.h"
@@ -19,6 +20,9 @@
 #define DEFAULT_CALENDAR     "quorum"
 /* Translators: the name of the calendar Quorum makes on a CalDAV server */
 #define DEFAULT_DISPLAY_NAME N_("Duty calendar")
+/* For scripts and servers without a keyring: the password in the
+ * environment, when no --password-file is given. */
+#define PASSWORD_ENV         "QUORUM_CALDAV_PASSWORD"
 
 typedef struct
 {
@@ -66,8 +70,12 @@ static QuorumCaldavClient *
 make_client (const ServerOptions  *options,
              GError              **error)
 {
-  g_autofree char *password = read_password (options->password_file, error);
+  g_autofree char *password = NULL;
 
+  if (options->password_file != NULL)
+    password = read_password (options->password_file, error);
+  else
+    password = g_strdup (g_getenv (PASSWORD_ENV));
   if (password == NULL)
     return NULL;
   return quorum_caldav_client_new (options->url, options->user, password);
@@ -99,7 +107,7 @@ missing_server_option (const ServerOptions *options)
     return "--url";
   if (options->user == NULL)
     return "--user";
-  if (options->password_file == NULL)
+  if (options->password_file == NULL && g_getenv (PASSWORD_ENV) == NULL)
     return "--password-file";
   return NULL;
 }
@@ -107,16 +115,32 @@ missing_server_option (const ServerOptions *options)
 /* Parses the options shared by the subcommands plus @extra: 0 when all is
  * well, else the usage error's exit status. */
 static int
+require_server_options (GOptionContext      *context,
+                        const ServerOptions *server)
+{
+  g_autofree char *message = NULL;
+  const char *missing;
+
+  if ((missing = missing_server_option (server)) == NULL)
+    return 0;
+  /* Translators: %s is an option such as --url */
+  message = g_strdup_printf (_("The option %s is required"), missing);
+  return quorum_cli_usage_error (context, message);
+}
+
+/* Parses the options shared by the subcommands plus @extra: 0 when all is
+ * well, else the usage error's exit status. With @check, the account must
+ * be complete. */
+static int
 parse_options (GOptionContext   *context,
                const char       *summary,
                ServerOptions    *server,
                GOptionEntry     *extra,
+               gboolean          check,
                int              *argc,
                char           ***argv)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  const char *missing;
 
   g_option_context_set_summary (context, summary);
   add_server_entries (context, server, extra);
@@ -125,11 +149,7 @@ parse_options (GOptionContext   *context,
   if (*argc > 1)
     return quorum_cli_usage_error (context, _("Too many arguments"));
 
-  if ((missing = missing_server_option (server)) == NULL)
-    return 0;
-  /* Translators: %s is an option such as --url */
-  message = g_strdup_printf (_("The option %s is required"), missing);
-  return quorum_cli_usage_error (context, message);
+  return check ? require_server_options (context, server) : 0;
 }
 
 /*
@@ -181,9 +201,62 @@ load_state (const char          *path,
   return TRUE;
 }
 
+/* The saved account fills in what the options leave out. */
 static int
-command_publish (int    argc,
-                 char **argv)
+publish_store (QuorumCliContext *ctx,
+               GOptionContext   *context,
+               ServerOptions    *server)
+{
+  g_auto(QuorumCaldavOfficeReport) report = { 0 };
+  g_autoptr(QuorumDatabase) db = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(QuorumCaldavClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *where = NULL;
+  gboolean ok;
+  int status;
+
+  if (!(db = quorum_cli_open_database (ctx, &error)))
+    return quorum_cli_fail (error);
+  store = quorum_store_new (db);
+  if (server->url == NULL)
+    server->url = quorum_store_dup_setting (store, QUORUM_CALDAV_SETTING_URL);
+  if (server->user == NULL)
+    server->user = quorum_store_dup_setting (store, QUORUM_CALDAV_SETTING_USER);
+  if ((status = require_server_options (context, server)) != 0)
+    return status;
+
+  if (!(client = make_client (server, &error)))
+    return quorum_cli_fail (error);
+  quorum_store_set_actor (store, "quorum-cli caldav");
+
+  ok = quorum_caldav_publish_office (client, store, NULL, &report, NULL, &error);
+  summary = quorum_caldav_office_report_describe (&report);
+  where = quorum_caldav_client_dup_display_url (client,
+                                                quorum_caldav_client_get_calendar_home (client));
+  if (!ok)
+    {
+      /* What was sent before the failure still counts. */
+      if (report.n_calendars > 0)
+        {
+          line = g_strdup_printf ("%s\n", summary);
+          quorum_cli_write (line);
+        }
+      return quorum_cli_fail (error);
+    }
+
+  /* Translators: %1$s is a URL, %2$s the report */
+  line = g_strdup_printf (_("Published to %1$s: %2$s\n"), where, summary);
+  quorum_cli_write (line);
+  return 0;
+}
+
+static int
+command_publish (QuorumCliContext  *ctx,
+                 int                argc,
+                 char             **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_auto(ServerOptions) server = { 0 };
@@ -207,18 +280,25 @@ command_publish (int    argc,
     { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name,
       N_("The calendar’s display name when it must be made"), N_("NAME") },
     { "from-ics", 0, 0, G_OPTION_ARG_FILENAME, &ics_path,
-      N_("Publish the events of this iCalendar file"), N_("FILE") },
+      N_("Publish the events of this iCalendar file instead of the office’s calendars"),
+      N_("FILE") },
     { "state", 0, 0, G_OPTION_ARG_FILENAME, &state_path,
       N_("Remember what was published in this file, to send only changes next time"), N_("FILE") },
     { NULL }
   };
 
-  status = parse_options (context, _("Publish events to a calendar on a CalDAV server."),
-                          &server, entries, &argc, &argv);
+  status = parse_options (context, _("Publish the office’s calendars to a CalDAV server: one "
+                                     "per leader and one for the whole office. The account "
+                                     "saved in the preferences is used unless --url and --user "
+                                     "are given; the password comes from --password-file or "
+                                     "the QUORUM_CALDAV_PASSWORD environment variable."),
+                          &server, entries, FALSE, &argc, &argv);
   if (status != 0)
     return status;
   if (ics_path == NULL)
-    return quorum_cli_usage_error (context, _("The option --from-ics is required"));
+    return publish_store (ctx, context, &server);
+  if ((status = require_server_options (context, &server)) != 0)
+    return status;
 
   if (!(events = load_events (ics_path, &error)))
     return quorum_cli_fail (error);
@@ -286,7 +366,7 @@ command_test (int    argc,
 
   status = parse_options (context, _("Check the connection to a CalDAV server and list "
                                      "its calendars."),
-                          &server, NULL, &argc, &argv);
+                          &server, NULL, TRUE, &argc, &argv);
   if (status != 0)
     return status;
 
@@ -324,7 +404,7 @@ quorum_cli_command_caldav (QuorumCliContext  *ctx,
   g_autofree char *message = NULL;
 
   if (argc >= 2 && strcmp (argv[1], "publish") == 0)
-    return command_publish (argc - 1, argv + 1);
+    return command_publish (ctx, argc - 1, argv + 1);
   if (argc >= 2 && strcmp (argv[1], "test") == 0)
     return command_test (argc - 1, argv + 1);
 

@@ -725,6 +725,68 @@ quorum_store_poll_external_changes (QuorumStore *self)
   return TRUE;
 }
 
+/* Settings live in the meta table under their own prefix, apart from the
+ * store's bookkeeping keys. */
+#define SETTING_PREFIX "setting:"
+
+/**
+ * quorum_store_dup_setting:
+ * @self: a #QuorumStore
+ * @key: the setting's name, e.g. `caldav-url`
+ *
+ * Reads a setting kept in the database with the data it describes (unlike
+ * GSettings, it travels with the database and is seen by `quorum-cli`).
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL when unset
+ */
+char *
+quorum_store_dup_setting (QuorumStore *self,
+                          const char  *key)
+{
+  g_autofree char *meta_key = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  meta_key = g_strconcat (SETTING_PREFIX, key, NULL);
+  return _quorum_store_dup_meta (self, meta_key);
+}
+
+/**
+ * quorum_store_set_setting:
+ * @self: a #QuorumStore
+ * @key: the setting's name
+ * @value: (nullable): its new value; %NULL removes it
+ * @error: return location for a #GError
+ *
+ * Writes a setting (see quorum_store_dup_setting()). Settings are not
+ * audited and do not emit #QuorumStore::changed: they describe how the data
+ * is shared, not the data.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_set_setting (QuorumStore  *self,
+                          const char   *key,
+                          const char   *value,
+                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *meta_key = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  meta_key = g_strconcat (SETTING_PREFIX, key, NULL);
+  if (value != NULL)
+    return _quorum_store_set_meta (self, meta_key, value, error);
+
+  if (!(stmt = _quorum_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error)))
+    return FALSE;
+  _quorum_store_bind_text (stmt, 1, meta_key);
+  return _quorum_store_step_done (self, stmt, error);
+}
+
 /**
  * quorum_store_get_database:
  * @self: a #QuorumStore

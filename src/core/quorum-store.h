@@ -105,6 +105,14 @@ gboolean          quorum_store_run_batch           (QuorumStore             *sel
                                                     gpointer                 user_data,
                                                     GError                 **error);
 
+/* Settings kept with the data (e.g. what was published where) */
+char             *quorum_store_dup_setting         (QuorumStore             *self,
+                                                    const char              *key);
+gboolean          quorum_store_set_setting         (QuorumStore             *self,
+                                                    const char              *key,
+                                                    const char              *value,
+                                                    GError                 **error);
+
 /* Rulebook */
 gboolean          quorum_store_set_rulebook_data   (QuorumStore             *self,
                                                     const char              *data,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "quorum-application.h"
+#include "quorum-caldav-controller.h"
 #include "quorum-paths.h"
 #include "quorum-preferences-window.h"
 #include "quorum-window.h"
@@ -24,6 +25,7 @@ struct _QuorumApplication
   QuorumStore    *store;
   QuorumWorkdays *workdays;
   QuorumRulebook *rulebook;
+  QuorumCaldavController *caldav;
   GError         *database_error;
   guint           poll_source;
 };
@@ -106,8 +108,20 @@ quit_action (GSimpleAction *action,
     }
 }
 
+static void
+caldav_publish_action (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  QuorumApplication *self = user_data;
+
+  if (self->caldav != NULL)
+    quorum_caldav_controller_publish (self->caldav);
+}
+
 static const GActionEntry app_entries[] = {
   { "about", about_action },
+  { "caldav-publish", caldav_publish_action },
   { "preferences", preferences_action },
   { "quit", quit_action },
 };
@@ -182,6 +196,7 @@ open_database (QuorumApplication *self,
 {
   g_autoptr(GError) error = NULL;
 
+  g_clear_object (&self->caldav);
   g_clear_object (&self->store);
   g_clear_object (&self->database);
   g_clear_object (&self->workdays);
@@ -205,6 +220,7 @@ open_database (QuorumApplication *self,
     }
 
   self->store = quorum_store_new (self->database);
+  self->caldav = quorum_caldav_controller_new (self->store, self->settings);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
   load_rulebook (self);
@@ -259,6 +275,7 @@ quorum_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (quorum_application_parent_class)->shutdown (app);
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_object (&self->caldav);
   g_clear_object (&self->store);
   g_clear_object (&self->workdays);
   g_clear_object (&self->rulebook);
@@ -479,4 +496,19 @@ quorum_application_switch_database (QuorumApplication  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 
   return self->database != NULL;
+}
+
+/**
+ * quorum_application_get_caldav_controller:
+ * @self: a #QuorumApplication
+ *
+ * Returns: (transfer none) (nullable): the CalDAV publishing and
+ *   subscriptions, or %NULL without a database
+ */
+QuorumCaldavController *
+quorum_application_get_caldav_controller (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
+
+  return self->caldav;
 }

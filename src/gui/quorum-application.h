@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "quorum-caldav-controller.h"
 #include "quorum-database.h"
 #include "quorum-rulebook.h"
 #include "quorum-store.h"
@@ -31,5 +32,6 @@ gboolean           quorum_application_switch_database (QuorumApplication  *self,
                                                        GError            **error);
 gboolean           quorum_application_is_demo      (QuorumApplication  *self);
 char              *quorum_application_dup_demo_database (void);
+QuorumCaldavController *quorum_application_get_caldav_controller (QuorumApplication *self);
 
 G_END_DECLS

@@ -39,6 +39,8 @@ static const KindInfo kinds[] = {
   { "leave", "kind-leave", NC_("duty kind", "Leave") },
   { "paperwork", "kind-paperwork", NC_("duty kind", "Paperwork") },
   { "liaison", "kind-liaison", NC_("duty kind", "Liaison") },
+  /* Events of subscribed calendars: not ours, read-only */
+  { "external", "external", NC_("duty kind", "Subscribed") },
 };
 
 static const KindInfo *

@@ -12,6 +12,7 @@
 #include "quorum-application.h"
 #include "quorum-paths.h"
 #include "quorum-preferences-window.h"
+#include "quorum-publishing-page.h"
 
 struct _QuorumPreferencesWindow
 {
@@ -22,6 +23,7 @@ struct _QuorumPreferencesWindow
   /* Template widgets */
   GtkSpinButton        *at_risk_spin;
   AdwActionRow         *database_row;
+  QuorumPublishingPage *publishing_page;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumPreferencesWindow, quorum_preferences_window,
@@ -46,11 +48,13 @@ quorum_preferences_window_class_init (QuorumPreferencesWindowClass *klass)
 
   object_class->dispose = quorum_preferences_window_dispose;
 
+  g_type_ensure (QUORUM_TYPE_PUBLISHING_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH
                                                "/ui/quorum-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, at_risk_spin);
   gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumPreferencesWindow, publishing_page);
 }
 
 static void
@@ -66,6 +70,15 @@ quorum_preferences_window_init (QuorumPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 
   adw_action_row_set_subtitle (self->database_row, db_path);
+
+  if (QUORUM_IS_APPLICATION (g_application_get_default ()))
+    {
+      quorum_publishing_page_set_store (self->publishing_page,
+                                        quorum_application_get_store (QUORUM_APPLICATION_DEFAULT));
+      quorum_publishing_page_set_controller (self->publishing_page,
+                                             quorum_application_get_caldav_controller (
+                                               QUORUM_APPLICATION_DEFAULT));
+    }
 }
 
 QuorumPreferencesWindow *

@@ -303,7 +303,13 @@ on_notify_application_cb (QuorumWindow *self,
 
   if (QUORUM_IS_APPLICATION (app))
     {
+      QuorumCaldavController *caldav =
+        quorum_application_get_caldav_controller (QUORUM_APPLICATION (app));
+
       give_pages_their_models (self, QUORUM_APPLICATION (app));
+      if (caldav != NULL)
+        quorum_calendar_page_set_overlay_model (self->calendar_page,
+                                                quorum_caldav_controller_get_overlay (caldav));
       show_database_state (self, QUORUM_APPLICATION (app));
       g_signal_connect_object (app, "rulebook-changed", G_CALLBACK (on_rulebook_changed_cb), self,
                                G_CONNECT_SWAPPED);

@@ -11,7 +11,9 @@
 
 #include "quorum-agenda-view.h"
 #include "quorum-calendar-filter-bar.h"
+#include "quorum-caldav-overlay.h"
 #include "quorum-calendar-page.h"
+#include "quorum-external-event.h"
 #include "quorum-gui-utils.h"
 #include "quorum-month-view.h"
 #include "quorum-occurrence.h"
@@ -51,6 +53,11 @@ struct _QuorumCalendarPage
   GListModel         *model;
   GtkFilterListModel *filtered;
   GtkStringFilter    *filter;
+
+  /* The store's occurrences and the subscribed calendars' in the span, one
+   * list for the views. */
+  GListStore         *sources;
+  GtkFilterListModel *overlay;
 
   QuorumStore        *store;
   QuorumWorkdays     *workdays;
@@ -225,11 +232,17 @@ on_view_stack_visible_child_cb (QuorumCalendarPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_NAME]);
 }
 
+/* Somebody else's event: its details, never a roll call. */
 static void
 on_occurrence_activated_cb (QuorumCalendarPage *self,
                             QuorumOccurrence   *occurrence,
                             GtkWidget          *view)
 {
+  if (quorum_occurrence_is_external (occurrence))
+    {
+      quorum_external_event_show (GTK_WIDGET (self), occurrence);
+      return;
+    }
   g_signal_emit (self, signals[OCCURRENCE_ACTIVATED], 0, occurrence);
 }
 
@@ -339,12 +352,27 @@ on_store_changed_cb (QuorumCalendarPage *self,
     self->reload_source = g_idle_add_full (G_PRIORITY_LOW, reload_idle_cb, self, NULL);
 }
 
+static gboolean
+overlay_in_span (gpointer item,
+                 gpointer user_data)
+{
+  QuorumCalendarPage *self = user_data;
+  GDateTime *start = quorum_calendar_page_get_visible_start (self);
+  GDateTime *end = quorum_calendar_page_get_visible_end (self);
+
+  return start != NULL && end != NULL && quorum_occurrence_overlaps (item, start, end);
+}
+
 static void
 on_self_range_changed_cb (QuorumCalendarPage *self,
                           GDateTime          *start,
                           GDateTime          *end,
                           gpointer            user_data)
 {
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->overlay);
+
+  if (filter != NULL)
+    gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
   reload_from_store (self);
 }
 
@@ -409,6 +437,8 @@ quorum_calendar_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->filtered);
   g_clear_object (&self->model);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->overlay);
   self->filter = NULL;
 
   G_OBJECT_CLASS (quorum_calendar_page_parent_class)->dispose (object);
@@ -566,7 +596,12 @@ quorum_calendar_page_init (QuorumCalendarPage *self)
                                             G_CALLBACK (occurrence_search_text), NULL, NULL);
   self->filter = gtk_string_filter_new (expression);
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->overlay = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (
+                                               overlay_in_span, self, NULL)));
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (
+                                                g_object_ref (G_LIST_MODEL (self->sources)))),
+                                              GTK_FILTER (self->filter));
 
   quorum_month_view_set_model (self->month_view, G_LIST_MODEL (self->filtered));
   quorum_agenda_view_set_model (self->agenda_view, G_LIST_MODEL (self->filtered));
@@ -582,6 +617,20 @@ quorum_calendar_page_init (QuorumCalendarPage *self)
   gtk_widget_set_visible (self->filter_button, FALSE);
 
   update_title (self);
+}
+
+static void
+update_sources (QuorumCalendarPage *self)
+{
+  GListModel *items[2];
+  guint n = 0;
+
+  if (self->model != NULL)
+    items[n++] = self->model;
+  if (gtk_filter_list_model_get_model (self->overlay) != NULL)
+    items[n++] = G_LIST_MODEL (self->overlay);
+  g_list_store_splice (self->sources, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sources)),
+                       (gpointer *) items, n);
 }
 
 GtkWidget *
@@ -619,8 +668,28 @@ quorum_calendar_page_set_model (QuorumCalendarPage *self,
   if (!g_set_object (&self->model, model))
     return;
 
-  gtk_filter_list_model_set_model (self->filtered, model);
+  update_sources (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+/**
+ * quorum_calendar_page_set_overlay_model:
+ * @self: a #QuorumCalendarPage
+ * @model: (nullable): a #GListModel of #QuorumOccurrence from subscribed
+ *   calendars, any span
+ *
+ * Shows @model's occurrences in the span on show over the page's own, as
+ * read-only events (the `external` style; activating one shows its details).
+ */
+void
+quorum_calendar_page_set_overlay_model (QuorumCalendarPage *self,
+                                        GListModel         *model)
+{
+  g_return_if_fail (QUORUM_IS_CALENDAR_PAGE (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  gtk_filter_list_model_set_model (self->overlay, model);
+  update_sources (self);
 }
 
 /**

@@ -23,6 +23,8 @@ GtkWidget  *quorum_calendar_page_new               (void);
 GListModel *quorum_calendar_page_get_model         (QuorumCalendarPage *self);
 void        quorum_calendar_page_set_model         (QuorumCalendarPage *self,
                                                     GListModel         *model);
+void        quorum_calendar_page_set_overlay_model (QuorumCalendarPage *self,
+                                                    GListModel         *model);
 void        quorum_calendar_page_set_today         (QuorumCalendarPage *self,
                                                     GDateTime          *today);
 void        quorum_calendar_page_set_day_info_func (QuorumCalendarPage *self,
