@@ -458,19 +458,28 @@ draw_row (Pen                     *pen,
   cairo_stroke (pen->cr);
 }
 
-/* A table whose header row is repeated on every page it runs onto.
- * @rows holds n_columns strings per row; @colours one int per row
- * (a #QuorumSupervisionColour, or -1). */
+/* A table whose header row is repeated on every page it runs onto, or the
+ * line @empty when there are no rows. @rows holds n_columns strings per row;
+ * @colours one int per row (a #QuorumSupervisionColour, or -1). */
 static void
 show_table (Pen          *pen,
             const Column *columns,
             guint         n_columns,
             GPtrArray    *rows,
-            GArray       *colours)
+            GArray       *colours,
+            const char   *empty)
 {
-  g_autofree const char **header = g_new0 (const char *, n_columns);
+  g_autofree const char **header = NULL;
   double total_weight = 0, header_height;
   guint n_rows = rows->len / n_columns;
+
+  if (rows->len == 0)
+    {
+      show_text (pen, empty, TEXT_SIZE, FALSE, PANGO_ALIGN_LEFT, 8);
+      return;
+    }
+
+  header = g_new0 (const char *, n_columns);
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -544,10 +553,8 @@ show_summary_table (Pen *pen)
       g_array_append_val (colours, colour);
     }
 
-  if (rows->len == 0)
-    show_text (pen, _("No duty binds anyone in this period."), TEXT_SIZE, FALSE, PANGO_ALIGN_LEFT, 8);
-  else
-    show_table (pen, columns, G_N_ELEMENTS (columns), rows, colours);
+  show_table (pen, columns, G_N_ELEMENTS (columns), rows, colours,
+              _("No duty binds anyone in this period."));
 }
 
 static void
@@ -587,10 +594,8 @@ show_items_table (Pen *pen)
         g_array_append_val (colours, colour);
       }
 
-  if (rows->len == 0)
-    show_text (pen, _("Nothing is missed or at risk."), TEXT_SIZE, FALSE, PANGO_ALIGN_LEFT, 8);
-  else
-    show_table (pen, columns, G_N_ELEMENTS (columns), rows, colours);
+  show_table (pen, columns, G_N_ELEMENTS (columns), rows, colours,
+              _("Nothing is missed or at risk."));
 }
 
 static void
@@ -622,10 +627,8 @@ show_makeups_table (Pen *pen)
                                        ? _("Excused") : _("Absent")));
     }
 
-  if (rows->len == 0)
-    show_text (pen, _("No make-up is owed."), TEXT_SIZE, FALSE, PANGO_ALIGN_LEFT, 8);
-  else
-    show_table (pen, columns, G_N_ELEMENTS (columns), rows, NULL);
+  show_table (pen, columns, G_N_ELEMENTS (columns), rows, NULL,
+              _("No make-up is owed."));
 }
 
 /**
