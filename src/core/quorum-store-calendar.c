@@ -797,11 +797,7 @@ quorum_store_update_series (QuorumStore   *self,
            audit_regenerate (self, id, expand_from, dropped, error) &&
            materialize_and_audit (self, id, horizon, &inserted, error);
     }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "series", id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "series", id, error);
 }
 
 /* @rrule with its COUNT and UNTIL replaced by UNTIL=@until (in UTC). */
@@ -1448,11 +1444,7 @@ quorum_store_update_occurrence (QuorumStore  *self,
                                 before, after, NULL, error) &&
            _quorum_store_touch_series (self, occurrence_id, error);
     }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "occurrence", occurrence_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "occurrence", occurrence_id, error);
 }
 
 /**

@@ -91,11 +91,7 @@ quorum_store_set_minutes (QuorumStore  *self,
       ok = _quorum_store_audit (self, "occurrence", occurrence_id, "minutes", before, after,
                                 NULL, error);
     }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "occurrence", occurrence_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "occurrence", occurrence_id, error);
 }
 
 /**

@@ -513,11 +513,44 @@ _quorum_store_update_row (QuorumStore  *self,
       after = _quorum_store_row_json (self, table, "id = ?1", id, 0);
       ok = _quorum_store_audit (self, table, id, action, before, after, NULL, error);
     }
+  return _quorum_store_end_changed (self, ok, table, id, error);
+}
+
+/* Ends the transaction begun with _quorum_store_begin() (commits if @ok,
+ * else rolls back) and, once committed, emits ::changed for @entity @id. */
+gboolean
+_quorum_store_end_changed (QuorumStore  *self,
+                           gboolean      ok,
+                           const char   *entity,
+                           gint64        id,
+                           GError      **error)
+{
   if (!_quorum_store_end (self, ok, error))
     return FALSE;
 
-  _quorum_store_emit_changed (self, table, id);
+  _quorum_store_emit_changed (self, entity, id);
   return TRUE;
+}
+
+/* Ends the transaction of an INSERT into @table (ok: the row was inserted
+ * by the last statement): audits the new row as "add", commits and emits
+ * ::changed for it. Returns its id, or 0 after rolling back with @error set. */
+gint64
+_quorum_store_end_add (QuorumStore  *self,
+                       const char   *table,
+                       gboolean      ok,
+                       GError      **error)
+{
+  g_autofree char *after = NULL;
+  gint64 id = 0;
+
+  if (ok)
+    {
+      id = _quorum_store_last_insert_id (self);
+      after = _quorum_store_row_json (self, table, "id = ?1", id, 0);
+      ok = _quorum_store_audit (self, table, id, "add", NULL, after, NULL, error);
+    }
+  return _quorum_store_end_changed (self, ok, table, id, error) ? id : 0;
 }
 
 void
@@ -959,8 +992,6 @@ quorum_store_add_person (QuorumStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *created = NULL;
-  g_autofree char *after = NULL;
-  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -988,17 +1019,7 @@ quorum_store_add_person (QuorumStore   *self,
       _quorum_store_bind_text (stmt, 5, created);
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      id = _quorum_store_last_insert_id (self);
-      after = _quorum_store_row_json (self, "person", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "person", id, "add", NULL, after, NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return 0;
-
-  _quorum_store_emit_changed (self, "person", id);
-  return id;
+  return _quorum_store_end_add (self, "person", ok, error);
 }
 
 /**
@@ -1051,11 +1072,7 @@ quorum_store_update_person (QuorumStore   *self,
       after = _quorum_store_row_json (self, "person", "id = ?1", id, 0);
       ok = _quorum_store_audit (self, "person", id, "update", before, after, NULL, error);
     }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "person", id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "person", id, error);
 }
 
 /**
@@ -1193,11 +1210,7 @@ quorum_store_delete_person (QuorumStore  *self,
     }
   if (ok)
     ok = _quorum_store_audit (self, "person", person_id, "delete", before, NULL, NULL, error);
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "person", person_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "person", person_id, error);
 }
 
 static QuorumPerson *
@@ -1357,11 +1370,7 @@ quorum_store_move_person (QuorumStore  *self,
       after = _quorum_store_row_json (self, "person", "id = ?1", person_id, 0);
       ok = _quorum_store_audit (self, "person", person_id, "move", before, after, NULL, error);
     }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "person", person_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "person", person_id, error);
 }
 
 /* Units ------------------------------------------------------------------- */
@@ -1430,11 +1439,7 @@ write_unit (QuorumStore  *self,
       ok = _quorum_store_audit (self, "unit", *inout_id, adding ? "add" : "update",
                                 before, after, NULL, error);
     }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "unit", *inout_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "unit", *inout_id, error);
 }
 
 /**
@@ -1619,8 +1624,6 @@ quorum_store_add_relation (QuorumStore  *self,
                            GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *after = NULL;
-  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -1649,17 +1652,7 @@ quorum_store_add_relation (QuorumStore  *self,
       _quorum_store_bind_date (stmt, 5, end);
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      id = _quorum_store_last_insert_id (self);
-      after = _quorum_store_row_json (self, "relation", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "relation", id, "add", NULL, after, NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return 0;
-
-  _quorum_store_emit_changed (self, "relation", id);
-  return id;
+  return _quorum_store_end_add (self, "relation", ok, error);
 }
 
 /**
@@ -1715,11 +1708,7 @@ quorum_store_end_relation (QuorumStore  *self,
       after = _quorum_store_row_json (self, "relation", "id = ?1", relation_id, 0);
       ok = _quorum_store_audit (self, "relation", relation_id, "end", before, after, NULL, error);
     }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "relation", relation_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "relation", relation_id, error);
 }
 
 /**
