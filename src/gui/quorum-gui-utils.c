@@ -257,3 +257,50 @@ quorum_widget_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+typedef struct
+{
+  guint    *source;
+  void    (*refresh) (gpointer data);
+  gpointer  data;
+} QueuedRefresh;
+
+static gboolean
+queued_refresh_cb (gpointer user_data)
+{
+  QueuedRefresh *queued = user_data;
+
+  *queued->source = 0;
+  queued->refresh (queued->data);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * quorum_queue_refresh:
+ * @source: where the queued refresh's source id is kept, 0 when none is
+ * @refresh: (scope notified): a `void (*) (Type *data)` to call
+ * @data: what to pass to @refresh
+ *
+ * Queues one call of @refresh (@data) unless one is queued already: a
+ * window's answer to the store's #QuorumStore::changed, which may come many
+ * times in a row. It runs before redraws, so a running animation cannot hold
+ * it back. Remove *@source (g_clear_handle_id()) when @data goes away.
+ */
+void
+quorum_queue_refresh (guint     *source,
+                      GCallback  refresh,
+                      gpointer   data)
+{
+  QueuedRefresh *queued;
+
+  g_return_if_fail (source != NULL);
+  g_return_if_fail (refresh != NULL);
+
+  if (*source != 0)
+    return;
+  queued = g_new (QueuedRefresh, 1);
+  queued->source = source;
+  queued->refresh = (void (*) (gpointer))refresh;
+  queued->data = data;
+  *source = g_idle_add_full (G_PRIORITY_DEFAULT, queued_refresh_cb, queued, g_free);
+}

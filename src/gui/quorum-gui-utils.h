@@ -29,5 +29,8 @@ void        quorum_date_set_date_time     (GDate                  *date,
 gboolean    quorum_spin_button_output_two_digits (GtkSpinButton *spin,
                                                   gpointer       user_data);
 void        quorum_widget_unparent_children      (GtkWidget     *widget);
+void        quorum_queue_refresh                 (guint         *source,
+                                                  GCallback      refresh,
+                                                  gpointer       data);
 
 G_END_DECLS

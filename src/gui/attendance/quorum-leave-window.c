@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-date-button.h"
+#include "quorum-gui-utils.h"
 #include "quorum-leave-window.h"
 
 struct _QuorumLeaveWindow
@@ -316,25 +317,13 @@ refresh (QuorumLeaveWindow *self)
   refresh_history (self);
 }
 
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  QuorumLeaveWindow *self = user_data;
-
-  self->refresh_source = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_changed_cb (QuorumLeaveWindow *self,
                      const char        *entity,
                      gint64             id,
                      QuorumStore       *store)
 {
-  /* Before redraws: a running animation must not hold the refresh back. */
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_cb, self, NULL);
+  quorum_queue_refresh (&self->refresh_source, G_CALLBACK (refresh), self);
 }
 
 static void
