@@ -104,7 +104,6 @@ mark_held_if_scheduled (QuorumStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   before = _quorum_store_row_json (self, "occurrence", "id = ?1 AND status = 'scheduled'",
                                    occurrence_id, 0);
@@ -119,9 +118,7 @@ mark_held_if_scheduled (QuorumStore  *self,
   if (!_quorum_store_step_done (self, stmt, error))
     return FALSE;
 
-  after = _quorum_store_row_json (self, "occurrence", "id = ?1", occurrence_id, 0);
-  return _quorum_store_audit (self, "occurrence", occurrence_id, "held", before, after,
-                              NULL, error);
+  return _quorum_store_audit_row (self, "occurrence", occurrence_id, "held", before, error);
 }
 
 static gboolean

@@ -490,7 +490,6 @@ _quorum_store_update_row (QuorumStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gboolean ok;
 
   if (!_quorum_store_begin (self, error))
@@ -508,12 +507,23 @@ _quorum_store_update_row (QuorumStore  *self,
   /* A cancelled occurrence changes what calendars show of its series. */
   if (ok && g_str_equal (table, "occurrence") && g_str_equal (action, "cancel"))
     ok = _quorum_store_touch_series (self, id, error);
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, table, "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, table, id, action, before, after, NULL, error);
-    }
+  ok = ok && _quorum_store_audit_row (self, table, id, action, before, error);
   return _quorum_store_end_changed (self, ok, table, id, error);
+}
+
+/* Audits @action on the row of @table with id @id: @before_json as it
+ * was (or %NULL), and the row as it is now. */
+gboolean
+_quorum_store_audit_row (QuorumStore  *self,
+                         const char   *table,
+                         gint64        id,
+                         const char   *action,
+                         const char   *before_json,
+                         GError      **error)
+{
+  g_autofree char *after = _quorum_store_row_json (self, table, "id = ?1", id, 0);
+
+  return _quorum_store_audit (self, table, id, action, before_json, after, NULL, error);
 }
 
 /* Ends the transaction begun with _quorum_store_begin() (commits if @ok,
@@ -541,15 +551,9 @@ _quorum_store_end_add (QuorumStore  *self,
                        gboolean      ok,
                        GError      **error)
 {
-  g_autofree char *after = NULL;
-  gint64 id = 0;
+  gint64 id = ok ? _quorum_store_last_insert_id (self) : 0;
 
-  if (ok)
-    {
-      id = _quorum_store_last_insert_id (self);
-      after = _quorum_store_row_json (self, table, "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, table, id, "add", NULL, after, NULL, error);
-    }
+  ok = ok && _quorum_store_audit_row (self, table, id, "add", NULL, error);
   return _quorum_store_end_changed (self, ok, table, id, error) ? id : 0;
 }
 
@@ -1038,7 +1042,6 @@ quorum_store_update_person (QuorumStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gint64 id;
   gboolean ok;
 
@@ -1067,11 +1070,7 @@ quorum_store_update_person (QuorumStore   *self,
       sqlite3_bind_int (stmt, 5, quorum_person_get_party_member (person));
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "person", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "person", id, "update", before, after, NULL, error);
-    }
+  ok = ok && _quorum_store_audit_row (self, "person", id, "update", before, error);
   return _quorum_store_end_changed (self, ok, "person", id, error);
 }
 
@@ -1331,7 +1330,6 @@ quorum_store_move_person (QuorumStore  *self,
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gboolean ok;
   gboolean row = FALSE;
 
@@ -1365,11 +1363,7 @@ quorum_store_move_person (QuorumStore  *self,
       sqlite3_bind_int (update, 2, (i + 1) * 10);
       ok = _quorum_store_step_done (self, update, error);
     }
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "person", "id = ?1", person_id, 0);
-      ok = _quorum_store_audit (self, "person", person_id, "move", before, after, NULL, error);
-    }
+  ok = ok && _quorum_store_audit_row (self, "person", person_id, "move", before, error);
   return _quorum_store_end_changed (self, ok, "person", person_id, error);
 }
 
@@ -1398,7 +1392,6 @@ write_unit (QuorumStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gint64 parent_id = quorum_unit_get_parent_id (unit);
   gboolean adding = *inout_id == 0;
   gboolean ok;
@@ -1435,9 +1428,8 @@ write_unit (QuorumStore  *self,
     {
       if (adding)
         *inout_id = _quorum_store_last_insert_id (self);
-      after = _quorum_store_row_json (self, "unit", "id = ?1", *inout_id, 0);
-      ok = _quorum_store_audit (self, "unit", *inout_id, adding ? "add" : "update",
-                                before, after, NULL, error);
+      ok = _quorum_store_audit_row (self, "unit", *inout_id, adding ? "add" : "update",
+                                    before, error);
     }
   return _quorum_store_end_changed (self, ok, "unit", *inout_id, error);
 }
@@ -1675,7 +1667,6 @@ quorum_store_end_relation (QuorumStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
@@ -1703,11 +1694,7 @@ quorum_store_end_relation (QuorumStore  *self,
         ok = _quorum_store_invalid (error, "%s", _("A relation cannot end before it starts."));
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "relation", "id = ?1", relation_id, 0);
-      ok = _quorum_store_audit (self, "relation", relation_id, "end", before, after, NULL, error);
-    }
+  ok = ok && _quorum_store_audit_row (self, "relation", relation_id, "end", before, error);
   return _quorum_store_end_changed (self, ok, "relation", relation_id, error);
 }
 
