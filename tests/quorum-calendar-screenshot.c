@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "quorum-calendar-page.h"
 #include "quorum-fake-calendar.h"
