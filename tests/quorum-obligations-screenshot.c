@@ -13,8 +13,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <locale.h>
-#include <stdio.h>
 
 #include "quorum-compliance-summary.h"
 #include "quorum-obligations-page.h"
@@ -39,20 +37,12 @@ save_png (GtkWidget  *window,
           const char *style)
 {
   g_autofree char *name = g_strdup_printf ("obligations-%s-%s-%s.png", tab, tag, style);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
 
   quorum_test_spin (300);
   quorum_test_wait_for (idle_cb, NULL, 10000);
   /* Let layout, CSS and transitions settle before drawing. */
   quorum_test_spin (500);
-  if (!quorum_test_save_png (window, path, &error))
-    {
-      fprintf (stderr, "%s\n", error->message);
-      return FALSE;
-    }
-  printf ("%s\n", path);
-  return TRUE;
+  return quorum_test_screenshot_save (window, dir, name);
 }
 
 int
@@ -73,28 +63,10 @@ main (int   argc,
   QuorumTestOffice office;
   GtkWidget *window;
   const char *dir, *tag;
+  int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("QUORUM_LOCALEDIR") ? g_getenv ("QUORUM_LOCALEDIR")
-                                                                   : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (argc < 3)
-    {
-      fprintf (stderr, "Usage: %s DIR TAG\n", argv[0]);
-      return 2;
-    }
-  dir = argv[1];
-  tag = argv[2];
-
-  if (!gtk_init_check ())
-    {
-      printf ("No display: run under xvfb-run. Skipped.\n");
-      return 77;
-    }
-  adw_init ();
-  g_mkdir_with_parents (dir, 0755);
+  if ((status = quorum_test_screenshot_init (argc, argv, &dir, &tag)) != 0)
+    return status;
 
   /* The application loads style.css. */
   app = quorum_test_application ();

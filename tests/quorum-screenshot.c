@@ -72,18 +72,12 @@ main (int   argc,
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autofree char *name = g_strdup_printf ("%s.png", pages[i]);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
       /* Let layout, CSS and any idle loading settle before drawing. */
       quorum_test_spin (600);
-
-      if (!quorum_test_save_png (GTK_WIDGET (window), path, &error))
-        {
-          fprintf (stderr, "%s\n", error->message);
-          return 1;
-        }
-      printf ("%s\n", path);
+      if (!quorum_test_screenshot_save (GTK_WIDGET (window), dir, name))
+        return 1;
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

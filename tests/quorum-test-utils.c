@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "quorum-test-utils.h"
@@ -174,4 +177,58 @@ quorum_test_press_key (GtkWidget  *widget,
     }
 
   return FALSE;
+}
+
+/* The start of a screenshot program taking "DIR TAG": binds the text domain
+ * (QUORUM_LOCALEDIR overrides the installed catalogues), opens the display
+ * and makes DIR. Returns 0 to go on, or the exit status to end with at once:
+ * 2 for a usage error, 77 (skipped) when there is no display. */
+int
+quorum_test_screenshot_init (int          argc,
+                             char        *argv[],
+                             const char **dir,
+                             const char **tag)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("QUORUM_LOCALEDIR") ? g_getenv ("QUORUM_LOCALEDIR")
+                                                                   : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc < 3)
+    {
+      fprintf (stderr, "Usage: %s DIR TAG\n", argv[0]);
+      return 2;
+    }
+  *dir = argv[1];
+  *tag = argv[2];
+
+  if (!gtk_init_check ())
+    {
+      printf ("No display: run under xvfb-run. Skipped.\n");
+      return 77;
+    }
+  adw_init ();
+  g_mkdir_with_parents (*dir, 0755);
+  return 0;
+}
+
+/* Writes @window to DIR/NAME and prints the path written, or the error to
+ * stderr. The caller lets the window settle first. */
+gboolean
+quorum_test_screenshot_save (GtkWidget  *window,
+                             const char *dir,
+                             const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  if (!quorum_test_save_png (window, path, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return FALSE;
+    }
+
+  printf ("%s\n", path);
+  return TRUE;
 }

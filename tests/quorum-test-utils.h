@@ -28,4 +28,12 @@ GtkWidget         *quorum_test_find_widget  (GtkWidget   *root,
 gboolean           quorum_test_press_key    (GtkWidget   *widget,
                                              const char  *accel);
 
+int                quorum_test_screenshot_init (int          argc,
+                                                char        *argv[],
+                                                const char **dir,
+                                                const char **tag);
+gboolean           quorum_test_screenshot_save (GtkWidget   *window,
+                                                const char  *dir,
+                                                const char  *name);
+
 G_END_DECLS

@@ -104,7 +104,6 @@ mark_held_if_scheduled (QuorumStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   before = _quorum_store_row_json (self, "occurrence", "id = ?1 AND status = 'scheduled'",
                                    occurrence_id, 0);
@@ -119,9 +118,7 @@ mark_held_if_scheduled (QuorumStore  *self,
   if (!_quorum_store_step_done (self, stmt, error))
     return FALSE;
 
-  after = _quorum_store_row_json (self, "occurrence", "id = ?1", occurrence_id, 0);
-  return _quorum_store_audit (self, "occurrence", occurrence_id, "held", before, after,
-                              NULL, error);
+  return _quorum_store_audit_row (self, "occurrence", occurrence_id, "held", before, error);
 }
 
 static gboolean
@@ -205,11 +202,7 @@ quorum_store_set_attendance (QuorumStore             *self,
                          key_speaker, actor, error);
   if (ok && (status == QUORUM_ATTENDANCE_PRESENT || status == QUORUM_ATTENDANCE_LATE))
     ok = mark_held_if_scheduled (self, occurrence_id, error);
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "attendance", occurrence_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "attendance", occurrence_id, error);
 }
 
 /**
@@ -370,11 +363,7 @@ quorum_store_set_all_present (QuorumStore  *self,
     }
   if (ok)
     ok = mark_held_if_scheduled (self, occurrence_id, error);
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "attendance", occurrence_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "attendance", occurrence_id, error);
 }
 
 /* Make-ups ------------------------------------------------------------------ */
@@ -510,10 +499,8 @@ quorum_store_record_makeup (QuorumStore         *self,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDate) session_day = NULL;
   g_autofree char *stamp = NULL;
-  g_autofree char *after = NULL;
   QuorumAttendance *absence;
   GDateTime *start;
-  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
@@ -562,17 +549,7 @@ quorum_store_record_makeup (QuorumStore         *self,
       _quorum_store_bind_text (stmt, 6, stamp);
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      id = _quorum_store_last_insert_id (self);
-      after = _quorum_store_row_json (self, "makeup", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "makeup", id, "add", NULL, after, NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "makeup", id);
-  return TRUE;
+  return _quorum_store_end_add (self, "makeup", ok, error) != 0;
 }
 
 /* Records ----------------------------------------------------------------- */
@@ -593,8 +570,6 @@ quorum_store_add_record (QuorumStore         *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *stamp = NULL;
-  g_autofree char *after = NULL;
-  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -635,17 +610,7 @@ quorum_store_add_record (QuorumStore         *self,
       _quorum_store_bind_text (stmt, 9, stamp);
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      id = _quorum_store_last_insert_id (self);
-      after = _quorum_store_row_json (self, "record", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "record", id, "add", NULL, after, NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return 0;
-
-  _quorum_store_emit_changed (self, "record", id);
-  return id;
+  return _quorum_store_end_add (self, "record", ok, error);
 }
 
 /**
@@ -750,8 +715,6 @@ quorum_store_add_leave (QuorumStore  *self,
   g_autoptr(GDateTime) filed = NULL;
   g_autoptr(GDate) filed_day = NULL;
   g_autofree char *filed_text = NULL;
-  g_autofree char *after = NULL;
-  gint64 id = 0;
   int notice;
   gboolean ok;
 
@@ -823,17 +786,7 @@ quorum_store_add_leave (QuorumStore  *self,
       _quorum_store_bind_text (stmt, 8, emergency ? emergency_reason : NULL);
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      id = _quorum_store_last_insert_id (self);
-      after = _quorum_store_row_json (self, "leave", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "leave", id, "add", NULL, after, NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return 0;
-
-  _quorum_store_emit_changed (self, "leave", id);
-  return id;
+  return _quorum_store_end_add (self, "leave", ok, error);
 }
 
 /**

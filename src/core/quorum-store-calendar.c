@@ -589,17 +589,12 @@ add_series_rows (QuorumStore   *self,
 
   for (guint i = 0; ok && i < n; i++)
     {
-      g_autofree char *after = NULL;
       guint inserted = 0;
 
       ids[i] = 0;
-      ok = write_series_row (self, series[i], &ids[i], 0, NULL, error);
-      if (ok)
-        {
-          after = _quorum_store_row_json (self, "series", "id = ?1", ids[i], 0);
-          ok = _quorum_store_audit (self, "series", ids[i], "add", NULL, after, NULL, error) &&
-               materialize_and_audit (self, ids[i], horizon, &inserted, error);
-        }
+      ok = write_series_row (self, series[i], &ids[i], 0, NULL, error) &&
+           _quorum_store_audit_row (self, "series", ids[i], "add", NULL, error) &&
+           materialize_and_audit (self, ids[i], horizon, &inserted, error);
     }
   if (!_quorum_store_end (self, ok, error))
     return FALSE;
@@ -757,7 +752,6 @@ quorum_store_update_series (QuorumStore   *self,
   g_autoptr(GDateTime) now_local = NULL;
   g_autofree char *expand_from = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gint64 id;
   guint inserted = 0;
   gboolean regenerate;
@@ -783,11 +777,7 @@ quorum_store_update_series (QuorumStore   *self,
 
   before = _quorum_store_row_json (self, "series", "id = ?1", id, 0);
   ok = write_series_row (self, series, &id, 0, expand_from, error);
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "series", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "series", id, "update", before, after, NULL, error);
-    }
+  ok = ok && _quorum_store_audit_row (self, "series", id, "update", before, error);
   if (ok && regenerate)
     {
       guint dropped = 0;
@@ -797,11 +787,7 @@ quorum_store_update_series (QuorumStore   *self,
            audit_regenerate (self, id, expand_from, dropped, error) &&
            materialize_and_audit (self, id, horizon, &inserted, error);
     }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "series", id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "series", id, error);
 }
 
 /* @rrule with its COUNT and UNTIL replaced by UNTIL=@until (in UTC). */
@@ -869,7 +855,6 @@ quorum_store_split_series (QuorumStore   *self,
   g_autofree char *old_rrule = NULL;
   g_autofree char *expand_from = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gint64 new_id = 0;
   guint dropped = 0;
   guint inserted = 0;
@@ -929,12 +914,8 @@ quorum_store_split_series (QuorumStore   *self,
   before = _quorum_store_row_json (self, "series", "id = ?1", series_id, 0);
   ok = write_series_row (self, old, &series_id, 0, NULL, error) &&
        drop_unrecorded (self, series_id, "recurrence_id", from_text, 0, &dropped, error);
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "series", "id = ?1", series_id, 0);
-      ok = _quorum_store_audit (self, "series", series_id, "split", before, after, NULL, error) &&
-           audit_regenerate (self, series_id, from_text, dropped, error);
-    }
+  ok = ok && _quorum_store_audit_row (self, "series", series_id, "split", before, error) &&
+       audit_regenerate (self, series_id, from_text, dropped, error);
 
   /* Recorded occurrences past the split stay with the old series; the new
    * one begins the day after the last of them so that no day is doubled. */
@@ -965,13 +946,8 @@ quorum_store_split_series (QuorumStore   *self,
 
   if (ok)
     ok = write_series_row (self, next, &new_id, series_id, expand_from, error);
-  if (ok)
-    {
-      g_free (after);
-      after = _quorum_store_row_json (self, "series", "id = ?1", new_id, 0);
-      ok = _quorum_store_audit (self, "series", new_id, "add", NULL, after, NULL, error) &&
-           materialize_and_audit (self, new_id, horizon, &inserted, error);
-    }
+  ok = ok && _quorum_store_audit_row (self, "series", new_id, "add", NULL, error) &&
+       materialize_and_audit (self, new_id, horizon, &inserted, error);
   if (!_quorum_store_end (self, ok, error))
     return 0;
 
@@ -1391,7 +1367,6 @@ quorum_store_update_occurrence (QuorumStore  *self,
   g_autofree char *start_text = NULL;
   g_autofree char *end_text = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   GTimeZone *tz;
   gboolean moved;
   gboolean ok;
@@ -1442,18 +1417,10 @@ quorum_store_update_occurrence (QuorumStore  *self,
       _quorum_store_bind_text (stmt, 8, title);
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "occurrence", "id = ?1", occurrence_id, 0);
-      ok = _quorum_store_audit (self, "occurrence", occurrence_id, moved ? "move" : "update",
-                                before, after, NULL, error) &&
-           _quorum_store_touch_series (self, occurrence_id, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "occurrence", occurrence_id);
-  return TRUE;
+  ok = ok && _quorum_store_audit_row (self, "occurrence", occurrence_id,
+                                      moved ? "move" : "update", before, error) &&
+       _quorum_store_touch_series (self, occurrence_id, error);
+  return _quorum_store_end_changed (self, ok, "occurrence", occurrence_id, error);
 }
 
 /**

@@ -1669,11 +1669,7 @@ quorum_store_set_feed_token (QuorumStore  *self,
   ok = ok && _quorum_store_audit (self, "person", person_id,
                                   token != NULL ? "feed-token" : "feed-revoke",
                                   NULL, NULL, NULL, error);
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "feed-token", person_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "feed-token", person_id, error);
 }
 
 /**

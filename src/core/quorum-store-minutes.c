@@ -52,7 +52,6 @@ quorum_store_set_minutes (QuorumStore  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDate) day = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
   gboolean ok;
 
@@ -85,17 +84,9 @@ quorum_store_set_minutes (QuorumStore  *self,
       _quorum_store_bind_date (stmt, 3, signed_on);
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "occurrence", "id = ?1", occurrence_id, 0);
-      ok = _quorum_store_audit (self, "occurrence", occurrence_id, "minutes", before, after,
-                                NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "occurrence", occurrence_id);
-  return TRUE;
+  ok = ok && _quorum_store_audit_row (self, "occurrence", occurrence_id, "minutes", before,
+                                      error);
+  return _quorum_store_end_changed (self, ok, "occurrence", occurrence_id, error);
 }
 
 /**

@@ -131,6 +131,21 @@ gboolean   _quorum_store_update_row       (QuorumStore   *self,
 void       _quorum_store_emit_changed     (QuorumStore   *self,
                                            const char    *entity,
                                            gint64         id);
+gboolean   _quorum_store_audit_row        (QuorumStore   *self,
+                                           const char    *table,
+                                           gint64         id,
+                                           const char    *action,
+                                           const char    *before_json,
+                                           GError       **error);
+gboolean   _quorum_store_end_changed      (QuorumStore   *self,
+                                           gboolean       ok,
+                                           const char    *entity,
+                                           gint64         id,
+                                           GError       **error);
+gint64     _quorum_store_end_add          (QuorumStore   *self,
+                                           const char    *table,
+                                           gboolean       ok,
+                                           GError       **error);
 gboolean   _quorum_store_invalid          (GError       **error,
                                            const char    *format,
                                            ...) G_GNUC_PRINTF (2, 3);

@@ -490,7 +490,6 @@ _quorum_store_update_row (QuorumStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gboolean ok;
 
   if (!_quorum_store_begin (self, error))
@@ -508,16 +507,54 @@ _quorum_store_update_row (QuorumStore  *self,
   /* A cancelled occurrence changes what calendars show of its series. */
   if (ok && g_str_equal (table, "occurrence") && g_str_equal (action, "cancel"))
     ok = _quorum_store_touch_series (self, id, error);
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, table, "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, table, id, action, before, after, NULL, error);
-    }
+  ok = ok && _quorum_store_audit_row (self, table, id, action, before, error);
+  return _quorum_store_end_changed (self, ok, table, id, error);
+}
+
+/* Audits @action on the row of @table with id @id: @before_json as it
+ * was (or %NULL), and the row as it is now. */
+gboolean
+_quorum_store_audit_row (QuorumStore  *self,
+                         const char   *table,
+                         gint64        id,
+                         const char   *action,
+                         const char   *before_json,
+                         GError      **error)
+{
+  g_autofree char *after = _quorum_store_row_json (self, table, "id = ?1", id, 0);
+
+  return _quorum_store_audit (self, table, id, action, before_json, after, NULL, error);
+}
+
+/* Ends the transaction begun with _quorum_store_begin() (commits if @ok,
+ * else rolls back) and, once committed, emits ::changed for @entity @id. */
+gboolean
+_quorum_store_end_changed (QuorumStore  *self,
+                           gboolean      ok,
+                           const char   *entity,
+                           gint64        id,
+                           GError      **error)
+{
   if (!_quorum_store_end (self, ok, error))
     return FALSE;
 
-  _quorum_store_emit_changed (self, table, id);
+  _quorum_store_emit_changed (self, entity, id);
   return TRUE;
+}
+
+/* Ends the transaction of an INSERT into @table (ok: the row was inserted
+ * by the last statement): audits the new row as "add", commits and emits
+ * ::changed for it. Returns its id, or 0 after rolling back with @error set. */
+gint64
+_quorum_store_end_add (QuorumStore  *self,
+                       const char   *table,
+                       gboolean      ok,
+                       GError      **error)
+{
+  gint64 id = ok ? _quorum_store_last_insert_id (self) : 0;
+
+  ok = ok && _quorum_store_audit_row (self, table, id, "add", NULL, error);
+  return _quorum_store_end_changed (self, ok, table, id, error) ? id : 0;
 }
 
 void
@@ -1021,8 +1058,6 @@ quorum_store_add_person (QuorumStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *created = NULL;
-  g_autofree char *after = NULL;
-  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -1050,17 +1085,7 @@ quorum_store_add_person (QuorumStore   *self,
       _quorum_store_bind_text (stmt, 5, created);
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      id = _quorum_store_last_insert_id (self);
-      after = _quorum_store_row_json (self, "person", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "person", id, "add", NULL, after, NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return 0;
-
-  _quorum_store_emit_changed (self, "person", id);
-  return id;
+  return _quorum_store_end_add (self, "person", ok, error);
 }
 
 /**
@@ -1079,7 +1104,6 @@ quorum_store_update_person (QuorumStore   *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gint64 id;
   gboolean ok;
 
@@ -1108,16 +1132,8 @@ quorum_store_update_person (QuorumStore   *self,
       sqlite3_bind_int (stmt, 5, quorum_person_get_party_member (person));
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "person", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "person", id, "update", before, after, NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "person", id);
-  return TRUE;
+  ok = ok && _quorum_store_audit_row (self, "person", id, "update", before, error);
+  return _quorum_store_end_changed (self, ok, "person", id, error);
 }
 
 /**
@@ -1255,11 +1271,7 @@ quorum_store_delete_person (QuorumStore  *self,
     }
   if (ok)
     ok = _quorum_store_audit (self, "person", person_id, "delete", before, NULL, NULL, error);
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "person", person_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "person", person_id, error);
 }
 
 static QuorumPerson *
@@ -1380,7 +1392,6 @@ quorum_store_move_person (QuorumStore  *self,
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gboolean ok;
   gboolean row = FALSE;
 
@@ -1414,16 +1425,8 @@ quorum_store_move_person (QuorumStore  *self,
       sqlite3_bind_int (update, 2, (i + 1) * 10);
       ok = _quorum_store_step_done (self, update, error);
     }
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "person", "id = ?1", person_id, 0);
-      ok = _quorum_store_audit (self, "person", person_id, "move", before, after, NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "person", person_id);
-  return TRUE;
+  ok = ok && _quorum_store_audit_row (self, "person", person_id, "move", before, error);
+  return _quorum_store_end_changed (self, ok, "person", person_id, error);
 }
 
 /* Units ------------------------------------------------------------------- */
@@ -1451,7 +1454,6 @@ write_unit (QuorumStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gint64 parent_id = quorum_unit_get_parent_id (unit);
   gboolean adding = *inout_id == 0;
   gboolean ok;
@@ -1488,15 +1490,10 @@ write_unit (QuorumStore  *self,
     {
       if (adding)
         *inout_id = _quorum_store_last_insert_id (self);
-      after = _quorum_store_row_json (self, "unit", "id = ?1", *inout_id, 0);
-      ok = _quorum_store_audit (self, "unit", *inout_id, adding ? "add" : "update",
-                                before, after, NULL, error);
+      ok = _quorum_store_audit_row (self, "unit", *inout_id, adding ? "add" : "update",
+                                    before, error);
     }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "unit", *inout_id);
-  return TRUE;
+  return _quorum_store_end_changed (self, ok, "unit", *inout_id, error);
 }
 
 /**
@@ -1681,8 +1678,6 @@ quorum_store_add_relation (QuorumStore  *self,
                            GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *after = NULL;
-  gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
@@ -1711,17 +1706,7 @@ quorum_store_add_relation (QuorumStore  *self,
       _quorum_store_bind_date (stmt, 5, end);
       ok = _quorum_store_step_done (self, stmt, error);
     }
-  if (ok)
-    {
-      id = _quorum_store_last_insert_id (self);
-      after = _quorum_store_row_json (self, "relation", "id = ?1", id, 0);
-      ok = _quorum_store_audit (self, "relation", id, "add", NULL, after, NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return 0;
-
-  _quorum_store_emit_changed (self, "relation", id);
-  return id;
+  return _quorum_store_end_add (self, "relation", ok, error);
 }
 
 /**
@@ -1744,7 +1729,6 @@ quorum_store_end_relation (QuorumStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
@@ -1772,16 +1756,8 @@ quorum_store_end_relation (QuorumStore  *self,
         ok = _quorum_store_invalid (error, "%s", _("A relation cannot end before it starts."));
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
-  if (ok)
-    {
-      after = _quorum_store_row_json (self, "relation", "id = ?1", relation_id, 0);
-      ok = _quorum_store_audit (self, "relation", relation_id, "end", before, after, NULL, error);
-    }
-  if (!_quorum_store_end (self, ok, error))
-    return FALSE;
-
-  _quorum_store_emit_changed (self, "relation", relation_id);
-  return TRUE;
+  ok = ok && _quorum_store_audit_row (self, "relation", relation_id, "end", before, error);
+  return _quorum_store_end_changed (self, ok, "relation", relation_id, error);
 }
 
 /**

@@ -269,3 +269,107 @@ quorum_widget_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+typedef struct
+{
+  guint    *source;
+  void    (*refresh) (gpointer data);
+  gpointer  data;
+} QueuedRefresh;
+
+static gboolean
+queued_refresh_cb (gpointer user_data)
+{
+  QueuedRefresh *queued = user_data;
+
+  *queued->source = 0;
+  queued->refresh (queued->data);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * quorum_queue_refresh:
+ * @source: where the queued refresh's source id is kept, 0 when none is
+ * @refresh: (scope notified): a `void (*) (Type *data)` to call
+ * @data: what to pass to @refresh
+ *
+ * Queues one call of @refresh (@data) unless one is queued already: a
+ * window's answer to the store's #QuorumStore::changed, which may come many
+ * times in a row. It runs before redraws, so a running animation cannot hold
+ * it back. Remove *@source (g_clear_handle_id()) when @data goes away.
+ */
+void
+quorum_queue_refresh (guint     *source,
+                      GCallback  refresh,
+                      gpointer   data)
+{
+  QueuedRefresh *queued;
+
+  g_return_if_fail (source != NULL);
+  g_return_if_fail (refresh != NULL);
+
+  if (*source != 0)
+    return;
+  queued = g_new (QueuedRefresh, 1);
+  queued->source = source;
+  queued->refresh = (void (*) (gpointer))refresh;
+  queued->data = data;
+  *source = g_idle_add_full (G_PRIORITY_DEFAULT, queued_refresh_cb, queued, g_free);
+}
+
+static void
+on_reason_entry_changed_cb (AdwMessageDialog *dialog,
+                            GtkEditable      *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  const char *response = g_object_get_data (G_OBJECT (dialog), "reason-response");
+
+  adw_message_dialog_set_response_enabled (dialog, response, *text != '\0');
+}
+
+/**
+ * quorum_reason_dialog_new:
+ * @parent: the window to be modal for
+ * @heading: the dialog's heading
+ * @body: the dialog's body
+ * @placeholder: the placeholder of the entry for the reason
+ * @response: the id of the response that needs a reason
+ * @label: the label of @response
+ * @appearance: the appearance of @response
+ *
+ * A message dialog asking for a reason: an entry (its extra child), and
+ * the responses "cancel" (_Cancel) and @response, the default, enabled
+ * only while the entry holds more than white space. Connect to
+ * #AdwMessageDialog::response, read the entry with
+ * adw_message_dialog_get_extra_child() and present it.
+ *
+ * Returns: (transfer none): the dialog
+ */
+GtkWidget *
+quorum_reason_dialog_new (GtkWindow             *parent,
+                          const char            *heading,
+                          const char            *body,
+                          const char            *placeholder,
+                          const char            *response,
+                          const char            *label,
+                          AdwResponseAppearance  appearance)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    response, label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response, appearance);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), response, FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "reason-response", g_strdup (response), g_free);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_reason_entry_changed_cb), dialog,
+                           G_CONNECT_SWAPPED);
+  return dialog;
+}

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "quorum-occurrence.h"
 
@@ -30,5 +30,15 @@ void        quorum_date_set_date_time     (GDate                  *date,
 gboolean    quorum_spin_button_output_two_digits (GtkSpinButton *spin,
                                                   gpointer       user_data);
 void        quorum_widget_unparent_children      (GtkWidget     *widget);
+void        quorum_queue_refresh                 (guint         *source,
+                                                  GCallback      refresh,
+                                                  gpointer       data);
+GtkWidget  *quorum_reason_dialog_new             (GtkWindow     *parent,
+                                                  const char    *heading,
+                                                  const char    *body,
+                                                  const char    *placeholder,
+                                                  const char    *response,
+                                                  const char    *label,
+                                                  AdwResponseAppearance appearance);
 
 G_END_DECLS

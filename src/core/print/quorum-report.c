@@ -13,15 +13,12 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
-#include <unistd.h>
 
 #include "quorum-chart-render.h"
 #include "quorum-compliance-summary.h"
+#include "quorum-print-private.h"
 #include "quorum-report.h"
 #include "quorum-sheet-render.h"
 
@@ -461,19 +458,28 @@ draw_row (Pen                     *pen,
   cairo_stroke (pen->cr);
 }
 
-/* A table whose header row is repeated on every page it runs onto.
- * @rows holds n_columns strings per row; @colours one int per row
- * (a #QuorumSupervisionColour, or -1). */
+/* A table whose header row is repeated on every page it runs onto, or the
+ * line @empty when there are no rows. @rows holds n_columns strings per row;
+ * @colours one int per row (a #QuorumSupervisionColour, or -1). */
 static void
 show_table (Pen          *pen,
             const Column *columns,
             guint         n_columns,
             GPtrArray    *rows,
-            GArray       *colours)
+            GArray       *colours,
+            const char   *empty)
 {
-  g_autofree const char **header = g_new0 (const char *, n_columns);
+  g_autofree const char **header = NULL;
   double total_weight = 0, header_height;
   guint n_rows = rows->len / n_columns;
+
+  if (rows->len == 0)
+    {
+      show_text (pen, empty, TEXT_SIZE, FALSE, PANGO_ALIGN_LEFT, 8);
+      return;
+    }
+
+  header = g_new0 (const char *, n_columns);
 
   for (guint c = 0; c < n_columns; c++)
     {
@@ -547,10 +553,8 @@ show_summary_table (Pen *pen)
       g_array_append_val (colours, colour);
     }
 
-  if (rows->len == 0)
-    show_text (pen, _("No duty binds anyone in this period."), TEXT_SIZE, FALSE, PANGO_ALIGN_LEFT, 8);
-  else
-    show_table (pen, columns, G_N_ELEMENTS (columns), rows, colours);
+  show_table (pen, columns, G_N_ELEMENTS (columns), rows, colours,
+              _("No duty binds anyone in this period."));
 }
 
 static void
@@ -590,10 +594,8 @@ show_items_table (Pen *pen)
         g_array_append_val (colours, colour);
       }
 
-  if (rows->len == 0)
-    show_text (pen, _("Nothing is missed or at risk."), TEXT_SIZE, FALSE, PANGO_ALIGN_LEFT, 8);
-  else
-    show_table (pen, columns, G_N_ELEMENTS (columns), rows, colours);
+  show_table (pen, columns, G_N_ELEMENTS (columns), rows, colours,
+              _("Nothing is missed or at risk."));
 }
 
 static void
@@ -625,10 +627,8 @@ show_makeups_table (Pen *pen)
                                        ? _("Excused") : _("Absent")));
     }
 
-  if (rows->len == 0)
-    show_text (pen, _("No make-up is owed."), TEXT_SIZE, FALSE, PANGO_ALIGN_LEFT, 8);
-  else
-    show_table (pen, columns, G_N_ELEMENTS (columns), rows, NULL);
+  show_table (pen, columns, G_N_ELEMENTS (columns), rows, NULL,
+              _("No make-up is owed."));
 }
 
 /**
@@ -746,16 +746,21 @@ render (Report  *r,
   return pen.page + 1;
 }
 
-static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          code,
-                 const char  *reason)
+typedef struct
 {
-  g_autofree char *display = g_filename_display_name (path);
+  Report *report;
+  int     n_pages;
+} ReportDraw;
 
-  /* Translators: %1$s is a file name, %2$s why it could not be written */
-  g_set_error (error, G_IO_ERROR, code, _("Could not write “%1$s”: %2$s"), display, reason);
+static void
+draw_report (cairo_t  *cr,
+             gpointer  data)
+{
+  ReportDraw *draw = data;
+  g_autofree char *title = quorum_period_format (draw->report->period);
+
+  cairo_pdf_surface_set_metadata (cairo_get_target (cr), CAIRO_PDF_METADATA_TITLE, title);
+  render (draw->report, cr, draw->n_pages);
 }
 
 /**
@@ -786,12 +791,9 @@ quorum_report_write_pdf (QuorumStore     *store,
                          GError         **error)
 {
   g_auto(Report) r = { 0 };
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *title = NULL;
+  ReportDraw draw = { 0 };
   cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
-  int n_pages, fd;
 
   g_return_val_if_fail (QUORUM_IS_STORE (store), FALSE);
   g_return_val_if_fail (QUORUM_IS_RULEBOOK (rulebook), FALSE);
@@ -804,46 +806,10 @@ quorum_report_write_pdf (QuorumStore     *store,
   /* A first pass counts the pages for the footers. */
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (surface);
-  n_pages = render (&r, cr, 0);
+  draw.n_pages = render (&r, cr, 0);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  if ((fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666)) < 0)
-    {
-      int saved_errno = errno;
-
-      set_write_error (error, path, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  surface = cairo_pdf_surface_create (tmp_path, QUORUM_SHEET_A4_WIDTH, QUORUM_SHEET_A4_HEIGHT);
-  title = quorum_period_format (period);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Quorum " PACKAGE_VERSION);
-  cr = cairo_create (surface);
-  render (&r, cr, n_pages);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp_path);
-      set_write_error (error, path, G_IO_ERROR_FAILED, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      set_write_error (error, path, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
-      return FALSE;
-    }
-  return TRUE;
+  draw.report = &r;
+  return _quorum_pdf_write (path, draw_report, &draw, error);
 }

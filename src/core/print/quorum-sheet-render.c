@@ -7,17 +7,14 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "quorum-print-private.h"
 #include "quorum-sheet-render.h"
 
 /* Noto Sans CJK SC comes with fonts-noto-cjk; "Sans" lets fontconfig pick another
@@ -887,7 +884,6 @@ set_pdf_metadata (QuorumSheet     *self,
   g_autofree char *heading = dup_heading (self);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, heading);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Quorum " PACKAGE_VERSION);
   if (quorum_sheet_get_office (self) != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
                                     quorum_sheet_get_office (self));
@@ -902,18 +898,6 @@ set_pdf_metadata (QuorumSheet     *self,
     }
 }
 
-static void
-set_write_error (GError     **error,
-                 const char  *path,
-                 int          code,
-                 const char  *reason)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  /* Translators: %1$s is a file name, %2$s why it could not be written */
-  g_set_error (error, G_IO_ERROR, code, _("Could not write “%1$s”: %2$s"), display, reason);
-}
-
 /**
  * quorum_sheet_write_pdf:
  * @self: a sheet
@@ -926,64 +910,29 @@ set_write_error (GError     **error,
  *
  * Returns: %TRUE on success, %FALSE with @error set otherwise
  */
-gboolean
-quorum_sheet_write_pdf (QuorumSheet  *self,
-                        const char   *path,
-                        GError      **error)
+static void
+draw_all_pages (cairo_t  *cr,
+                gpointer  data)
 {
-  g_autofree char *tmp_path = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
-  int n_pages;
-  int fd;
+  QuorumSheet *self = data;
+  int n_pages = quorum_sheet_get_n_pages (self, QUORUM_SHEET_A4_WIDTH, QUORUM_SHEET_A4_HEIGHT);
 
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  tmp_path = g_strdup_printf ("%s.XXXXXX", path);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      set_write_error (error, path, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
-      return FALSE;
-    }
-  close (fd);
-
-  n_pages = quorum_sheet_get_n_pages (self, QUORUM_SHEET_A4_WIDTH, QUORUM_SHEET_A4_HEIGHT);
-  surface = cairo_pdf_surface_create (tmp_path, QUORUM_SHEET_A4_WIDTH, QUORUM_SHEET_A4_HEIGHT);
-  set_pdf_metadata (self, surface);
-  cr = cairo_create (surface);
+  set_pdf_metadata (self, cairo_get_target (cr));
   for (int page = 0; page < n_pages; page++)
     {
       quorum_sheet_draw_page (self, cr, page, QUORUM_SHEET_A4_WIDTH, QUORUM_SHEET_A4_HEIGHT);
       cairo_show_page (cr);
     }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+}
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp_path);
-      set_write_error (error, path, G_IO_ERROR_FAILED, cairo_status_to_string (status));
-      return FALSE;
-    }
+gboolean
+quorum_sheet_write_pdf (QuorumSheet  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      set_write_error (error, path, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _quorum_pdf_write (path, draw_all_pages, self, error);
 }

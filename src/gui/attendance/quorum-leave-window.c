@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-date-button.h"
+#include "quorum-gui-utils.h"
 #include "quorum-leave-window.h"
 
 struct _QuorumLeaveWindow
@@ -316,25 +317,13 @@ refresh (QuorumLeaveWindow *self)
   refresh_history (self);
 }
 
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  QuorumLeaveWindow *self = user_data;
-
-  self->refresh_source = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_changed_cb (QuorumLeaveWindow *self,
                      const char        *entity,
                      gint64             id,
                      QuorumStore       *store)
 {
-  /* Before redraws: a running animation must not hold the refresh back. */
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_cb, self, NULL);
+  quorum_queue_refresh (&self->refresh_source, G_CALLBACK (refresh), self);
 }
 
 static void
@@ -399,19 +388,9 @@ on_emergency_response_cb (QuorumLeaveWindow *self,
 }
 
 static void
-on_emergency_entry_changed_cb (AdwMessageDialog *dialog,
-                               GtkEditable      *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "file", *text != '\0');
-}
-
-static void
 ask_emergency (QuorumLeaveWindow *self,
                int                notice)
 {
-  GtkWidget *entry = gtk_entry_new ();
   GtkWidget *dialog;
   g_autofree char *body =
     /* Translators: %1$d is the notice the rules ask for, %2$d the notice given */
@@ -425,21 +404,9 @@ ask_emergency (QuorumLeaveWindow *self,
                                   MAX (notice, 0)),
                      QUORUM_LEAVE_NOTICE_DAYS, MAX (notice, 0));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("File as an Emergency?"), body);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("The emergency"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "file", _("File as _Emergency"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "file",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "file", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "file");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_emergency_entry_changed_cb), dialog,
-                           G_CONNECT_SWAPPED);
+  dialog = quorum_reason_dialog_new (GTK_WINDOW (self), _("File as an Emergency?"), body,
+                                     _("The emergency"), "file", _("File as _Emergency"),
+                                     ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_emergency_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

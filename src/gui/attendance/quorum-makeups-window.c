@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-date-button.h"
+#include "quorum-gui-utils.h"
 #include "quorum-makeup-dialog.h"
 #include "quorum-makeups-window.h"
 
@@ -96,25 +97,13 @@ refresh (QuorumMakeupsWindow *self)
   gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  QuorumMakeupsWindow *self = user_data;
-
-  self->refresh_source = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_changed_cb (QuorumMakeupsWindow *self,
                      const char          *entity,
                      gint64               id,
                      QuorumStore         *store)
 {
-  /* Before redraws: a running animation must not hold the refresh back. */
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_cb, self, NULL);
+  quorum_queue_refresh (&self->refresh_source, G_CALLBACK (refresh), self);
 }
 
 static void

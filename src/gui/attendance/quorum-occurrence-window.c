@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-date-button.h"
+#include "quorum-gui-utils.h"
 #include "quorum-occurrence-editor.h"
 #include "quorum-makeup-dialog.h"
 #include "quorum-occurrence-window.h"
@@ -562,25 +563,13 @@ refresh (QuorumOccurrenceWindow *self)
   update_deadline (self);
 }
 
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  QuorumOccurrenceWindow *self = user_data;
-
-  self->refresh_source = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_store_changed_cb (QuorumOccurrenceWindow *self,
                      const char             *entity,
                      gint64                  id,
                      QuorumStore            *store)
 {
-  /* Before redraws: a running animation must not hold the refresh back. */
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add_full (G_PRIORITY_DEFAULT, refresh_cb, self, NULL);
+  quorum_queue_refresh (&self->refresh_source, G_CALLBACK (refresh), self);
 }
 
 /* Keyboard ---------------------------------------------------------------- */
@@ -777,40 +766,18 @@ on_not_held_response_cb (QuorumOccurrenceWindow *self,
 }
 
 static void
-on_reason_entry_changed_cb (AdwMessageDialog *dialog,
-                            GtkEditable      *entry)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "not-held", *text != '\0');
-}
-
-static void
 not_held_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
   QuorumOccurrenceWindow *self = QUORUM_OCCURRENCE_WINDOW (widget);
   GtkWidget *dialog;
-  GtkWidget *entry = gtk_entry_new ();
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Mark as Not Held?"),
-                                   _("Say why the session did not take place. The reason is "
-                                     "kept with the record."));
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "not-held", _("Mark _Not Held"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "not-held",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "not-held", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "not-held");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (entry, "changed", G_CALLBACK (on_reason_entry_changed_cb), dialog,
-                           G_CONNECT_SWAPPED);
+  dialog = quorum_reason_dialog_new (GTK_WINDOW (self), _("Mark as Not Held?"),
+                                     _("Say why the session did not take place. The reason is "
+                                       "kept with the record."),
+                                     _("Reason"), "not-held", _("Mark _Not Held"),
+                                     ADW_RESPONSE_DESTRUCTIVE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_not_held_response_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "quorum-gui-utils.h"
 #include "quorum-obligations-page.h"
 
 /**
@@ -220,12 +221,7 @@ quorum_obligations_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_OBLIGATIONS_PAGE);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  quorum_widget_unparent_children (GTK_WIDGET (self));
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
   g_clear_object (&self->store);

@@ -233,6 +233,40 @@ quorum_compliance_compute_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* What the views' set_busy() does: keeps @busy and shows @spinner spinning
+ * while a computation runs. */
+void
+quorum_set_busy (gboolean   *busy,
+                 GtkSpinner *spinner,
+                 gboolean    value)
+{
+  *busy = value;
+  gtk_spinner_set_spinning (spinner, value);
+  gtk_widget_set_visible (GTK_WIDGET (spinner), value);
+}
+
+/* Finishes a computation a view started with
+ * quorum_compliance_compute_async(): the results, or %NULL after it was
+ * cancelled (the view is left as it is, a newer computation is on its way)
+ * or failed (the view is no longer busy and @widget shows the error as a
+ * toast). */
+GPtrArray *
+quorum_compliance_compute_finish_shown (GAsyncResult *result,
+                                        GtkWidget    *widget,
+                                        gboolean     *busy,
+                                        GtkSpinner   *spinner)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results = quorum_compliance_compute_finish (result, &error);
+
+  if (results == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return NULL;
+  quorum_set_busy (busy, spinner, FALSE);
+  if (results == NULL)
+    gtk_widget_activate_action (widget, "win.show-toast", "s", error->message);
+  return results;
+}
+
 /* ---- The records behind a result ----------------------------------------- */
 
 static char *

@@ -37,6 +37,13 @@ void        quorum_compliance_compute_async   (QuorumStore             *store,
                                                gpointer                 user_data);
 GPtrArray  *quorum_compliance_compute_finish  (GAsyncResult            *result,
                                                GError                 **error);
+void        quorum_set_busy                   (gboolean                *busy,
+                                               GtkSpinner              *spinner,
+                                               gboolean                 value);
+GPtrArray  *quorum_compliance_compute_finish_shown (GAsyncResult       *result,
+                                                    GtkWidget          *widget,
+                                                    gboolean           *busy,
+                                                    GtkSpinner         *spinner);
 
 GtkWidget  *quorum_records_popover_new        (QuorumStore             *store,
                                                QuorumRulebook          *rulebook,

@@ -88,9 +88,7 @@ static void
 set_busy (QuorumPersonView *self,
           gboolean          busy)
 {
-  self->busy = busy;
-  gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  quorum_set_busy (&self->busy, self->spinner, busy);
 }
 
 static void
@@ -456,19 +454,11 @@ on_computed_cb (GObject      *source,
 {
   g_autoptr(QuorumPersonView) self = user_data;
   g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GError) error = NULL;
   GDate today;
 
-  if (!(all = quorum_compliance_compute_finish (result, &error)))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          set_busy (self, FALSE);
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
-        }
-      return;
-    }
-  set_busy (self, FALSE);
+  if (!(all = quorum_compliance_compute_finish_shown (result, GTK_WIDGET (self), &self->busy,
+                                                     self->spinner)))
+    return;
   quorum_store_get_today (self->store, &today);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = pick_results (self, all, &today);
@@ -557,12 +547,7 @@ quorum_person_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_PERSON_VIEW);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  quorum_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->rulebook);

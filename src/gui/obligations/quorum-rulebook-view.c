@@ -346,12 +346,7 @@ quorum_rulebook_view_dispose (GObject *object)
   QuorumRulebookView *self = (QuorumRulebookView *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_RULEBOOK_VIEW);
-  {
-    GtkWidget *child;
-
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-      gtk_widget_unparent (child);
-  }
+  quorum_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_object (&self->rulebook);
