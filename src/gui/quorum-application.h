@@ -26,5 +26,13 @@ GSettings         *quorum_application_get_settings (QuorumApplication  *self);
 QuorumStore       *quorum_application_get_store    (QuorumApplication  *self);
 QuorumWorkdays    *quorum_application_get_workdays (QuorumApplication  *self);
 QuorumRulebook    *quorum_application_get_rulebook (QuorumApplication  *self);
+const char        *quorum_application_get_database_path (QuorumApplication *self);
+gint64             quorum_application_get_audit_broken_at (QuorumApplication *self);
+gboolean           quorum_application_reopen_database (QuorumApplication  *self,
+                                                       GError            **error);
+gboolean           quorum_application_restore_backup (QuorumApplication  *self,
+                                                      const char         *backup_path,
+                                                      char              **out_moved_aside,
+                                                      GError            **error);
 
 G_END_DECLS

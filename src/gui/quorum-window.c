@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-calendar-page.h"
+#include "quorum-recovery-page.h"
 #include "quorum-window.h"
 
 struct _QuorumWindow
@@ -22,7 +23,9 @@ struct _QuorumWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
-  AdwStatusPage        *error_page;
+  QuorumRecoveryPage   *recovery_page;
+  GtkInfoBar           *audit_bar;
+  GtkLabel             *audit_label;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -105,8 +108,30 @@ show_database_state (QuorumWindow      *self,
       return;
     }
 
-  adw_status_page_set_description (self->error_page, error->message);
+  quorum_recovery_page_set_problem (self->recovery_page,
+                                    quorum_application_get_database_path (app), error);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+/* Until the background check says otherwise, the trail is taken as whole. */
+static void
+show_audit_state (QuorumWindow      *self,
+                  QuorumApplication *app)
+{
+  gint64 broken_at = quorum_application_get_audit_broken_at (app);
+
+  if (broken_at > 0)
+    {
+      /* Translators: %s is the number of an entry of the audit trail */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, broken_at);
+      g_autofree char *text = g_strdup_printf (_("The audit trail was changed outside Quorum at "
+                                                 "entry %s. Records from there on may have been "
+                                                 "altered: check them against a backup."),
+                                               number);
+
+      gtk_label_set_label (self->audit_label, text);
+    }
+  gtk_info_bar_set_revealed (self->audit_bar, broken_at > 0);
 }
 
 static void
@@ -114,7 +139,7 @@ set_if_property (GObject    *object,
                  const char *name,
                  gpointer    value)
 {
-  if (value != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (object), name) != NULL)
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), name) != NULL)
     g_object_set (object, name, value, NULL);
 }
 
@@ -138,6 +163,52 @@ give_pages_their_models (QuorumWindow      *self,
     }
 }
 
+/* The store is NULL while the database is closed for a restore. */
+static void
+on_database_changed_cb (QuorumWindow      *self,
+                        QuorumApplication *app)
+{
+  give_pages_their_models (self, app);
+  show_database_state (self, app);
+  show_audit_state (self, app);
+}
+
+static void
+on_audit_broken_at_cb (QuorumWindow      *self,
+                       GParamSpec        *pspec,
+                       QuorumApplication *app)
+{
+  show_audit_state (self, app);
+}
+
+static void
+on_recovery_page_recovered_cb (QuorumWindow       *self,
+                               const char         *moved_aside,
+                               QuorumRecoveryPage *page)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  if (!QUORUM_IS_APPLICATION (app))
+    return;
+
+  if (!quorum_application_reopen_database (QUORUM_APPLICATION (app), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  if (moved_aside != NULL)
+    {
+      /* Translators: %s is a file path */
+      g_autofree char *text = g_strdup_printf (_("The damaged file was kept as %s"), moved_aside);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
 /* "application" is not a construct property: it arrives after constructed(). */
 static void
 on_notify_application_cb (QuorumWindow *self,
@@ -148,8 +219,11 @@ on_notify_application_cb (QuorumWindow *self,
 
   if (QUORUM_IS_APPLICATION (app))
     {
-      give_pages_their_models (self, QUORUM_APPLICATION (app));
-      show_database_state (self, QUORUM_APPLICATION (app));
+      g_signal_connect_object (app, "database-changed", G_CALLBACK (on_database_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (app, "notify::audit-broken-at",
+                               G_CALLBACK (on_audit_broken_at_cb), self, G_CONNECT_SWAPPED);
+      on_database_changed_cb (self, QUORUM_APPLICATION (app));
     }
 }
 
@@ -173,13 +247,16 @@ quorum_window_class_init (QuorumWindowClass *klass)
   object_class->dispose = quorum_window_dispose;
 
   g_type_ensure (QUORUM_TYPE_CALENDAR_PAGE);
+  g_type_ensure (QUORUM_TYPE_RECOVERY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/quorum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, recovery_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, audit_bar);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, audit_label);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
@@ -201,6 +278,8 @@ quorum_window_init (QuorumWindow *self)
                            G_CALLBACK (on_view_stack_visible_child_name_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
+  g_signal_connect_object (self->recovery_page, "recovered",
+                           G_CALLBACK (on_recovery_page_recovered_cb), self, G_CONNECT_SWAPPED);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
