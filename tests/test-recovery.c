@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "quorum-backup.h"
+#include "quorum-preferences-window.h"
 #include "quorum-recovery-page.h"
 #include "quorum-test-utils.h"
 #include "quorum-window.h"
@@ -337,6 +338,55 @@ test_recovery_restore_open_database (void)
   scene_clear (&scene);
 }
 
+static guint
+count_backups (const char *path)
+{
+  g_autofree char *dir = quorum_backup_dup_dir (path);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* Preferences → Back Up Now writes one more backup next to the daily one. */
+static void
+test_recovery_back_up_now (void)
+{
+  Scene scene = { 0 };
+  QuorumPreferencesWindow *prefs;
+  guint before;
+
+  if (!g_test_subprocess ())
+    {
+      run_in_subprocess ();
+      return;
+    }
+
+  scene_init (&scene);
+  make_database (scene.path, FALSE);
+  scene_start (&scene);
+  prefs = quorum_preferences_window_new (GTK_WINDOW (scene.window));
+  gtk_window_present (GTK_WINDOW (prefs));
+
+  before = count_backups (scene.path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (prefs), "prefs.back-up-now", NULL));
+  g_assert_cmpuint (count_backups (scene.path), ==, before + 1);
+
+  if (g_getenv ("QUORUM_BUILD_ROOT") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("QUORUM_BUILD_ROOT"), "screenshots",
+                                               "preferences-backups.png", NULL);
+
+      quorum_test_spin (300);
+      quorum_test_save_png (GTK_WIDGET (prefs), png, NULL);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  scene_clear (&scene);
+}
+
 static gboolean
 audit_checked (gpointer data)
 {
@@ -389,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/ui/recovery/start-empty", test_recovery_start_empty);
   g_test_add_func ("/ui/recovery/restore-open-database", test_recovery_restore_open_database);
   g_test_add_func ("/ui/recovery/audit-warning", test_recovery_audit_warning);
+  g_test_add_func ("/ui/recovery/back-up-now", test_recovery_back_up_now);
 
   return g_test_run ();
 }
