@@ -171,6 +171,47 @@ test_backup_restore (void)
   g_assert_cmpuint (count_people (store), ==, 2);
 }
 
+/* A damaged file is renamed, byte for byte, and a new database can take its place. */
+static void
+test_backup_set_aside (void)
+{
+  static const char garbage[] = "SQLite format 3\0 but then nothing that makes sense \x01\x02";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = data_path ("damaged.db");
+  g_autofree char *aside = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  gsize len = 0;
+
+  g_file_set_contents (path, garbage, sizeof garbage, &error);
+  g_assert_no_error (error);
+  store = open_store (path, &error);
+  g_assert_error (error, QUORUM_DATABASE_ERROR, QUORUM_DATABASE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  g_assert_true (quorum_backup_set_aside (path, &aside, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_assert_true (g_str_has_prefix (aside, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_file_get_contents (aside, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, len, garbage, sizeof garbage);
+
+  store = open_store (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_people (store), ==, 0);
+  g_clear_object (&store);
+
+  /* Nothing to move is no error. */
+  g_clear_pointer (&aside, g_free);
+  g_clear_pointer (&path, g_free);
+  path = data_path ("never-there.db");
+  g_assert_true (quorum_backup_set_aside (path, &aside, &error));
+  g_assert_no_error (error);
+  g_assert_null (aside);
+}
+
 static char *
 copy_fixture (const char *name)
 {
@@ -303,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/core/backup/copy-and-rotate", test_backup_copy_and_rotate);
   g_test_add_func ("/core/backup/daily", test_backup_daily);
   g_test_add_func ("/core/backup/restore", test_backup_restore);
+  g_test_add_func ("/core/backup/set-aside", test_backup_set_aside);
   g_test_add_func ("/core/backup/migrates-every-version", test_backup_migrates_every_version);
   g_test_add_func ("/core/backup/full-disk", test_backup_full_disk);
 

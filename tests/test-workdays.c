@@ -240,6 +240,9 @@ test_workdays_malformed (void)
       QUORUM_WORKDAYS_ERROR_SYNTAX, "bad.ini:1:", "[Year 2030" },
     { "[Year 2030]\nNotice=n\n[Holiday 2030 new-year]\nName=N\nOff=2030-02-30\n",
       QUORUM_WORKDAYS_ERROR_INVALID, "bad.ini:5: [Holiday 2030 new-year] Off:", "2030-02-30" },
+    /* Found by fuzz-holidays: an empty value split into nothing. */
+    { "[Year 2030]\nNotice=n\n[Holiday 2030 new-year]\nName=N\nOff=\n",
+      QUORUM_WORKDAYS_ERROR_INVALID, "bad.ini:5: [Holiday 2030 new-year] Off:", "is not a date" },
     { "[Year 2030]\nNotice=n\n[Holiday 2030 new-year]\nName=N\nOff=2030-01-03..2030-01-01\n",
       QUORUM_WORKDAYS_ERROR_INVALID, "bad.ini:5: [Holiday 2030 new-year] Off:", "ends before" },
     { "[Year 2030]\nNotice=n\n[Holiday 2030 spring-festival]\nName=N\nOff=2030-02-04\nWork=2030-02-06\n",

@@ -153,8 +153,11 @@ quorum_cli_command_status (QuorumCliContext  *ctx,
   g_date_clear (&today, 1);
   if (today_text != NULL)
     {
-      g_date_set_parse (&today, today_text);
-      if (!g_date_valid (&today) || strlen (today_text) != 10)
+      /* Strictly ISO: g_date_set_parse() alone would also take "01/02/2026" in the
+       * locale's order. */
+      if (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", today_text, 0, 0))
+        g_date_set_parse (&today, today_text);
+      if (!g_date_valid (&today))
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write YYYY-MM-DD"),
                                                       today_text);
@@ -163,10 +166,25 @@ quorum_cli_command_status (QuorumCliContext  *ctx,
     }
   if (period_text != NULL && !(period = quorum_period_parse (period_text, &error)))
     return quorum_cli_usage_error (context, error->message);
+  if (person < 0)
+    {
+      g_autofree char *value = g_strdup_printf ("%" G_GINT64_FORMAT, person);
+      g_autofree char *message = g_strdup_printf (_("Invalid value for %s: “%s”"), "--person",
+                                                  value);
+
+      return quorum_cli_usage_error (context, message);
+    }
 
   if (!(db = quorum_cli_open_database (ctx, &error)))
     return quorum_cli_fail (error);
   store = quorum_store_new (db);
+  if (person > 0)
+    {
+      g_autoptr(QuorumPerson) found = quorum_store_get_person (store, person, &error);
+
+      if (found == NULL)
+        return quorum_cli_fail (error);
+    }
 
   if (!g_date_valid (&today))
     {

@@ -13,11 +13,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "quorum-cli.h"
 #include "quorum-json.h"
+#include "quorum-recurrence.h"
 #include "quorum-store.h"
 
 static QuorumStore *
@@ -177,6 +179,29 @@ bad_value (GOptionContext *context,
   return quorum_cli_usage_error (context, message);
 }
 
+static int G_GNUC_PRINTF (2, 3)
+usage_errorf (GOptionContext *context,
+              const char     *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  return quorum_cli_usage_error (context, message);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  g_autofree char *copy = g_strdup (text != NULL ? text : "");
+
+  return *g_strstrip (copy) == '\0';
+}
+
 static char *
 format_instant (GDateTime *datetime)
 {
@@ -282,6 +307,10 @@ quorum_cli_command_person (QuorumCliContext  *ctx,
     return status;
   if (g_strcmp0 (argv[1], "add") != 0)
     return quorum_cli_usage_error (context, _("Unknown subcommand"));
+  if (is_blank (argv[2]))
+    return quorum_cli_usage_error (context, _("The name must not be empty."));
+  if (rank < 0)
+    return usage_errorf (context, _("Invalid value for %s: “%d”"), "--rank", rank);
 
   person = quorum_person_new (argv[2], title, rank);
   quorum_person_set_party_member (person, party_member);
@@ -325,6 +354,16 @@ quorum_cli_command_unit (QuorumCliContext  *ctx,
     return quorum_cli_usage_error (context, _("Unknown subcommand"));
   if (kind == NULL)
     return quorum_cli_usage_error (context, _("--kind is required"));
+  if (is_blank (argv[2]))
+    return quorum_cli_usage_error (context, _("The name must not be empty."));
+  if (!quorum_unit_kind_is_valid (kind))
+    return usage_errorf (context,
+                         _("“%s” is not a unit kind. Use government, leadership-group, "
+                           "party-group, department, town, branch, enterprise or "
+                           "executive-meeting."),
+                         kind);
+  if (rank < 0)
+    return usage_errorf (context, _("Invalid value for %s: “%d”"), "--rank", rank);
 
   unit = quorum_unit_new (argv[2], kind);
   quorum_unit_set_rank (unit, rank);
@@ -380,6 +419,13 @@ quorum_cli_command_relation (QuorumCliContext  *ctx,
     return bad_value (context, "--from", from);
   if (to != NULL && !(end = parse_date (to)))
     return bad_value (context, "--to", to);
+  if (end != NULL && g_date_compare (end, start) < 0)
+    return quorum_cli_usage_error (context, _("A relation cannot end before it starts."));
+  if (!quorum_relation_kind_is_valid (argv[4]))
+    return usage_errorf (context,
+                         _("“%s” is not a relation kind. Use member, head, in-charge, "
+                           "assigned-town or linked-enterprise."),
+                         argv[4]);
 
   if (!(store = open_store (ctx, &error)) ||
       !(person_id = find_person (store, argv[2], &error)) ||
@@ -445,12 +491,28 @@ series_add (QuorumCliContext  *ctx,
     return status;
   if (title == NULL)
     return quorum_cli_usage_error (context, _("--title is required"));
+  if (is_blank (title))
+    return quorum_cli_usage_error (context, _("The title must not be empty."));
   if (start == NULL)
     return quorum_cli_usage_error (context, _("--start is required"));
+  if (tz != NULL)
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (tz);
+
+      if (zone == NULL)
+        return usage_errorf (context, _("“%s” is not a known time zone."), tz);
+    }
   if (!(dtstart = parse_datetime (start, tz)))
     return bad_value (context, "--start", start);
   if (duration < 0)
-    return bad_value (context, "--duration", "-");
+    return usage_errorf (context, _("Invalid value for %s: “%d”"), "--duration", duration);
+  if (rrule != NULL && !quorum_recurrence_validate (rrule, &error))
+    return quorum_cli_usage_error (context, error->message);
+  if (holiday != NULL && !quorum_series_holiday_policy_is_valid (holiday))
+    return usage_errorf (context,
+                         _("“%s” is not a holiday policy. Use keep, skip, next-workday "
+                           "or previous-workday."),
+                         holiday);
 
   series = quorum_series_new (title, dtstart);
   quorum_series_set_duty_id (series, duty);
@@ -666,6 +728,8 @@ quorum_cli_command_occurrences (QuorumCliContext  *ctx,
     return bad_value (context, "--to", to_text);
   /* --to is a day: include all of it. */
   to = strlen (to_text) <= 10 ? g_date_time_add_days (to_start, 1) : g_date_time_ref (to_start);
+  if (g_date_time_compare (to, from) < 0)
+    return quorum_cli_usage_error (context, _("--to must not be before --from"));
 
   if (!(store = open_store (ctx, &error)))
     return quorum_cli_fail (error);
@@ -748,6 +812,8 @@ quorum_cli_command_attend (QuorumCliContext  *ctx,
     return bad_value (context, "STATUS", argv[3]);
   if (excuse != NULL && !(excuse_value = g_enum_get_value_by_nick (excuse_class, excuse)))
     return bad_value (context, "--excuse", excuse);
+  if (value->value == QUORUM_ATTENDANCE_EXCUSED && is_blank (reason))
+    return quorum_cli_usage_error (context, _("An excused absence needs --reason"));
 
   if (!(store = open_store (ctx, &error)) ||
       !(person_id = find_person (store, argv[2], &error)) ||
@@ -847,6 +913,8 @@ leave_add (QuorumCliContext  *ctx,
     return bad_value (context, "--from", from);
   if (!(end = parse_date (to)))
     return bad_value (context, "--to", to);
+  if (g_date_compare (end, start) < 0)
+    return quorum_cli_usage_error (context, _("A leave cannot end before it starts."));
 
   if (!(store = open_store (ctx, &error)) ||
       !(person_id = find_person (store, argv[1], &error)) ||
@@ -977,6 +1045,11 @@ quorum_cli_command_record (QuorumCliContext  *ctx,
     return quorum_cli_usage_error (context, _("--date is required"));
   if (!(record->date = parse_date (date)))
     return bad_value (context, "--date", date);
+  if (!quorum_record_kind_is_valid (argv[2]))
+    return usage_errorf (context, _("“%s” is not a kind of record."), argv[2]);
+  /* Days a record counts for: a half day to a whole year. */
+  if (!isfinite (days) || days < 0 || days > 366)
+    return usage_errorf (context, _("Invalid value for %s: “%g”"), "--days", days);
 
   record->kind = g_strdup (argv[2]);
   record->days = days;

@@ -322,6 +322,60 @@ move_aside (const char  *path,
   return TRUE;
 }
 
+/* Renames @database_path and its -wal and -shm files by appending @stamp. */
+static gboolean
+move_database_aside (const char  *database_path,
+                     const char  *stamp,
+                     GError     **error)
+{
+  g_autofree char *wal = g_strconcat (database_path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (database_path, "-shm", NULL);
+  g_autofree char *wal_suffix = g_strconcat (stamp, "-wal", NULL);
+  g_autofree char *shm_suffix = g_strconcat (stamp, "-shm", NULL);
+
+  return move_aside (database_path, stamp, error) &&
+         move_aside (wal, wal_suffix, error) &&
+         move_aside (shm, shm_suffix, error);
+}
+
+/**
+ * quorum_backup_set_aside:
+ * @database_path: a database file, usually a damaged one
+ * @out_moved_aside: (out) (optional) (transfer full): where it was moved, or
+ *   %NULL when there was no file
+ * @error: return location for a #GError
+ *
+ * Moves a database out of the way so that a new, empty one can be created in
+ * its place, without deleting or changing a byte of it: it is renamed to
+ * `<name>.set-aside-<time>` (with its -wal and -shm files). Nothing must have
+ * the database open.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_backup_set_aside (const char  *database_path,
+                         char       **out_moved_aside,
+                         GError     **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, ".set-aside-%Y%m%d-%H%M%S");
+  gboolean had_database;
+
+  g_return_val_if_fail (database_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_moved_aside != NULL)
+    *out_moved_aside = NULL;
+
+  had_database = g_file_test (database_path, G_FILE_TEST_EXISTS);
+  if (!move_database_aside (database_path, stamp, error))
+    return FALSE;
+
+  if (had_database && out_moved_aside != NULL)
+    *out_moved_aside = g_strconcat (database_path, stamp, NULL);
+  return TRUE;
+}
+
 /**
  * quorum_backup_restore:
  * @backup_path: a backup written by Quorum
@@ -345,10 +399,6 @@ quorum_backup_restore (const char  *backup_path,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, ".before-restore-%Y%m%d-%H%M%S");
-  g_autofree char *wal = g_strconcat (database_path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (database_path, "-shm", NULL);
-  g_autofree char *wal_suffix = g_strconcat (stamp, "-wal", NULL);
-  g_autofree char *shm_suffix = g_strconcat (stamp, "-shm", NULL);
   gboolean had_database;
   sqlite3 *source = NULL;
   sqlite3_stmt *stmt = NULL;
@@ -403,9 +453,7 @@ quorum_backup_restore (const char  *backup_path,
   }
 
   had_database = g_file_test (database_path, G_FILE_TEST_EXISTS);
-  if (!move_aside (database_path, stamp, error) ||
-      !move_aside (wal, wal_suffix, error) ||
-      !move_aside (shm, shm_suffix, error))
+  if (!move_database_aside (database_path, stamp, error))
     return FALSE;
 
   rc = sqlite3_open_v2 (backup_path, &source, SQLITE_OPEN_READONLY, NULL);

@@ -24,6 +24,9 @@ char     *quorum_backup_daily         (QuorumDatabase  *self,
                                        guint            keep,
                                        GError         **error);
 char     *quorum_backup_find_latest   (const char      *database_path);
+gboolean  quorum_backup_set_aside     (const char      *database_path,
+                                       char           **out_moved_aside,
+                                       GError         **error);
 gboolean  quorum_backup_restore       (const char      *backup_path,
                                        const char      *database_path,
                                        char           **out_moved_aside,

@@ -420,6 +420,37 @@ query_int (QuorumDatabase  *self,
   return TRUE;
 }
 
+/* Switching a new file to WAL takes an exclusive lock. When two programs open
+ * the new file at once, both hold a shared lock and want it, and SQLite
+ * answers one of them "busy" at once instead of calling the busy handler
+ * (waiting could deadlock). So wait here, within the same time limit. */
+static gboolean
+enable_wal (QuorumDatabase  *self,
+            GError         **error)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64)BUSY_TIMEOUT_MS * 1000;
+
+  for (;;)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_step (stmt);
+      /* The row is the mode now in force: "wal", or "memory" for :memory:. */
+      if (rc == SQLITE_ROW)
+        return TRUE;
+
+      if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () >= deadline)
+        {
+          _quorum_database_set_error (self, rc, error);
+          return FALSE;
+        }
+      g_usleep (5 * 1000);
+    }
+}
+
 static gboolean
 migrate (QuorumDatabase  *self,
          GError         **error)
@@ -429,9 +460,17 @@ migrate (QuorumDatabase  *self,
   int n_tables = 0;
   int latest = G_N_ELEMENTS (migrations);
 
-  if (!query_int (self, "PRAGMA application_id", &application_id, error) ||
-      !query_int (self, "PRAGMA user_version", &user_version, error) ||
-      !query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error))
+  gboolean ok;
+
+  /* One snapshot for the three: another program may be creating the file
+   * right now, and a mix of before and after would look like a foreign file. */
+  if (!_quorum_database_exec (self, "BEGIN", error))
+    return FALSE;
+  ok = query_int (self, "PRAGMA application_id", &application_id, error) &&
+       query_int (self, "PRAGMA user_version", &user_version, error) &&
+       query_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error);
+  _quorum_database_rollback (self);
+  if (!ok)
     return FALSE;
 
   if (application_id != QUORUM_APPLICATION_ID && (application_id != 0 || n_tables > 0))
@@ -465,11 +504,26 @@ migrate (QuorumDatabase  *self,
   for (int version = user_version + 1; version <= latest; version++)
     {
       g_autofree char *set_version = NULL;
-
-      g_debug ("Migrating %s to schema %d", self->path, version);
+      int current = 0;
 
       if (!_quorum_database_begin (self, error))
         return FALSE;
+
+      /* Another program (the app and quorum-cli starting together on a new
+       * file) may have made this step while this one waited for the lock. */
+      if (!query_int (self, "PRAGMA user_version", &current, error))
+        {
+          _quorum_database_rollback (self);
+          return FALSE;
+        }
+      if (current >= version)
+        {
+          if (!_quorum_database_commit (self, error))
+            return FALSE;
+          continue;
+        }
+
+      g_debug ("Migrating %s to schema %d", self->path, version);
 
       set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
                                      QUORUM_APPLICATION_ID, version);
@@ -541,8 +595,8 @@ quorum_database_open (const char  *path,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* Attendance records are evidence: FULL sync makes every commit durable. */
-  if (!_quorum_database_exec (self,
-                              "PRAGMA journal_mode = WAL;"
+  if (!enable_wal (self, error) ||
+      !_quorum_database_exec (self,
                               "PRAGMA synchronous = FULL;"
                               "PRAGMA foreign_keys = ON;",
                               error))

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,33 @@ parse_small_number (const char *text,
     return FALSE;
   *out = g_ascii_strtoull (text, &end, 10);
   return *end == '\0';
+}
+
+/* UNTIL as RFC 5545 writes it: a date (20261231) or a date-time
+ * (20261231T235959, with Z for UTC), and a real day. libical reads
+ * "2024\n630" as some date it cannot give back. */
+static gboolean
+is_valid_until (const char *value)
+{
+  gsize len = strlen (value);
+  int year, month, day, hour = 0, minute = 0, second = 0;
+
+  if (len != 8 && len != 15 && len != 16)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      gboolean digit = g_ascii_isdigit (value[i]);
+
+      if ((i == 8 && value[i] != 'T') || (i == 15 && value[i] != 'Z') ||
+          (i != 8 && i != 15 && !digit))
+        return FALSE;
+    }
+
+  if (sscanf (value, "%4d%2d%2d", &year, &month, &day) != 3 ||
+      (len > 8 && sscanf (value + 9, "%2d%2d%2d", &hour, &minute, &second) != 3))
+    return FALSE;
+
+  return g_date_valid_dmy (day, month, year) && hour <= 23 && minute <= 59 && second <= 60;
 }
 
 /* Checks the rule part by part before libical sees it: libical ignores some
@@ -123,7 +151,16 @@ check_parts (const char  *rrule,
             }
         }
       else if (strcmp (name, "UNTIL") == 0)
-        has_until = TRUE;
+        {
+          if (!is_valid_until (value))
+            {
+              g_set_error (error, QUORUM_RECURRENCE_ERROR, QUORUM_RECURRENCE_ERROR_INVALID,
+                           _("“%s” is not a valid recurrence rule: UNTIL must be a date such as 20261231 or 20261231T235959Z"),
+                           rrule);
+              return FALSE;
+            }
+          has_until = TRUE;
+        }
     }
 
   if (!has_freq)
@@ -694,6 +731,13 @@ quorum_recurrence_parse (const char            *rrule,
     }
   else if (until != NULL && !i_cal_time_is_null_time (until))
     {
+      if (!g_date_valid_dmy (i_cal_time_get_day (until), i_cal_time_get_month (until),
+                             i_cal_time_get_year (until)))
+        {
+          g_set_error (error, QUORUM_RECURRENCE_ERROR, QUORUM_RECURRENCE_ERROR_INVALID,
+                       _("“%s” is not a valid recurrence rule"), rrule);
+          return FALSE;
+        }
       spec.end = QUORUM_RECURRENCE_END_UNTIL;
       g_date_set_dmy (&spec.until, i_cal_time_get_day (until), i_cal_time_get_month (until),
                       i_cal_time_get_year (until));

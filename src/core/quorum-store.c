@@ -1635,7 +1635,7 @@ check_relation_kind (QuorumStore  *self,
 {
   g_autoptr(QuorumUnit) unit = NULL;
 
-  if (kind == NULL || !g_strv_contains ((const char * const *)relation_kinds, kind))
+  if (!quorum_relation_kind_is_valid (kind))
     return _quorum_store_invalid (error,
                                   _("“%s” is not a relation kind. Use member, head, in-charge, "
                                     "assigned-town or linked-enterprise."),
@@ -1876,4 +1876,17 @@ quorum_store_resolve_participants (QuorumStore  *self,
     return NULL;
 
   return g_steal_pointer (&ids);
+}
+
+/**
+ * quorum_relation_kind_is_valid:
+ * @kind: (nullable): a string
+ *
+ * Returns: whether @kind is a kind of relation between a person and a unit:
+ *   member, head, in-charge, assigned-town or linked-enterprise
+ */
+gboolean
+quorum_relation_kind_is_valid (const char *kind)
+{
+  return kind != NULL && g_strv_contains ((const char * const *)relation_kinds, kind);
 }

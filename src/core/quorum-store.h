@@ -163,6 +163,7 @@ gint64            quorum_store_add_relation        (QuorumStore             *sel
                                                     GDate                   *start,
                                                     GDate                   *end,
                                                     GError                 **error);
+gboolean          quorum_relation_kind_is_valid    (const char              *kind);
 gboolean          quorum_store_end_relation        (QuorumStore             *self,
                                                     gint64                   relation_id,
                                                     GDate                   *end,

@@ -270,7 +270,9 @@ load_off (QuorumWorkdays  *self,
   g_auto(GStrv) parts = g_strsplit (value, "..", 2);
   GDate first, last, day;
 
-  if (!quorum_keyfile_parse_date (g_strstrip (parts[0]), &first)
+  /* An empty value splits into no parts at all. */
+  if (parts[0] == NULL
+      || !quorum_keyfile_parse_date (g_strstrip (parts[0]), &first)
       || (parts[1] != NULL && !quorum_keyfile_parse_date (g_strstrip (parts[1]), &last)))
     {
       quorum_keyfile_set_error (load->kf, error, QUORUM_WORKDAYS_ERROR,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "quorum-application.h"
+#include "quorum-backup.h"
 #include "quorum-caldav-controller.h"
 #include "quorum-paths.h"
 #include "quorum-preferences-window.h"
@@ -28,6 +29,9 @@ struct _QuorumApplication
   QuorumCaldavController *caldav;
   GError         *database_error;
   guint           poll_source;
+  char           *database_path;
+  gint64          audit_broken_at;
+  guint           n_maintenance;
 };
 
 /* How often to look for writes by other programs (quorum-cli, another
@@ -38,6 +42,7 @@ G_DEFINE_FINAL_TYPE (QuorumApplication, quorum_application, ADW_TYPE_APPLICATION
 
 enum {
   RULEBOOK_CHANGED,
+  DATABASE_CHANGED,
   N_SIGNALS
 };
 
@@ -46,6 +51,7 @@ static guint signals[N_SIGNALS];
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_AUDIT_BROKEN_AT,
   N_PROPS
 };
 
@@ -165,6 +171,98 @@ load_rulebook (QuorumApplication *self)
     g_critical ("The bundled rulebook does not load: %s", error->message);
 }
 
+typedef struct
+{
+  char   *path;
+  guint   keep;
+  gint64  broken_at;
+  char   *backup;
+} Maintenance;
+
+static void
+maintenance_free (Maintenance *m)
+{
+  g_free (m->path);
+  g_free (m->backup);
+  g_free (m);
+}
+
+/* In a thread, on its own connection: the day's backup, then the audit chain. */
+static void
+maintenance_worker (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  Maintenance *m = task_data;
+  g_autoptr(QuorumDatabase) db = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  if (!(db = quorum_database_open (m->path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  m->backup = quorum_backup_daily (db, now, m->keep, &error);
+  if (error != NULL)
+    {
+      /* A failed backup must not hide a broken audit trail: go on. */
+      g_warning ("Could not write the daily backup: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  store = quorum_store_new (db);
+  if (!quorum_store_verify_audit (store, &m->broken_at, NULL, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+maintenance_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (source);
+  Maintenance *m = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->n_maintenance--;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_warning ("Could not check the database: %s", error->message);
+      return;
+    }
+
+  if (m->backup != NULL)
+    g_debug ("Wrote the daily backup %s", m->backup);
+  if (m->broken_at != self->audit_broken_at)
+    {
+      self->audit_broken_at = m->broken_at;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIT_BROKEN_AT]);
+    }
+}
+
+static void
+start_maintenance (QuorumApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, maintenance_done_cb, NULL);
+  Maintenance *m = g_new0 (Maintenance, 1);
+
+  m->path = g_strdup (self->database_path);
+  m->keep = MAX (g_settings_get_int (self->settings, "backup-keep"), 1);
+  g_task_set_source_tag (task, start_maintenance);
+  g_task_set_task_data (task, m, (GDestroyNotify)maintenance_free);
+  self->n_maintenance++;
+  g_task_run_in_thread (task, maintenance_worker);
+}
+
 /* A rulebook loaded into the database (here or by quorum-cli) takes force at once. */
 static void
 on_store_changed_cb (QuorumApplication *self,
@@ -195,7 +293,12 @@ open_database (QuorumApplication *self,
                const char        *path)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *path_copy = g_strdup (path);
 
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_free (self->database_path);
+  self->database_path = g_steal_pointer (&path_copy);
+  path = self->database_path;
   g_clear_object (&self->caldav);
   g_clear_object (&self->store);
   g_clear_object (&self->database);
@@ -226,9 +329,64 @@ open_database (QuorumApplication *self,
   load_rulebook (self);
 
   quorum_store_poll_external_changes (self->store);
-  if (self->poll_source == 0)
-    self->poll_source = g_timeout_add_seconds (EXTERNAL_POLL_SECONDS,
-                                               poll_external_changes_cb, self);
+  self->poll_source = g_timeout_add_seconds (EXTERNAL_POLL_SECONDS,
+                                             poll_external_changes_cb, self);
+  start_maintenance (self);
+}
+
+/* Closes the database for good before its file is moved: windows drop the
+ * store first. SQLite removes "<file>-wal" by name when the last connection
+ * to the old file closes, which must not happen after a new file is there. */
+static gboolean
+close_database (QuorumApplication  *self,
+                GError            **error)
+{
+  QuorumDatabase *database = self->database;
+
+  if (self->n_maintenance > 0)
+    {
+      g_set_error_literal (error, QUORUM_DATABASE_ERROR, QUORUM_DATABASE_ERROR_BUSY,
+                           _("Quorum is writing a backup of the database. Try again in a moment."));
+      return FALSE;
+    }
+
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_object (&self->caldav);
+  g_clear_object (&self->store);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_signal_emit (self, signals[DATABASE_CHANGED], 0);
+
+  if (database != NULL)
+    g_object_add_weak_pointer (G_OBJECT (database), (gpointer *)&database);
+  g_clear_object (&self->database);
+  if (database != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (database), (gpointer *)&database);
+      g_warning ("The database is still in use after it was closed");
+      g_set_error_literal (error, QUORUM_DATABASE_ERROR, QUORUM_DATABASE_ERROR_BUSY,
+                           _("The database is still in use. Restart Quorum and try again."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+finish_reopen (QuorumApplication  *self,
+               GError            **error)
+{
+  g_autofree char *path = g_strdup (self->database_path);
+
+  open_database (self, path);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_signal_emit (self, signals[DATABASE_CHANGED], 0);
+
+  if (self->database_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->database_error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -282,6 +440,7 @@ quorum_application_shutdown (GApplication *app)
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_error (&self->database_error);
+  g_clear_pointer (&self->database_path, g_free);
 }
 
 static void
@@ -296,6 +455,10 @@ quorum_application_get_property (GObject    *object,
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+
+    case PROP_AUDIT_BROKEN_AT:
+      g_value_set_int64 (value, self->audit_broken_at);
       break;
 
     default:
@@ -320,7 +483,32 @@ quorum_application_class_init (QuorumApplicationClass *klass)
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * QuorumApplication:audit-broken-at:
+   *
+   * The first audit entry whose hash does not follow from the entries before
+   * it (someone changed the file outside Quorum), or 0. Checked in the
+   * background after the database is opened.
+   */
+  properties[PROP_AUDIT_BROKEN_AT] =
+    g_param_spec_int64 ("audit-broken-at", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * QuorumApplication::database-changed:
+   *
+   * The database was closed or opened again: windows give their pages the
+   * new store (or none) and show the new state.
+   */
+  signals[DATABASE_CHANGED] =
+    g_signal_new ("database-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 
   app_class->activate = quorum_application_activate;
   app_class->startup = quorum_application_startup;
@@ -511,4 +699,95 @@ quorum_application_get_caldav_controller (QuorumApplication *self)
   g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
 
   return self->caldav;
+}
+
+/**
+ * quorum_application_get_database_path:
+ * @self: a #QuorumApplication
+ *
+ * Returns: (transfer none) (nullable): the database file, opened or not
+ */
+const char *
+quorum_application_get_database_path (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), NULL);
+
+  return self->database_path;
+}
+
+/**
+ * quorum_application_get_audit_broken_at:
+ * @self: a #QuorumApplication
+ *
+ * Returns: the #QuorumApplication:audit-broken-at entry, or 0
+ */
+gint64
+quorum_application_get_audit_broken_at (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), 0);
+
+  return self->audit_broken_at;
+}
+
+/**
+ * quorum_application_reopen_database:
+ * @self: a #QuorumApplication
+ * @error: return location for a #GError
+ *
+ * Closes the database and opens it again, for example after a damaged file
+ * was moved aside. Windows follow through #QuorumApplication::database-changed.
+ *
+ * Returns: %TRUE when the database is open
+ */
+gboolean
+quorum_application_reopen_database (QuorumApplication  *self,
+                                    GError            **error)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!close_database (self, error))
+    return FALSE;
+  return finish_reopen (self, error);
+}
+
+/**
+ * quorum_application_restore_backup:
+ * @self: a #QuorumApplication
+ * @backup_path: a backup written by Quorum
+ * @out_moved_aside: (out) (optional) (transfer full): where the replaced
+ *   database was moved
+ * @error: return location for a #GError
+ *
+ * Closes the database, replaces it with @backup_path (see
+ * quorum_backup_restore(): the old file is moved aside, never overwritten)
+ * and opens it again. When the backup is refused, the old database is
+ * opened again unchanged.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_application_restore_backup (QuorumApplication  *self,
+                                   const char         *backup_path,
+                                   char              **out_moved_aside,
+                                   GError            **error)
+{
+  g_autoptr(GError) restore_error = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!close_database (self, error))
+    return FALSE;
+
+  if (!quorum_backup_restore (backup_path, self->database_path, out_moved_aside,
+                              &restore_error))
+    {
+      finish_reopen (self, NULL);
+      g_propagate_error (error, g_steal_pointer (&restore_error));
+      return FALSE;
+    }
+
+  return finish_reopen (self, error);
 }

@@ -33,5 +33,13 @@ gboolean           quorum_application_switch_database (QuorumApplication  *self,
 gboolean           quorum_application_is_demo      (QuorumApplication  *self);
 char              *quorum_application_dup_demo_database (void);
 QuorumCaldavController *quorum_application_get_caldav_controller (QuorumApplication *self);
+const char        *quorum_application_get_database_path (QuorumApplication *self);
+gint64             quorum_application_get_audit_broken_at (QuorumApplication *self);
+gboolean           quorum_application_reopen_database (QuorumApplication  *self,
+                                                       GError            **error);
+gboolean           quorum_application_restore_backup (QuorumApplication  *self,
+                                                      const char         *backup_path,
+                                                      char              **out_moved_aside,
+                                                      GError            **error);
 
 G_END_DECLS

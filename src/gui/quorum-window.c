@@ -19,6 +19,7 @@
 #include "quorum-obligations-page.h"
 #include "quorum-people-page.h"
 #include "quorum-welcome-page.h"
+#include "quorum-recovery-page.h"
 #include "quorum-window.h"
 
 struct _QuorumWindow
@@ -31,10 +32,12 @@ struct _QuorumWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
-  AdwStatusPage        *error_page;
   QuorumCalendarPage   *calendar_page;
   AdwViewSwitcherTitle *switcher_title;
   GtkWidget            *demo_box;
+  QuorumRecoveryPage   *recovery_page;
+  GtkInfoBar           *audit_bar;
+  GtkLabel             *audit_label;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -221,8 +224,30 @@ show_database_state (QuorumWindow      *self,
       return;
     }
 
-  adw_status_page_set_description (self->error_page, error->message);
+  quorum_recovery_page_set_problem (self->recovery_page,
+                                    quorum_application_get_database_path (app), error);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+/* Until the background check says otherwise, the trail is taken as whole. */
+static void
+show_audit_state (QuorumWindow      *self,
+                  QuorumApplication *app)
+{
+  gint64 broken_at = quorum_application_get_audit_broken_at (app);
+
+  if (broken_at > 0)
+    {
+      /* Translators: %s is the number of an entry of the audit trail */
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, broken_at);
+      g_autofree char *text = g_strdup_printf (_("The audit trail was changed outside Quorum at "
+                                                 "entry %s. Records from there on may have been "
+                                                 "altered: check them against a backup."),
+                                               number);
+
+      gtk_label_set_label (self->audit_label, text);
+    }
+  gtk_info_bar_set_revealed (self->audit_bar, broken_at > 0);
 }
 
 static void
@@ -230,7 +255,7 @@ set_if_property (GObject    *object,
                  const char *name,
                  gpointer    value)
 {
-  if (value != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (object), name) != NULL)
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), name) != NULL)
     g_object_set (object, name, value, NULL);
 }
 
@@ -261,15 +286,6 @@ on_rulebook_changed_cb (QuorumWindow      *self,
   give_pages_their_models (self, app);
 }
 
-/* The app opened another database (the demo office, or back). */
-static void
-on_application_store_cb (QuorumWindow      *self,
-                         GParamSpec        *pspec,
-                         QuorumApplication *app)
-{
-  give_pages_their_models (self, app);
-  show_database_state (self, app);
-}
 
 static void
 on_welcome_finished_cb (QuorumWindow *self)
@@ -293,6 +309,75 @@ leave_demo_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "win.show-toast", "s", error->message);
 }
 
+/* The store is NULL while the database is closed for a restore. */
+/* The subscribed calendars come with the database's CalDAV controller. */
+static void
+show_overlay (QuorumWindow      *self,
+              QuorumApplication *app)
+{
+  QuorumCaldavController *caldav = quorum_application_get_caldav_controller (app);
+
+  quorum_calendar_page_set_overlay_model (self->calendar_page,
+                                          caldav != NULL
+                                            ? quorum_caldav_controller_get_overlay (caldav)
+                                            : NULL);
+}
+
+static void
+on_database_changed_cb (QuorumWindow      *self,
+                        QuorumApplication *app)
+{
+  give_pages_their_models (self, app);
+  show_overlay (self, app);
+  show_database_state (self, app);
+  show_audit_state (self, app);
+}
+
+/* The app opened another database (the demo office, or back). */
+static void
+on_application_store_cb (QuorumWindow      *self,
+                         GParamSpec        *pspec,
+                         QuorumApplication *app)
+{
+  on_database_changed_cb (self, app);
+}
+
+static void
+on_audit_broken_at_cb (QuorumWindow      *self,
+                       GParamSpec        *pspec,
+                       QuorumApplication *app)
+{
+  show_audit_state (self, app);
+}
+
+static void
+on_recovery_page_recovered_cb (QuorumWindow       *self,
+                               const char         *moved_aside,
+                               QuorumRecoveryPage *page)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  if (!QUORUM_IS_APPLICATION (app))
+    return;
+
+  if (!quorum_application_reopen_database (QUORUM_APPLICATION (app), &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  if (moved_aside != NULL)
+    {
+      /* Translators: %s is a file path */
+      g_autofree char *text = g_strdup_printf (_("The damaged file was kept as %s"), moved_aside);
+      AdwToast *toast = adw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
 /* "application" is not a construct property: it arrives after constructed(). */
 static void
 on_notify_application_cb (QuorumWindow *self,
@@ -303,18 +388,15 @@ on_notify_application_cb (QuorumWindow *self,
 
   if (QUORUM_IS_APPLICATION (app))
     {
-      QuorumCaldavController *caldav =
-        quorum_application_get_caldav_controller (QUORUM_APPLICATION (app));
-
-      give_pages_their_models (self, QUORUM_APPLICATION (app));
-      if (caldav != NULL)
-        quorum_calendar_page_set_overlay_model (self->calendar_page,
-                                                quorum_caldav_controller_get_overlay (caldav));
-      show_database_state (self, QUORUM_APPLICATION (app));
       g_signal_connect_object (app, "rulebook-changed", G_CALLBACK (on_rulebook_changed_cb), self,
                                G_CONNECT_SWAPPED);
       g_signal_connect_object (app, "notify::store", G_CALLBACK (on_application_store_cb), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (app, "database-changed", G_CALLBACK (on_database_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (app, "notify::audit-broken-at",
+                               G_CALLBACK (on_audit_broken_at_cb), self, G_CONNECT_SWAPPED);
+      on_database_changed_cb (self, QUORUM_APPLICATION (app));
     }
 }
 
@@ -340,6 +422,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   g_type_ensure (QUORUM_TYPE_CALENDAR_PAGE);
   g_type_ensure (QUORUM_TYPE_OBLIGATIONS_PAGE);
   g_type_ensure (QUORUM_TYPE_FEEDS_PAGE);
+  g_type_ensure (QUORUM_TYPE_RECOVERY_PAGE);
 
   g_type_ensure (QUORUM_TYPE_PEOPLE_PAGE);
   g_type_ensure (QUORUM_TYPE_WELCOME_PAGE);
@@ -348,9 +431,11 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, calendar_page);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_page_occurrence_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, recovery_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, audit_bar);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, audit_label);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
@@ -391,6 +476,8 @@ quorum_window_init (QuorumWindow *self)
                            G_CALLBACK (on_view_stack_visible_child_name_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
+  g_signal_connect_object (self->recovery_page, "recovered",
+                           G_CALLBACK (on_recovery_page_recovered_cb), self, G_CONNECT_SWAPPED);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

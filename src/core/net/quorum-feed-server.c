@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 
 #include "quorum-feed-server.h"
+#include "quorum-feed-server-private.h"
 #include "quorum-token.h"
 #include "quorum-token-private.h"
 
@@ -400,9 +401,9 @@ dup_token_from_path (const char *path)
 }
 
 /* A strong entity tag in quotes: the provider's, or a hash of the body. */
-static char *
-dup_entity_tag (const char *provided,
-                GBytes     *body)
+char *
+_quorum_feed_server_dup_entity_tag (const char *provided,
+                                    GBytes     *body)
 {
   gsize len = provided != NULL ? strlen (provided) : 0;
 
@@ -432,10 +433,10 @@ dup_entity_tag (const char *provided,
 }
 
 /* If-None-Match wins over If-Modified-Since (RFC 9110, section 13.2.2). */
-static gboolean
-is_not_modified (SoupMessageHeaders *request,
-                 const char         *etag,
-                 GDateTime          *last_modified)
+gboolean
+_quorum_feed_server_is_not_modified (SoupMessageHeaders *request,
+                                     const char         *etag,
+                                     GDateTime          *last_modified)
 {
   const char *if_none_match = soup_message_headers_get_one (request, "If-None-Match");
   const char *if_modified_since;
@@ -487,7 +488,7 @@ respond_feed (SoupServerMessage *msg,
     }
   soup_message_headers_replace (headers, "Cache-Control", FEED_CACHE);
 
-  if (is_not_modified (request, etag, last_modified))
+  if (_quorum_feed_server_is_not_modified (request, etag, last_modified))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
       return;
@@ -499,6 +500,33 @@ respond_feed (SoupServerMessage *msg,
   soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
 }
 
+/*
+ * _quorum_feed_server_match_target:
+ * @path: the decoded path of the request
+ * @query: (nullable): its query string
+ *
+ * Returns: (transfer none) (nullable): the server's own copy of the token
+ *   that the "/feeds/<token>.ics" @path names, or %NULL for a 404
+ */
+const char *
+_quorum_feed_server_match_target (QuorumFeedServer *self,
+                                  const char       *path,
+                                  const char       *query)
+{
+  g_autofree char *candidate = NULL;
+  KnownToken *known;
+
+  g_assert (QUORUM_IS_FEED_SERVER (self));
+  g_assert (path != NULL);
+
+  if (strlen (path) + (query != NULL ? strlen (query) : 0) > MAX_TARGET_LENGTH
+      || (candidate = dup_token_from_path (path)) == NULL
+      || (known = find_token (self, candidate)) == NULL)
+    return NULL;
+
+  return known->token;
+}
+
 static void
 handle_request_cb (SoupServer        *server,
                    SoupServerMessage *msg,
@@ -508,31 +536,27 @@ handle_request_cb (SoupServer        *server,
 {
   QuorumFeedServer *self = user_data;
   GUri *uri = soup_server_message_get_uri (msg);
-  const char *query_string = g_uri_get_query (uri);
-  g_autofree char *candidate = NULL;
   g_autofree char *etag = NULL;
   g_autofree char *provided_etag = NULL;
   g_autoptr(GDateTime) last_modified = NULL;
   g_autoptr(GBytes) body = NULL;
-  KnownToken *known = NULL;
+  const char *token;
 
-  if (strlen (path) + (query_string != NULL ? strlen (query_string) : 0) > MAX_TARGET_LENGTH
-      || (candidate = dup_token_from_path (path)) == NULL
-      || (known = find_token (self, candidate)) == NULL
-      || self->provider == NULL)
+  token = _quorum_feed_server_match_target (self, path, g_uri_get_query (uri));
+  if (token == NULL || self->provider == NULL)
     {
       respond_not_found (msg);
       return;
     }
 
-  body = self->provider (known->token, &provided_etag, &last_modified, self->provider_data);
+  body = self->provider (token, &provided_etag, &last_modified, self->provider_data);
   if (body == NULL)
     {
       respond_not_found (msg);
       return;
     }
 
-  etag = dup_entity_tag (provided_etag, body);
+  etag = _quorum_feed_server_dup_entity_tag (provided_etag, body);
   respond_feed (msg, body, etag, last_modified);
 }
 
@@ -554,29 +578,50 @@ request_has_body (SoupMessageHeaders *headers)
     }
 }
 
+/*
+ * _quorum_feed_server_check_headers:
+ * @method: (nullable): the request method
+ * @request: the request headers
+ *
+ * Only GET and HEAD without a body are served.
+ *
+ * Returns: %SOUP_STATUS_NONE to go on, or the status to refuse the request with
+ */
+guint
+_quorum_feed_server_check_headers (const char         *method,
+                                   SoupMessageHeaders *request)
+{
+  if (g_strcmp0 (method, SOUP_METHOD_GET) != 0 && g_strcmp0 (method, SOUP_METHOD_HEAD) != 0)
+    return SOUP_STATUS_METHOD_NOT_ALLOWED;
+  if (request_has_body (request))
+    return SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+  return SOUP_STATUS_NONE;
+}
+
 /* Before any body is read: refuse other methods and bodies, and keep no body in memory. */
 static void
 on_message_got_headers_cb (QuorumFeedServer  *self,
                            SoupServerMessage *msg)
 {
-  const char *method = soup_server_message_get_method (msg);
   SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
 
   if (soup_server_message_get_status (msg) != 0)
     return;
 
-  if (g_strcmp0 (method, SOUP_METHOD_GET) != 0 && g_strcmp0 (method, SOUP_METHOD_HEAD) != 0)
+  switch (_quorum_feed_server_check_headers (soup_server_message_get_method (msg), request))
     {
+    case SOUP_STATUS_NONE:
+      return;
+    case SOUP_STATUS_METHOD_NOT_ALLOWED:
       set_error_response (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, NOT_ALLOWED_BODY);
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
                                     "Allow", "GET, HEAD");
-    }
-  else if (request_has_body (request))
-    {
+      break;
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
+    default:
       set_error_response (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, BODY_NOT_ALLOWED_BODY);
+      break;
     }
-  else
-    return;
 
   soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
 }

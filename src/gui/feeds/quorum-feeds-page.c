@@ -1188,6 +1188,10 @@ quorum_feeds_page_set_store (QuorumFeedsPage *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  /* The server holds the source (and through it the store) as its provider:
+   * let go of both, or a restore could not close the database. */
+  if (self->source != NULL && self->server != NULL)
+    quorum_feed_server_set_provider (self->server, NULL, NULL, NULL);
   g_clear_object (&self->source);
 
   if (store != NULL)
