@@ -22,6 +22,11 @@
  * days is 400): a bigger expansion means a wrong rule. */
 #define MAX_OCCURRENCES 5000
 
+/* When a query reaches past the horizon, rows are made this much further
+ * than asked, so that browsing on (or the clock moving on) does not write
+ * again at every step. */
+#define HORIZON_SLACK_DAYS 100
+
 #define SERIES_COLUMNS \
   "id, uid, title, duty_id, kind, rrule, dtstart, duration_minutes, all_day, tzid," \
   " location, description, owner_id, holiday_policy, reminder_minutes, sequence, split_from"
@@ -319,10 +324,12 @@ contains_datetime (GPtrArray *array,
 
 /* Creates the missing occurrences of one series up to @until. Rows that
  * exist are left alone (a moved or cancelled one keeps its state), and
- * nothing before the series' expand_from is generated again. */
+ * nothing before the series' expand_from is generated again, nor before
+ * @from when given (the horizon up to which rows exist already). */
 static gboolean
 materialize_series (QuorumStore  *self,
                     gint64        series_id,
+                    GDateTime    *from,
                     GDateTime    *until,
                     guint        *out_inserted,
                     GError      **error)
@@ -368,7 +375,12 @@ materialize_series (QuorumStore  *self,
       g_clear_pointer (&range_start, g_date_time_unref);
       range_start = g_date_time_ref (dtstart);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (from != NULL && g_date_time_compare (range_start, from) < 0)
+    {
+      g_clear_pointer (&range_start, g_date_time_unref);
+      range_start = g_date_time_ref (from);
+    }
+  g_clear_pointer (&stmt, _quorum_statement_release);
 
   if (g_date_time_compare (range_start, until) > 0)
     return TRUE;
@@ -462,6 +474,7 @@ dup_horizon (QuorumStore *self)
 static gboolean
 materialize_and_audit (QuorumStore  *self,
                        gint64        series_id,
+                       GDateTime    *from,
                        GDateTime    *until,
                        guint        *out_inserted,
                        GError      **error)
@@ -469,7 +482,7 @@ materialize_and_audit (QuorumStore  *self,
   g_autofree char *until_text = NULL;
   g_autoptr(GString) after = NULL;
 
-  if (!materialize_series (self, series_id, until, out_inserted, error))
+  if (!materialize_series (self, series_id, from, until, out_inserted, error))
     return FALSE;
   if (*out_inserted == 0)
     return TRUE;
@@ -484,6 +497,10 @@ materialize_and_audit (QuorumStore  *self,
                               NULL, error);
 }
 
+/* Brings every series up to @until. Rows exist up to the stored horizon
+ * (every writer of a series materialises it that far), so only the rules'
+ * starts from there on are expanded; nothing at all is done, and nothing
+ * written, when the horizon is there already. */
 static gboolean
 materialize_all (QuorumStore  *self,
                  GDateTime    *until,
@@ -494,10 +511,14 @@ materialize_all (QuorumStore  *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *stored_text = _quorum_store_dup_meta (self, "horizon");
   g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
+  g_autofree char *text = NULL;
   gboolean row = FALSE;
   gboolean ok;
 
   *out_inserted = 0;
+
+  if (stored != NULL && g_date_time_compare (until, stored) <= 0)
+    return TRUE;
 
   if (!(stmt = _quorum_store_prepare (self, "SELECT id FROM series WHERE deleted = 0", error)))
     return FALSE;
@@ -516,17 +537,34 @@ materialize_all (QuorumStore  *self,
     {
       guint inserted = 0;
 
-      ok = materialize_and_audit (self, g_array_index (ids, gint64, i), until, &inserted, error);
+      ok = materialize_and_audit (self, g_array_index (ids, gint64, i), stored, until, &inserted,
+                                  error);
       *out_inserted += inserted;
     }
-  if (ok && (stored == NULL || g_date_time_compare (until, stored) > 0))
-    {
-      g_autofree char *text = _quorum_store_format_instant (until);
-
-      ok = _quorum_store_set_meta (self, "horizon", text, error);
-    }
+  text = _quorum_store_format_instant (until);
+  ok = ok && _quorum_store_set_meta (self, "horizon", text, error);
 
   return _quorum_store_end (self, ok, error);
+}
+
+/* Makes sure rows exist up to @needed, going HORIZON_SLACK_DAYS further
+ * when they do not. */
+static gboolean
+ensure_horizon (QuorumStore  *self,
+                GDateTime    *needed,
+                guint        *out_inserted,
+                GError      **error)
+{
+  g_autofree char *stored_text = _quorum_store_dup_meta (self, "horizon");
+  g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
+  g_autoptr(GDateTime) until = NULL;
+
+  *out_inserted = 0;
+  if (stored != NULL && g_date_time_compare (needed, stored) <= 0)
+    return TRUE;
+
+  until = g_date_time_add_days (needed, HORIZON_SLACK_DAYS);
+  return materialize_all (self, until, out_inserted, error);
 }
 
 /**
@@ -538,7 +576,10 @@ materialize_all (QuorumStore  *self,
  *
  * Makes sure every series has its occurrences as rows up to @until. Existing
  * rows are never changed. Call it at start-up so the horizon rolls forward;
- * new series are materialised up to the horizon when they are added.
+ * new series are materialised up to the horizon when they are added. Only
+ * what lies beyond the stored horizon is generated, and nothing is written
+ * when @until is within it. With %NULL the horizon moves a little further
+ * than asked, so that calling it again soon finds nothing to do.
  *
  * Returns: %TRUE on success
  */
@@ -556,10 +597,11 @@ quorum_store_materialize (QuorumStore  *self,
     {
       g_autoptr(GDateTime) now = _quorum_store_now (self);
 
-      until = horizon = g_date_time_add_days (now, QUORUM_STORE_HORIZON_DAYS);
+      horizon = g_date_time_add_days (now, QUORUM_STORE_HORIZON_DAYS);
+      if (!ensure_horizon (self, horizon, &inserted, error))
+        return FALSE;
     }
-
-  if (!materialize_all (self, until, &inserted, error))
+  else if (!materialize_all (self, until, &inserted, error))
     return FALSE;
 
   if (inserted > 0)
@@ -607,7 +649,7 @@ quorum_store_add_series (QuorumStore   *self,
     {
       after = _quorum_store_row_json (self, "series", "id = ?1", id, 0);
       ok = _quorum_store_audit (self, "series", id, "add", NULL, after, NULL, error) &&
-           materialize_and_audit (self, id, horizon, &inserted, error);
+           materialize_and_audit (self, id, NULL, horizon, &inserted, error);
     }
   if (!_quorum_store_end (self, ok, error))
     return 0;
@@ -740,7 +782,7 @@ quorum_store_update_series (QuorumStore   *self,
       ok = drop_unrecorded (self, id, "start_unix", NULL, g_date_time_to_unix (now),
                             &dropped, error) &&
            audit_regenerate (self, id, expand_from, dropped, error) &&
-           materialize_and_audit (self, id, horizon, &inserted, error);
+           materialize_and_audit (self, id, NULL, horizon, &inserted, error);
     }
   if (!_quorum_store_end (self, ok, error))
     return FALSE;
@@ -915,7 +957,7 @@ quorum_store_split_series (QuorumStore   *self,
       g_free (after);
       after = _quorum_store_row_json (self, "series", "id = ?1", new_id, 0);
       ok = _quorum_store_audit (self, "series", new_id, "add", NULL, after, NULL, error) &&
-           materialize_and_audit (self, new_id, horizon, &inserted, error);
+           materialize_and_audit (self, new_id, NULL, horizon, &inserted, error);
     }
   if (!_quorum_store_end (self, ok, error))
     return 0;
@@ -964,7 +1006,8 @@ quorum_store_delete_series (QuorumStore  *self,
  * @series_id: a deleted series
  * @error: return location for a #GError
  *
- * Undoes quorum_store_delete_series().
+ * Undoes quorum_store_delete_series(), and creates the occurrences the
+ * series missed while the horizon moved on without it.
  *
  * Returns: %TRUE on success
  */
@@ -973,8 +1016,24 @@ quorum_store_restore_series (QuorumStore  *self,
                              gint64        series_id,
                              GError      **error)
 {
+  g_autoptr(GDateTime) horizon = NULL;
+  guint inserted = 0;
+
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
-  return set_series_deleted (self, series_id, FALSE, error);
+
+  if (!set_series_deleted (self, series_id, FALSE, error))
+    return FALSE;
+
+  horizon = dup_horizon (self);
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+  if (!_quorum_store_end (self,
+                          materialize_and_audit (self, series_id, NULL, horizon, &inserted, error),
+                          error))
+    return FALSE;
+  if (inserted > 0)
+    _quorum_store_emit_changed (self, "occurrence", 0);
+  return TRUE;
 }
 
 static gboolean
@@ -1197,10 +1256,9 @@ quorum_store_list_occurrences (QuorumStore                   *self,
                                GError                       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *stored_text = NULL;
-  g_autoptr(GDateTime) stored = NULL;
   g_autofree char *text = NULL;
   QuorumOccurrenceFilter none = { 0 };
+  guint inserted = 0;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
@@ -1208,15 +1266,8 @@ quorum_store_list_occurrences (QuorumStore                   *self,
   if (filter == NULL)
     filter = &none;
 
-  stored_text = _quorum_store_dup_meta (self, "horizon");
-  stored = _quorum_store_parse_instant (stored_text);
-  if (stored == NULL || g_date_time_compare (to, stored) > 0)
-    {
-      guint inserted = 0;
-
-      if (!materialize_all (self, to, &inserted, error))
-        return NULL;
-    }
+  if (!ensure_horizon (self, to, &inserted, error))
+    return NULL;
 
   if (!(stmt = _quorum_store_prepare (self,
                                       "WITH occ (id, series_id, day) AS ("
@@ -1557,7 +1608,7 @@ _quorum_store_regenerate_series (QuorumStore  *self,
           !audit_regenerate (self, series_id, from, dropped, error))
         return FALSE;
     }
-  return materialize_and_audit (self, series_id, horizon, &inserted, error);
+  return materialize_and_audit (self, series_id, NULL, horizon, &inserted, error);
 }
 
 GDateTime *
