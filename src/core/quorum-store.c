@@ -151,6 +151,7 @@ static void
 quorum_store_init (QuorumStore *self)
 {
   self->actor = g_strdup (g_get_user_name ());
+  self->longest_span = -1;
 }
 
 /* Plumbing shared by the store's files ----------------------------------- */
