@@ -205,7 +205,7 @@ def machine_notes(args, runs, elapsed):
                         ('Twice the people (100 people, 10 years)', args.counts100)):
         if path and os.path.exists(path):
             with open(path, encoding='utf-8') as f:
-                counts = ', '.join(' '.join(line.split()[::-1]) for line in f
+                counts = ', '.join(' '.join(line.strip().split(None, 1)) for line in f
                                    if line.startswith('  '))
             notes.append(f'- {label}: {counts}')
     return '\n'.join(notes)
