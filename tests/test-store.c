@@ -1163,6 +1163,86 @@ test_store_occurrence_filters (Fixture       *f,
                             " R/06-10 S/06-15 V/06-15 S/06-22 S/06-29");
 }
 
+/* A released statement is reused for the same SQL, reset and unbound; one
+ * still in use is not handed out twice. */
+static void
+test_store_statement_cache (Fixture       *f,
+                            gconstpointer  data)
+{
+  const char *sql = "SELECT ?1";
+  sqlite3_stmt *first = _quorum_database_prepare (f->db, sql, NULL);
+  sqlite3_stmt *nested;
+  sqlite3_stmt *again;
+
+  g_assert_nonnull (first);
+  sqlite3_bind_int (first, 1, 42);
+  g_assert_cmpint (sqlite3_step (first), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (first, 0), ==, 42);
+
+  nested = _quorum_database_prepare (f->db, sql, NULL);
+  g_assert_true (nested != first);
+  g_clear_pointer (&nested, _quorum_statement_release);
+
+  _quorum_statement_release (first);
+  again = _quorum_database_prepare (f->db, sql, NULL);
+  g_assert_true (again == first || again == nested);
+  g_assert_cmpint (sqlite3_step (again), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_type (again, 0), ==, SQLITE_NULL);
+  _quorum_statement_release (again);
+}
+
+/* Reading within the horizon writes nothing; reading past it makes rows
+ * some way further, so that the next month does not write again. */
+static void
+test_store_horizon_writes_once (Fixture       *f,
+                                gconstpointer  data)
+{
+  sqlite3 *handle = _quorum_database_get_handle (f->db);
+  g_autoptr(GListModel) within = NULL;
+  g_autoptr(GListModel) beyond = NULL;
+  g_autoptr(GListModel) next = NULL;
+  int changes;
+
+  add_weekly (f, "FREQ=WEEKLY", "keep");
+  g_assert_true (quorum_store_materialize (f->store, NULL, NULL));
+
+  changes = sqlite3_total_changes (handle);
+  within = list_between (f, "2026-03-01T00:00:00", "2026-04-01T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (within), ==, 5);
+  g_assert_cmpint (sqlite3_total_changes (handle), ==, changes);
+
+  beyond = list_between (f, "2028-01-01T00:00:00", "2028-02-01T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (beyond), ==, 5);
+  g_assert_cmpint (sqlite3_total_changes (handle), >, changes);
+
+  changes = sqlite3_total_changes (handle);
+  next = list_between (f, "2028-02-01T00:00:00", "2028-03-01T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (next), ==, 4);
+  g_assert_cmpint (sqlite3_total_changes (handle), ==, changes);
+}
+
+/* A series deleted while the horizon moved on gets its missing occurrences
+ * back when restored. */
+static void
+test_store_restore_catches_up (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GListModel) hidden = NULL;
+  g_autoptr(GListModel) shown = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = add_weekly (f, "FREQ=WEEKLY", "keep");
+
+  g_assert_true (quorum_store_delete_series (f->store, id, &error));
+  g_assert_no_error (error);
+  hidden = list_between (f, "2028-01-01T00:00:00", "2028-02-01T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (hidden), ==, 0);
+
+  g_assert_true (quorum_store_restore_series (f->store, id, &error));
+  g_assert_no_error (error);
+  shown = list_between (f, "2028-01-01T00:00:00", "2028-02-01T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1195,6 +1275,9 @@ main (int   argc,
   ADD ("delete-person", test_store_delete_person);
   ADD ("batch", test_store_batch);
   ADD ("occurrence-filters", test_store_occurrence_filters);
+  ADD ("statement-cache", test_store_statement_cache);
+  ADD ("horizon-writes-once", test_store_horizon_writes_once);
+  ADD ("restore-catches-up", test_store_restore_catches_up);
 
   return g_test_run ();
 }

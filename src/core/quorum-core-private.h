@@ -10,7 +10,11 @@
 
 G_BEGIN_DECLS
 
-/* libical-glib 3.0 and sqlite do not ship autoptr cleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+void _quorum_statement_release (sqlite3_stmt *stmt);
+
+/* libical-glib 3.0 and sqlite do not ship autoptr cleanups. A statement of
+ * a #QuorumDatabase goes back to its cache (see _quorum_database_prepare()),
+ * any other is finalized. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, _quorum_statement_release)
 
 G_END_DECLS

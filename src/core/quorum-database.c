@@ -17,6 +17,9 @@
 /* "QRM1": marks a file as ours so that a foreign SQLite file is never migrated. */
 #define QUORUM_APPLICATION_ID 0x51524d31
 #define BUSY_TIMEOUT_MS       10000
+/* Idle copies kept of one statement: more than one only for queries that
+ * run nested in themselves. */
+#define MAX_IDLE_STATEMENTS   4
 
 struct _QuorumDatabase
 {
@@ -31,6 +34,112 @@ struct _QuorumDatabase
 };
 
 G_DEFINE_FINAL_TYPE (QuorumDatabase, quorum_database, G_TYPE_OBJECT)
+
+/*
+ * Prepared statements are reused: compiling SQL costs far more than running
+ * the small statements of the store, which prepares them call by call. A
+ * statement released through its g_autoptr() cleanup is reset and kept, per
+ * connection and SQL text, for the next _quorum_database_prepare() of the
+ * same text. The caches are found from the statement's connection, so they
+ * live in one table for the process, under a lock (each connection itself is
+ * used by one thread at a time).
+ */
+static GMutex statement_lock;
+static GHashTable *statement_caches;  /* sqlite3 * → GHashTable (SQL → GPtrArray of idle statements) */
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+register_statement_cache (sqlite3 *db)
+{
+  g_mutex_lock (&statement_lock);
+  if (statement_caches == NULL)
+    statement_caches = g_hash_table_new (NULL, NULL);
+  g_hash_table_insert (statement_caches, db,
+                       g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify)g_ptr_array_unref));
+  g_mutex_unlock (&statement_lock);
+}
+
+static void
+drop_statement_cache (sqlite3 *db)
+{
+  GHashTable *cache = NULL;
+
+  g_mutex_lock (&statement_lock);
+  if (statement_caches != NULL)
+    g_hash_table_steal_extended (statement_caches, db, NULL, (gpointer *)&cache);
+  g_mutex_unlock (&statement_lock);
+
+  /* The arrays finalize their statements. */
+  g_clear_pointer (&cache, g_hash_table_unref);
+}
+
+static sqlite3_stmt *
+take_cached_statement (sqlite3    *db,
+                       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  GHashTable *cache;
+  GPtrArray *idle;
+
+  g_mutex_lock (&statement_lock);
+  if (statement_caches != NULL &&
+      (cache = g_hash_table_lookup (statement_caches, db)) != NULL &&
+      (idle = g_hash_table_lookup (cache, sql)) != NULL && idle->len > 0)
+    stmt = g_ptr_array_steal_index_fast (idle, idle->len - 1);
+  g_mutex_unlock (&statement_lock);
+
+  return stmt;
+}
+
+/**
+ * _quorum_statement_release:
+ * @stmt: (nullable): a statement
+ *
+ * Gives back a statement: one of a #QuorumDatabase is reset, its bindings
+ * cleared, and kept for the next prepare of the same SQL; any other is
+ * finalized. The g_autoptr() cleanup of `sqlite3_stmt`.
+ */
+void
+_quorum_statement_release (sqlite3_stmt *stmt)
+{
+  GHashTable *cache;
+  GPtrArray *idle;
+  const char *sql;
+  gboolean kept = FALSE;
+
+  if (stmt == NULL)
+    return;
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  sql = sqlite3_sql (stmt);
+
+  g_mutex_lock (&statement_lock);
+  if (sql != NULL && statement_caches != NULL &&
+      (cache = g_hash_table_lookup (statement_caches, sqlite3_db_handle (stmt))) != NULL)
+    {
+      if ((idle = g_hash_table_lookup (cache, sql)) == NULL)
+        {
+          idle = g_ptr_array_new_with_free_func (finalize_statement);
+          g_hash_table_insert (cache, g_strdup (sql), idle);
+        }
+      if (idle->len < MAX_IDLE_STATEMENTS)
+        {
+          g_ptr_array_add (idle, stmt);
+          kept = TRUE;
+        }
+    }
+  g_mutex_unlock (&statement_lock);
+
+  if (!kept)
+    sqlite3_finalize (stmt);
+}
 
 G_DEFINE_QUARK (quorum-database-error-quark, quorum_database_error)
 
@@ -239,6 +348,8 @@ quorum_database_finalize (GObject *object)
 {
   QuorumDatabase *self = (QuorumDatabase *)object;
 
+  if (self->db != NULL)
+    drop_statement_cache (self->db);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
 
@@ -332,6 +443,9 @@ _quorum_database_exec (QuorumDatabase  *self,
   return TRUE;
 }
 
+/* A statement for @sql: a cached one when a statement of the same text was
+ * released before (reset, with no bindings), else a new one. Release it
+ * with its g_autoptr() cleanup or _quorum_statement_release(). */
 sqlite3_stmt *
 _quorum_database_prepare (QuorumDatabase  *self,
                           const char      *sql,
@@ -342,7 +456,10 @@ _quorum_database_prepare (QuorumDatabase  *self,
 
   g_return_val_if_fail (QUORUM_IS_DATABASE (self), NULL);
 
-  rc = sqlite3_prepare_v3 (self->db, sql, -1, 0, &stmt, NULL);
+  if ((stmt = take_cached_statement (self->db, sql)) != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
       _quorum_database_set_error (self, rc, error);
@@ -593,6 +710,7 @@ quorum_database_open (const char  *path,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  register_statement_cache (self->db);
 
   /* Attendance records are evidence: FULL sync makes every commit durable. */
   if (!enable_wal (self, error) ||

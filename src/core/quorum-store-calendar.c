@@ -22,6 +22,11 @@
  * days is 400): a bigger expansion means a wrong rule. */
 #define MAX_OCCURRENCES 5000
 
+/* When a query reaches past the horizon, rows are made this much further
+ * than asked, so that browsing on (or the clock moving on) does not write
+ * again at every step. */
+#define HORIZON_SLACK_DAYS 100
+
 #define SERIES_COLUMNS \
   "id, uid, title, duty_id, kind, rrule, dtstart, duration_minutes, all_day, tzid," \
   " location, description, owner_id, holiday_policy, reminder_minutes, sequence, split_from"
@@ -33,16 +38,18 @@
 
 /* The tail of every occurrence query: a CTE `occ (id, series_id, day)` comes
  * first; ?20 is a person to filter on, or 0. The counts come in the same
- * statement, not one query per row. */
+ * statement, not one query per row. The CROSS JOINs keep `occ` (a month's
+ * rows) the outer loop: left to itself the planner walks all of attendance,
+ * and all occurrences in start order, to save a sort of a few dozen rows. */
 #define OCCURRENCE_SELECT \
   QUORUM_STORE_EXPECTED_CTE "," \
   " counts (oid, n) AS (SELECT oid, count (*) FROM expected GROUP BY oid)," \
   " marks (oid, n_recorded, n_attended) AS (" \
   "   SELECT a.occurrence_id, count (*), sum (a.status IN ('present', 'late'))" \
-  "     FROM attendance a JOIN occ ON occ.id = a.occurrence_id GROUP BY a.occurrence_id)" \
+  "     FROM occ CROSS JOIN attendance a ON a.occurrence_id = occ.id GROUP BY a.occurrence_id)" \
   " SELECT " OCCURRENCE_COLUMNS "," \
   "   coalesce (counts.n, 0), coalesce (marks.n_recorded, 0), coalesce (marks.n_attended, 0)" \
-  " FROM occ JOIN occurrence o ON o.id = occ.id JOIN series s ON s.id = o.series_id" \
+  " FROM occ CROSS JOIN occurrence o ON o.id = occ.id JOIN series s ON s.id = o.series_id" \
   " LEFT JOIN counts ON counts.oid = occ.id LEFT JOIN marks ON marks.oid = occ.id" \
   " WHERE ?20 = 0 OR EXISTS (SELECT 1 FROM expected e WHERE e.oid = occ.id AND e.pid = ?20)" \
   " ORDER BY o.start_unix, o.end_unix, o.id"
@@ -319,10 +326,12 @@ contains_datetime (GPtrArray *array,
 
 /* Creates the missing occurrences of one series up to @until. Rows that
  * exist are left alone (a moved or cancelled one keeps its state), and
- * nothing before the series' expand_from is generated again. */
+ * nothing before the series' expand_from is generated again, nor before
+ * @from when given (the horizon up to which rows exist already). */
 static gboolean
 materialize_series (QuorumStore  *self,
                     gint64        series_id,
+                    GDateTime    *from,
                     GDateTime    *until,
                     guint        *out_inserted,
                     GError      **error)
@@ -368,7 +377,12 @@ materialize_series (QuorumStore  *self,
       g_clear_pointer (&range_start, g_date_time_unref);
       range_start = g_date_time_ref (dtstart);
     }
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (from != NULL && g_date_time_compare (range_start, from) < 0)
+    {
+      g_clear_pointer (&range_start, g_date_time_unref);
+      range_start = g_date_time_ref (from);
+    }
+  g_clear_pointer (&stmt, _quorum_statement_release);
 
   if (g_date_time_compare (range_start, until) > 0)
     return TRUE;
@@ -462,6 +476,7 @@ dup_horizon (QuorumStore *self)
 static gboolean
 materialize_and_audit (QuorumStore  *self,
                        gint64        series_id,
+                       GDateTime    *from,
                        GDateTime    *until,
                        guint        *out_inserted,
                        GError      **error)
@@ -469,7 +484,7 @@ materialize_and_audit (QuorumStore  *self,
   g_autofree char *until_text = NULL;
   g_autoptr(GString) after = NULL;
 
-  if (!materialize_series (self, series_id, until, out_inserted, error))
+  if (!materialize_series (self, series_id, from, until, out_inserted, error))
     return FALSE;
   if (*out_inserted == 0)
     return TRUE;
@@ -484,6 +499,10 @@ materialize_and_audit (QuorumStore  *self,
                               NULL, error);
 }
 
+/* Brings every series up to @until. Rows exist up to the stored horizon
+ * (every writer of a series materialises it that far), so only the rules'
+ * starts from there on are expanded; nothing at all is done, and nothing
+ * written, when the horizon is there already. */
 static gboolean
 materialize_all (QuorumStore  *self,
                  GDateTime    *until,
@@ -494,10 +513,14 @@ materialize_all (QuorumStore  *self,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *stored_text = _quorum_store_dup_meta (self, "horizon");
   g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
+  g_autofree char *text = NULL;
   gboolean row = FALSE;
   gboolean ok;
 
   *out_inserted = 0;
+
+  if (stored != NULL && g_date_time_compare (until, stored) <= 0)
+    return TRUE;
 
   if (!(stmt = _quorum_store_prepare (self, "SELECT id FROM series WHERE deleted = 0", error)))
     return FALSE;
@@ -516,17 +539,34 @@ materialize_all (QuorumStore  *self,
     {
       guint inserted = 0;
 
-      ok = materialize_and_audit (self, g_array_index (ids, gint64, i), until, &inserted, error);
+      ok = materialize_and_audit (self, g_array_index (ids, gint64, i), stored, until, &inserted,
+                                  error);
       *out_inserted += inserted;
     }
-  if (ok && (stored == NULL || g_date_time_compare (until, stored) > 0))
-    {
-      g_autofree char *text = _quorum_store_format_instant (until);
-
-      ok = _quorum_store_set_meta (self, "horizon", text, error);
-    }
+  text = _quorum_store_format_instant (until);
+  ok = ok && _quorum_store_set_meta (self, "horizon", text, error);
 
   return _quorum_store_end (self, ok, error);
+}
+
+/* Makes sure rows exist up to @needed, going HORIZON_SLACK_DAYS further
+ * when they do not. */
+static gboolean
+ensure_horizon (QuorumStore  *self,
+                GDateTime    *needed,
+                guint        *out_inserted,
+                GError      **error)
+{
+  g_autofree char *stored_text = _quorum_store_dup_meta (self, "horizon");
+  g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
+  g_autoptr(GDateTime) until = NULL;
+
+  *out_inserted = 0;
+  if (stored != NULL && g_date_time_compare (needed, stored) <= 0)
+    return TRUE;
+
+  until = g_date_time_add_days (needed, HORIZON_SLACK_DAYS);
+  return materialize_all (self, until, out_inserted, error);
 }
 
 /**
@@ -538,7 +578,10 @@ materialize_all (QuorumStore  *self,
  *
  * Makes sure every series has its occurrences as rows up to @until. Existing
  * rows are never changed. Call it at start-up so the horizon rolls forward;
- * new series are materialised up to the horizon when they are added.
+ * new series are materialised up to the horizon when they are added. Only
+ * what lies beyond the stored horizon is generated, and nothing is written
+ * when @until is within it. With %NULL the horizon moves a little further
+ * than asked, so that calling it again soon finds nothing to do.
  *
  * Returns: %TRUE on success
  */
@@ -556,10 +599,11 @@ quorum_store_materialize (QuorumStore  *self,
     {
       g_autoptr(GDateTime) now = _quorum_store_now (self);
 
-      until = horizon = g_date_time_add_days (now, QUORUM_STORE_HORIZON_DAYS);
+      horizon = g_date_time_add_days (now, QUORUM_STORE_HORIZON_DAYS);
+      if (!ensure_horizon (self, horizon, &inserted, error))
+        return FALSE;
     }
-
-  if (!materialize_all (self, until, &inserted, error))
+  else if (!materialize_all (self, until, &inserted, error))
     return FALSE;
 
   if (inserted > 0)
@@ -594,7 +638,7 @@ add_series_rows (QuorumStore   *self,
       ids[i] = 0;
       ok = write_series_row (self, series[i], &ids[i], 0, NULL, error) &&
            _quorum_store_audit_row (self, "series", ids[i], "add", NULL, error) &&
-           materialize_and_audit (self, ids[i], horizon, &inserted, error);
+           materialize_and_audit (self, ids[i], NULL, horizon, &inserted, error);
     }
   if (!_quorum_store_end (self, ok, error))
     return FALSE;
@@ -785,7 +829,7 @@ quorum_store_update_series (QuorumStore   *self,
       ok = drop_unrecorded (self, id, "start_unix", NULL, g_date_time_to_unix (now),
                             &dropped, error) &&
            audit_regenerate (self, id, expand_from, dropped, error) &&
-           materialize_and_audit (self, id, horizon, &inserted, error);
+           materialize_and_audit (self, id, NULL, horizon, &inserted, error);
     }
   return _quorum_store_end_changed (self, ok, "series", id, error);
 }
@@ -947,7 +991,7 @@ quorum_store_split_series (QuorumStore   *self,
   if (ok)
     ok = write_series_row (self, next, &new_id, series_id, expand_from, error);
   ok = ok && _quorum_store_audit_row (self, "series", new_id, "add", NULL, error) &&
-       materialize_and_audit (self, new_id, horizon, &inserted, error);
+       materialize_and_audit (self, new_id, NULL, horizon, &inserted, error);
   if (!_quorum_store_end (self, ok, error))
     return 0;
 
@@ -995,7 +1039,8 @@ quorum_store_delete_series (QuorumStore  *self,
  * @series_id: a deleted series
  * @error: return location for a #GError
  *
- * Undoes quorum_store_delete_series().
+ * Undoes quorum_store_delete_series(), and creates the occurrences the
+ * series missed while the horizon moved on without it.
  *
  * Returns: %TRUE on success
  */
@@ -1004,8 +1049,24 @@ quorum_store_restore_series (QuorumStore  *self,
                              gint64        series_id,
                              GError      **error)
 {
+  g_autoptr(GDateTime) horizon = NULL;
+  guint inserted = 0;
+
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
-  return set_series_deleted (self, series_id, FALSE, error);
+
+  if (!set_series_deleted (self, series_id, FALSE, error))
+    return FALSE;
+
+  horizon = dup_horizon (self);
+  if (!_quorum_store_begin (self, error))
+    return FALSE;
+  if (!_quorum_store_end (self,
+                          materialize_and_audit (self, series_id, NULL, horizon, &inserted, error),
+                          error))
+    return FALSE;
+  if (inserted > 0)
+    _quorum_store_emit_changed (self, "occurrence", 0);
+  return TRUE;
 }
 
 static gboolean
@@ -1206,6 +1267,46 @@ collect_occurrences (QuorumStore   *self,
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
+/* The longest occurrence, in seconds. A range query needs rows that end
+ * after its start, and only an index on the start can narrow them: with
+ * this bound it reads the range's rows, not all that come later. Read
+ * again after any write (by us or by another program). */
+static gboolean
+get_longest_span (QuorumStore  *self,
+                  gint64       *out_span,
+                  GError      **error)
+{
+  sqlite3 *handle = _quorum_database_get_handle (self->database);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int changes = sqlite3_total_changes (handle);
+  gint64 version;
+  gboolean row = FALSE;
+
+  if (!(stmt = _quorum_store_prepare (self, "PRAGMA data_version", error)) ||
+      !_quorum_store_step_row (self, stmt, &row, error))
+    return FALSE;
+  version = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  g_clear_pointer (&stmt, _quorum_statement_release);
+
+  if (self->longest_span_version == version && self->longest_span_changes == changes &&
+      self->longest_span >= 0)
+    {
+      *out_span = self->longest_span;
+      return TRUE;
+    }
+
+  if (!(stmt = _quorum_store_prepare (self,
+                                      "SELECT coalesce (max (end_unix - start_unix), 0)"
+                                      " FROM occurrence", error)) ||
+      !_quorum_store_step_row (self, stmt, &row, error))
+    return FALSE;
+  self->longest_span = row ? sqlite3_column_int64 (stmt, 0) : 0;
+  self->longest_span_changes = changes;
+  self->longest_span_version = version;
+  *out_span = self->longest_span;
+  return TRUE;
+}
+
 /**
  * quorum_store_list_occurrences:
  * @self: a #QuorumStore
@@ -1228,10 +1329,10 @@ quorum_store_list_occurrences (QuorumStore                   *self,
                                GError                       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *stored_text = NULL;
-  g_autoptr(GDateTime) stored = NULL;
   g_autofree char *text = NULL;
   QuorumOccurrenceFilter none = { 0 };
+  guint inserted = 0;
+  gint64 span = 0;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
   g_return_val_if_fail (from != NULL && to != NULL, NULL);
@@ -1239,15 +1340,8 @@ quorum_store_list_occurrences (QuorumStore                   *self,
   if (filter == NULL)
     filter = &none;
 
-  stored_text = _quorum_store_dup_meta (self, "horizon");
-  stored = _quorum_store_parse_instant (stored_text);
-  if (stored == NULL || g_date_time_compare (to, stored) > 0)
-    {
-      guint inserted = 0;
-
-      if (!materialize_all (self, to, &inserted, error))
-        return NULL;
-    }
+  if (!ensure_horizon (self, to, &inserted, error) || !get_longest_span (self, &span, error))
+    return NULL;
 
   if (!(stmt = _quorum_store_prepare (self,
                                       "WITH occ (id, series_id, day) AS ("
@@ -1255,6 +1349,7 @@ quorum_store_list_occurrences (QuorumStore                   *self,
                                       "    FROM occurrence o JOIN series s ON s.id = o.series_id"
                                       "   WHERE s.deleted = 0"
                                       "     AND o.end_unix >= ?1 AND o.start_unix < ?2"
+                                      "     AND o.start_unix >= ?1 - ?7"
                                       "     AND (o.end_unix > ?1 OR o.start_unix = o.end_unix)"
                                       "     AND (?3 = 0 OR o.series_id = ?3)"
                                       "     AND (?4 IS NULL OR s.duty_id = ?4)"
@@ -1275,6 +1370,7 @@ quorum_store_list_occurrences (QuorumStore                   *self,
 
   sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
   sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (to));
+  sqlite3_bind_int64 (stmt, 7, span);
   sqlite3_bind_int64 (stmt, 3, MAX (filter->series_id, 0));
   _quorum_store_bind_text (stmt, 4, filter->duty_id);
   sqlite3_bind_int64 (stmt, 5, MAX (filter->unit_id, 0));
@@ -1580,7 +1676,7 @@ _quorum_store_regenerate_series (QuorumStore  *self,
           !audit_regenerate (self, series_id, from, dropped, error))
         return FALSE;
     }
-  return materialize_and_audit (self, series_id, horizon, &inserted, error);
+  return materialize_and_audit (self, series_id, NULL, horizon, &inserted, error);
 }
 
 GDateTime *

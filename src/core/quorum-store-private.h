@@ -32,6 +32,11 @@ struct _QuorumStore
   GPtrArray      *batch_changes;
   /* Set between quorum_store_begin_bulk() and quorum_store_end_bulk(). */
   struct _QuorumStoreBulk *bulk;
+  /* The longest occurrence in seconds, as of these counters of writes
+   * (ours, everyone's): it bounds range queries from below. */
+  gint64          longest_span;
+  int             longest_span_changes;
+  gint64          longest_span_version;
 };
 
 /* The people an occurrence expects, as a CTE over a CTE `occ (id, series_id,

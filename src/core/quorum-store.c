@@ -152,6 +152,7 @@ static void
 quorum_store_init (QuorumStore *self)
 {
   self->actor = g_strdup (g_get_user_name ());
+  self->longest_span = -1;
 }
 
 /* Plumbing shared by the store's files ----------------------------------- */
@@ -167,13 +168,27 @@ _quorum_store_now (QuorumStore *self)
 char *
 _quorum_store_format_instant (GDateTime *datetime)
 {
-  return g_date_time_format (datetime, "%Y-%m-%dT%H:%M:%S%:z");
+  GTimeSpan offset = g_date_time_get_utc_offset (datetime) / G_TIME_SPAN_MINUTE;
+  int year, month, day;
+
+  /* As g_date_time_format ("%Y-%m-%dT%H:%M:%S%:z") would, several times faster:
+   * the store writes these by the thousand. */
+  g_date_time_get_ymd (datetime, &year, &month, &day);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", year, month, day,
+                          g_date_time_get_hour (datetime), g_date_time_get_minute (datetime),
+                          g_date_time_get_second (datetime), offset < 0 ? '-' : '+',
+                          (int)(ABS (offset) / 60), (int)(ABS (offset) % 60));
 }
 
 char *
 _quorum_store_format_local (GDateTime *datetime)
 {
-  return g_date_time_format (datetime, "%Y-%m-%dT%H:%M:%S");
+  int year, month, day;
+
+  g_date_time_get_ymd (datetime, &year, &month, &day);
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
+                          g_date_time_get_hour (datetime), g_date_time_get_minute (datetime),
+                          g_date_time_get_second (datetime));
 }
 
 char *
@@ -1754,7 +1769,7 @@ quorum_store_end_relation (QuorumStore  *self,
       ok = _quorum_store_step_row (self, stmt, &row, error);
       if (ok && !row)
         ok = _quorum_store_invalid (error, "%s", _("A relation cannot end before it starts."));
-      g_clear_pointer (&stmt, sqlite3_finalize);
+      g_clear_pointer (&stmt, _quorum_statement_release);
     }
   ok = ok && _quorum_store_audit_row (self, "relation", relation_id, "end", before, error);
   return _quorum_store_end_changed (self, ok, "relation", relation_id, error);
