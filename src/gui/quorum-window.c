@@ -321,6 +321,8 @@ show_overlay (QuorumWindow      *self,
                                           caldav != NULL
                                             ? quorum_caldav_controller_get_overlay (caldav)
                                             : NULL);
+  quorum_feeds_page_set_caldav_controller (
+    QUORUM_FEEDS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "feeds")), caldav);
 }
 
 static void

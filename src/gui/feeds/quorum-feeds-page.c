@@ -15,6 +15,7 @@
 #include "quorum-feed-server.h"
 #include "quorum-feed-source.h"
 #include "quorum-feed-tokens.h"
+#include "quorum-caldav-status-group.h"
 #include "quorum-feeds-page.h"
 #include "quorum-feeds-tasks.h"
 #include "quorum-store-ics.h"
@@ -45,6 +46,7 @@ struct _QuorumFeedsPage
   GSettings           *settings;
   QuorumFeedSource    *source;
   QuorumFeedServer    *server;
+  QuorumCaldavStatusGroup *caldav_group;
   char                *listen_address;   /* what the server was asked for */
   int                  listen_port;
   GError              *server_error;
@@ -1094,7 +1096,9 @@ quorum_feeds_page_class_init (QuorumFeedsPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/feeds/quorum-feeds-page.ui");
+  g_type_ensure (QUORUM_TYPE_CALDAV_STATUS_GROUP);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, caldav_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, server_switch);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, address_row);
@@ -1351,4 +1355,21 @@ quorum_feeds_page_import_file (QuorumFeedsPage *self,
   quorum_store_poll_external_changes (self->store);
   quorum_feeds_import_async (self->store, file, G_OBJECT (self), on_import_progress_cb,
                              self->cancellable, on_import_done_cb, g_object_ref (self));
+}
+
+/**
+ * quorum_feeds_page_set_caldav_controller:
+ * @self: a #QuorumFeedsPage
+ * @controller: (nullable): the application's CalDAV publishing
+ *
+ * Shows the state of publishing to the office's CalDAV server.
+ */
+void
+quorum_feeds_page_set_caldav_controller (QuorumFeedsPage        *self,
+                                         QuorumCaldavController *controller)
+{
+  g_return_if_fail (QUORUM_IS_FEEDS_PAGE (self));
+
+  quorum_caldav_status_group_set_controller (self->caldav_group, controller);
+  gtk_widget_set_visible (GTK_WIDGET (self->caldav_group), controller != NULL);
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "quorum-caldav-controller.h"
+
 #include "quorum-feed-row.h"
 #include "quorum-rulebook.h"
 #include "quorum-store.h"
@@ -32,5 +34,8 @@ gboolean       quorum_feeds_page_is_importing (QuorumFeedsPage *self);
 guint          quorum_feeds_page_get_n_published (QuorumFeedsPage *self);
 void           quorum_feeds_page_import_file  (QuorumFeedsPage *self,
                                                GFile           *file);
+
+void quorum_feeds_page_set_caldav_controller (QuorumFeedsPage        *self,
+                                              QuorumCaldavController *controller);
 
 G_END_DECLS
