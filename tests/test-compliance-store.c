@@ -263,6 +263,66 @@ test_gather (Fixture       *f,
                                                                f->zhang, "2026-Q4")), >, 0);
 }
 
+static void
+letter (Fixture    *f,
+        gint64      person,
+        gint64      department,
+        const char *received,
+        const char *answered)
+{
+  g_autoptr(QuorumRecord) rec = quorum_record_new ();
+  g_autoptr(GError) error = NULL;
+
+  rec->person_id = person;
+  rec->kind = g_strdup ("letter-reply");
+  rec->date = day (answered);
+  rec->received_on = day (received);
+  rec->days = 1;
+  rec->unit_id = department;
+  quorum_store_add_record (f->store, rec, &error);
+  g_assert_no_error (error);
+}
+
+/* Letters must be answered within 3 working days of their arrival
+ * (article 9), counted over the holiday calendar. */
+static void
+test_letter_deadlines (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(QuorumRulebook) rulebook = NULL;
+  g_autoptr(QuorumWorkdays) workdays = NULL;
+  g_autoptr(QuorumComplianceInput) input = NULL;
+  g_autoptr(QuorumPeriod) q4 = quorum_period_parse ("2026-Q4", NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 finance = add_unit (f, "市财政局", "department");
+  gint64 audit = add_unit (f, "市审计局", "department");
+  GDate today;
+
+  rulebook = quorum_rulebook_new_default (&error);
+  g_assert_no_error (error);
+  workdays = quorum_workdays_new_default (&error);
+  g_assert_no_error (error);
+
+  /* In on Friday 9 October: Saturday the 10th is an adjusted working day,
+   * so the third working day is Tuesday the 13th — answered then: met. */
+  letter (f, f->zhang, finance, "2026-10-09", "2026-10-13");
+  /* In on Monday 16 November, due Thursday the 19th, answered Friday. */
+  letter (f, f->li, audit, "2026-11-16", "2026-11-20");
+
+  input = quorum_store_gather_compliance_input (f->store, rulebook, q4, &error);
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 26, 11, 2026);
+  results = quorum_compliance_evaluate (input, q4, &today, 7, workdays, &error);
+  g_assert_no_error (error);
+
+  assert_status (results, "letter-reply", QUORUM_SUBJECT_UNIT, finance, "2026-Q4",
+                 QUORUM_COMPLIANCE_MET);
+  assert_status (results, "letter-reply", QUORUM_SUBJECT_UNIT, audit, "2026-Q4",
+                 QUORUM_COMPLIANCE_MISSED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -272,6 +332,8 @@ main (int   argc,
 
   g_test_add ("/core/compliance-store/gather", Fixture, NULL,
               fixture_set_up, test_gather, fixture_tear_down);
+  g_test_add ("/core/compliance-store/letter-deadlines", Fixture, NULL,
+              fixture_set_up, test_letter_deadlines, fixture_tear_down);
 
   return g_test_run ();
 }

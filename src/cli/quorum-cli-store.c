@@ -1019,12 +1019,16 @@ quorum_cli_command_record (QuorumCliContext  *ctx,
   g_autofree char *unit = NULL;
   g_autofree char *note = NULL;
   g_autofree char *duty = NULL;
+  g_autofree char *received = NULL;
   gboolean unannounced = FALSE;
   double days = 1.0;
   gint64 id;
   int status = 0;
   const GOptionEntry entries[] = {
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("The day"), N_("DATE") },
+    { "received", 0, 0, G_OPTION_ARG_STRING, &received,
+      N_("For a letter answered or a document countersigned: the day it came in"),
+      N_("DATE") },
     { "days", 0, 0, G_OPTION_ARG_DOUBLE, &days, N_("Days it counts for (1)"), N_("N") },
     { "unannounced", 0, 0, G_OPTION_ARG_NONE, &unannounced,
       N_("An unannounced visit (四不两直)"), NULL },
@@ -1047,6 +1051,14 @@ quorum_cli_command_record (QuorumCliContext  *ctx,
     return bad_value (context, "--date", date);
   if (!quorum_record_kind_is_valid (argv[2]))
     return usage_errorf (context, _("“%s” is not a kind of record."), argv[2]);
+  if (received != NULL)
+    {
+      if (!(record->received_on = parse_date (received)))
+        return bad_value (context, "--received", received);
+      if (g_date_compare (record->received_on, record->date) > 0)
+        return usage_errorf (context, _("It cannot be done (%s) before it came in (%s)."),
+                             date, received);
+    }
   /* Days a record counts for: a half day to a whole year. */
   if (!isfinite (days) || days < 0 || days > 366)
     return usage_errorf (context, _("Invalid value for %s: “%g”"), "--days", days);

@@ -341,6 +341,11 @@ static const char * const migrations[] = {
   "  BEGIN SELECT RAISE (ABORT, 'audit rows are append-only'); END;"
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
   "  BEGIN SELECT RAISE (ABORT, 'audit rows are append-only'); END;",
+
+  /* 3: the day a letter or a document for countersignature came in, which
+   * starts the 3-working-day clock of letter-reply and countersign records */
+  "ALTER TABLE record ADD COLUMN received_on TEXT"
+  "  CHECK (received_on IS NULL OR date (received_on) IS received_on);",
 };
 
 static void

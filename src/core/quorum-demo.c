@@ -1613,16 +1613,19 @@ sign_minutes (Demo    *d,
 
 /* Personal records ---------------------------------------------------------- */
 
+/* A record; @received (nullable) is the day a letter or a document came in,
+ * which starts its working-day deadline. */
 static gboolean
-add_record (Demo         *d,
-            const Person *p,
-            const char   *duty_id,
-            const GDate  *date,
-            double        days,
-            gboolean      unannounced,
-            gint64        unit,
-            const char   *note,
-            GError      **error)
+add_record_received (Demo         *d,
+                     const Person *p,
+                     const char   *duty_id,
+                     const GDate  *date,
+                     double        days,
+                     gboolean      unannounced,
+                     gint64        unit,
+                     const char   *note,
+                     const GDate  *received,
+                     GError      **error)
 {
   g_autoptr(QuorumRecord) record = quorum_record_new ();
   QuorumDuty *duty = quorum_rulebook_lookup (d->rulebook, duty_id);
@@ -1638,7 +1641,23 @@ add_record (Demo         *d,
   record->unit_id = unit;
   record->duty_id = g_strdup (duty_id);
   record->note = g_strdup (note);
+  if (received != NULL && g_date_valid (received))
+    record->received_on = g_date_copy (received);
   return quorum_store_add_record (d->store, record, error) != 0;
+}
+
+static gboolean
+add_record (Demo         *d,
+            const Person *p,
+            const char   *duty_id,
+            const GDate  *date,
+            double        days,
+            gboolean      unannounced,
+            gint64        unit,
+            const char   *note,
+            GError      **error)
+{
+  return add_record_received (d, p, duty_id, date, days, unannounced, unit, note, NULL, error);
 }
 
 /* One record on a working day between two days of year @year (months 1–12). */
@@ -1796,7 +1815,8 @@ department_records (Demo    *d,
       note = g_strdup_printf ("%04d-%02d-%02d收到督办函，%d个工作日内反馈整改落实情况",
                               g_date_get_year (&received), g_date_get_month (&received),
                               g_date_get_day (&received), n);
-      if (!add_record (d, p, "letter-reply", &replied, 1, FALSE, p->unit, note, error))
+      if (!add_record_received (d, p, "letter-reply", &replied, 1, FALSE, p->unit, note,
+                                &received, error))
         return FALSE;
     }
 
@@ -1815,7 +1835,8 @@ department_records (Demo    *d,
       note = g_strdup_printf ("%04d-%02d-%02d收到会签文件，%d个工作日内会签",
                               g_date_get_year (&received), g_date_get_month (&received),
                               g_date_get_day (&received), n);
-      if (!add_record (d, p, "countersign", &signed_on, 1, FALSE, p->unit, note, error))
+      if (!add_record_received (d, p, "countersign", &signed_on, 1, FALSE, p->unit, note,
+                                &received, error))
         return FALSE;
     }
   return TRUE;

@@ -594,8 +594,9 @@ quorum_store_add_record (QuorumStore         *self,
 
   ok = (stmt = _quorum_store_prepare (self,
                                       "INSERT INTO record (person_id, kind, date, days,"
-                                      " unannounced, unit_id, duty_id, note, created_at)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                      " unannounced, unit_id, duty_id, note, created_at,"
+                                      " received_on)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                       error)) != NULL;
   if (ok)
     {
@@ -608,6 +609,7 @@ quorum_store_add_record (QuorumStore         *self,
       _quorum_store_bind_text (stmt, 7, record->duty_id);
       _quorum_store_bind_text (stmt, 8, is_blank (record->note) ? NULL : record->note);
       _quorum_store_bind_text (stmt, 9, stamp);
+      _quorum_store_bind_date (stmt, 10, record->received_on);
       ok = _quorum_store_step_done (self, stmt, error);
     }
   return _quorum_store_end_add (self, "record", ok, error);
@@ -641,7 +643,7 @@ quorum_store_list_records (QuorumStore  *self,
 
   if (!(stmt = _quorum_store_prepare (self,
                                       "SELECT id, person_id, kind, date, days, unannounced,"
-                                      " unit_id, duty_id, note FROM record"
+                                      " unit_id, duty_id, note, received_on FROM record"
                                       " WHERE (?1 = 0 OR person_id = ?1)"
                                       "   AND (?2 IS NULL OR kind = ?2)"
                                       "   AND (?3 IS NULL OR date >= ?3)"
@@ -668,6 +670,8 @@ quorum_store_list_records (QuorumStore  *self,
       record->unit_id = sqlite3_column_int64 (stmt, 6);
       record->duty_id = g_strdup (_quorum_store_column_text (stmt, 7));
       record->note = g_strdup (_quorum_store_column_text (stmt, 8));
+      if (_quorum_store_column_text (stmt, 9) != NULL)
+        record->received_on = _quorum_store_parse_date (_quorum_store_column_text (stmt, 9));
       g_ptr_array_add (result, record);
     }
   if (!ok)

@@ -313,6 +313,31 @@ bind_duty (Gather      *g,
     }
 }
 
+/* The deadline duty a record counts for: the one it names, else the one
+ * whose Record= is its kind; only duties measured in working days. */
+static QuorumDuty *
+deadline_duty_for (Gather     *g,
+                   const char *duty_id,
+                   const char *kind)
+{
+  GListModel *duties = quorum_rulebook_get_duties (g->rulebook);
+  QuorumDuty *named = duty_id != NULL ? quorum_rulebook_lookup (g->rulebook, duty_id) : NULL;
+
+  if (named != NULL)
+    return quorum_duty_get_measure (named) == QUORUM_MEASURE_DEADLINE_WORKDAYS ? named : NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (duties); i++)
+    {
+      g_autoptr(QuorumDuty) duty = g_list_model_get_item (duties, i);
+
+      if (quorum_duty_get_measure (duty) == QUORUM_MEASURE_DEADLINE_WORKDAYS &&
+          g_strcmp0 (quorum_duty_get_record (duty), kind) == 0)
+        return duty;
+    }
+
+  return NULL;
+}
+
 static gboolean
 read_records (Gather  *g,
               GError **error)
@@ -322,8 +347,10 @@ read_records (Gather  *g,
 
   if (!(stmt = _quorum_store_prepare (g->store,
                                       "SELECT id, person_id, kind, date, days, unannounced,"
-                                      "       coalesce (unit_id, 0), duty_id"
-                                      "  FROM record WHERE date >= ?1 AND date < ?2",
+                                      "       coalesce (unit_id, 0), duty_id, received_on"
+                                      "  FROM record"
+                                      " WHERE (date >= ?1 AND date < ?2)"
+                                      "    OR (received_on >= ?1 AND received_on < ?2)",
                                       error)))
     return FALSE;
   _quorum_store_bind_date (stmt, 1, &g->from);
@@ -347,6 +374,27 @@ read_records (Gather  *g,
       fact.unit_id = sqlite3_column_int64 (stmt, 6);
       if (!quorum_compliance_input_add_fact (g->input, &fact, error))
         return FALSE;
+
+      /* A letter answered or a document countersigned: its deadline runs
+       * from the day it came in, for the department named (else the person). */
+      if (_quorum_store_column_text (stmt, 8) != NULL)
+        {
+          QuorumDuty *duty = deadline_duty_for (g, fact.duty_id, fact.record);
+          QuorumComplianceItem item;
+
+          if (duty == NULL)
+            continue;
+          quorum_compliance_item_init (&item);
+          item.duty_id = quorum_duty_get_id (duty);
+          item.subject_kind = fact.unit_id != 0 ? QUORUM_SUBJECT_UNIT : QUORUM_SUBJECT_PERSON;
+          item.subject_id = fact.unit_id != 0 ? fact.unit_id : fact.subject_id;
+          item.unit_id = 0;
+          set_day (&item.date, _quorum_store_column_text (stmt, 8));
+          item.done = fact.date;
+          item.record_id = fact.record_id;
+          if (!quorum_compliance_input_add_deadline (g->input, &item, error))
+            return FALSE;
+        }
     }
   return ok;
 }

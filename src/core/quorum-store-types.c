@@ -114,6 +114,7 @@ record_clear (QuorumRecord *self)
   g_clear_pointer (&self->date, g_date_free);
   g_clear_pointer (&self->duty_id, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->received_on, g_date_free);
 }
 
 void

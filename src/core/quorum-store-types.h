@@ -77,6 +77,8 @@ typedef struct
  * @unit_id: the enterprise, department or town concerned, or 0
  * @duty_id: (nullable): the duty it is filed under, when not implied by @kind
  * @note: (nullable): free text
+ * @received_on: (nullable): for records with a deadline (a letter answered,
+ *   a document countersigned), the day it came in; @date is the day it was done
  *
  * A personal record that counts towards a quota without being a group
  * meeting. Records live in their own table rather than as occurrences of a
@@ -94,6 +96,7 @@ typedef struct
   gint64    unit_id;
   char     *duty_id;
   char     *note;
+  GDate    *received_on;
 } QuorumRecord;
 
 #define QUORUM_TYPE_RELATION (quorum_relation_get_type ())
