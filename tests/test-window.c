@@ -190,6 +190,36 @@ test_window_new_series (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a new, empty database the welcome page stands alone: no page
+ * switcher over it, at the top or at the bottom of a narrow window. */
+static void
+test_window_welcome_hides_switchers (void)
+{
+  g_autoptr(QuorumApplication) app = NULL;
+  QuorumWindow *window;
+  GtkWidget *bar;
+
+  /* In a child process: a fresh application over a fresh, empty database. */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  app = quorum_test_application ();
+  window = quorum_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  quorum_test_spin (200);
+
+  bar = quorum_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_assert_nonnull (bar);
+  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -205,6 +235,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/chinese", test_window_chinese);
   g_test_add_func ("/ui/window/open-occurrence", test_window_open_occurrence);
   g_test_add_func ("/ui/window/new-series", test_window_new_series);
+  g_test_add_func ("/ui/window/welcome-hides-switchers", test_window_welcome_hides_switchers);
 
   return g_test_run ();
 }

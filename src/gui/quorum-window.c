@@ -34,6 +34,7 @@ struct _QuorumWindow
   AdwViewStack         *view_stack;
   QuorumCalendarPage   *calendar_page;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *demo_box;
   QuorumRecoveryPage   *recovery_page;
   GtkInfoBar           *audit_bar;
@@ -188,6 +189,18 @@ on_view_stack_visible_child_name_cb (QuorumWindow *self,
     g_settings_set_string (self->settings, "last-page", name);
 }
 
+/* The bottom switcher stands in for the title's when the window is narrow,
+ * and only over the pages: never over the welcome or recovery page. */
+static void
+update_switcher_bar (QuorumWindow *self)
+{
+  gboolean on_pages = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") == 0;
+
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    on_pages && adw_view_switcher_title_get_title_visible (
+                                      self->switcher_title));
+}
+
 static void
 restore_state (QuorumWindow *self)
 {
@@ -227,6 +240,7 @@ show_database_state (QuorumWindow      *self,
   quorum_recovery_page_set_problem (self->recovery_page,
                                     quorum_application_get_database_path (app), error);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
 }
 
 /* Until the background check says otherwise, the trail is taken as whole. */
@@ -452,6 +466,7 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.leave",
                                        NULL);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, demo_box);
   gtk_widget_class_bind_template_callback (widget_class, on_welcome_finished_cb);
 
@@ -478,6 +493,10 @@ quorum_window_init (QuorumWindow *self)
                            G_CALLBACK (on_view_stack_visible_child_name_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->main_stack, "notify::visible-child",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->recovery_page, "recovered",
                            G_CALLBACK (on_recovery_page_recovered_cb), self, G_CONNECT_SWAPPED);
 
