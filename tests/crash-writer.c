@@ -126,6 +126,26 @@ look_up_ids (QuorumStore *store,
     }
 }
 
+/* With QUORUM_WRITER_GATE set, say "ready" (a file named after the gate and
+ * @actor) and wait until the gate file exists, so that writers started one
+ * after the other really write at the same time. */
+static void
+wait_at_gate (const char *actor)
+{
+  const char *gate = g_getenv ("QUORUM_WRITER_GATE");
+  g_autofree char *ready = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (gate == NULL || actor == NULL)
+    return;
+
+  ready = g_strdup_printf ("%s.%s", gate, actor);
+  if (!g_file_set_contents (ready, "", 0, NULL))
+    die ("mark ready", NULL);
+  while (!g_file_test (gate, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+    g_usleep (500);
+}
+
 static void
 write_sequence (const char *path,
                 guint32     seed,
@@ -139,6 +159,7 @@ write_sequence (const char *path,
   g_autoptr(GEnumClass) status_class = g_type_class_ref (QUORUM_TYPE_ATTENDANCE_STATUS);
 
   look_up_ids (store, occurrences, people);
+  wait_at_gate (actor);
 
   for (guint64 i = 0; n_writes == 0 || i < n_writes; i++)
     {

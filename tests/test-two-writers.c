@@ -55,9 +55,11 @@ spawn_writer (const char *path,
   g_autofree char *seed = g_strdup_printf ("%u", w->seed);
   g_autofree char *count = g_strdup_printf ("%u", N_WRITES);
   const char *argv[] = { exe, "count", path, seed, count, w->actor, NULL };
+  g_autofree char *gate = g_strconcat (path, ".gate", NULL);
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "QUORUM_WRITER_GATE", gate, TRUE);
   g_autoptr(GError) error = NULL;
 
-  g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+  g_spawn_async_with_pipes (NULL, (char **)argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
                             &w->pid, NULL, &w->out_fd, &w->err_fd, &error);
   g_assert_no_error (error);
 }
@@ -145,6 +147,21 @@ test_two_writers (void)
   started = g_get_monotonic_time ();
   for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
     spawn_writer (path, &writers[i]);
+  /* Open the gate once both are ready, so they write at the same time. */
+  {
+    g_autofree char *gate = g_strconcat (path, ".gate", NULL);
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
+      {
+        g_autofree char *ready = g_strdup_printf ("%s.%s", gate, writers[i].actor);
+
+        while (!g_file_test (ready, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline)
+          g_usleep (1000);
+      }
+    g_file_set_contents (gate, "", 0, &error);
+    g_assert_no_error (error);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
     finish_writer (&writers[i]);
   g_test_message ("%u writes by two writers at once in %.1f s", 2 * N_WRITES,
