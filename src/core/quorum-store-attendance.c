@@ -225,7 +225,6 @@ quorum_store_list_attendance (QuorumStore  *self,
                               GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean row = FALSE;
   gboolean ok;
@@ -307,9 +306,7 @@ quorum_store_list_attendance (QuorumStore  *self,
   if (!ok)
     return NULL;
 
-  list = g_list_store_new (QUORUM_TYPE_ATTENDANCE);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _quorum_store_list_model (QUORUM_TYPE_ATTENDANCE, items);
 }
 
 /**
@@ -458,16 +455,13 @@ quorum_store_list_owed_makeups (QuorumStore  *self,
                                 GError      **error)
 {
   g_autoptr(GPtrArray) items = NULL;
-  GListStore *list;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
 
   if (!(items = query_owed (self, person_id, 0, error)))
     return NULL;
 
-  list = g_list_store_new (QUORUM_TYPE_ATTENDANCE);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (list);
+  return _quorum_store_list_model (QUORUM_TYPE_ATTENDANCE, items);
 }
 
 /**

@@ -1184,7 +1184,6 @@ quorum_store_list_series (QuorumStore  *self,
                           GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean row = FALSE;
   gboolean ok;
@@ -1205,9 +1204,7 @@ quorum_store_list_series (QuorumStore  *self,
     if (!load_series_lists (self, g_ptr_array_index (items, i), error))
       return NULL;
 
-  list = g_list_store_new (QUORUM_TYPE_SERIES);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _quorum_store_list_model (QUORUM_TYPE_SERIES, items);
 }
 
 /* Occurrences ------------------------------------------------------------- */
@@ -1252,7 +1249,6 @@ collect_occurrences (QuorumStore   *self,
                      sqlite3_stmt  *stmt,
                      GError       **error)
 {
-  g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean row = FALSE;
   gboolean ok;
@@ -1262,9 +1258,7 @@ collect_occurrences (QuorumStore   *self,
   if (!ok)
     return NULL;
 
-  list = g_list_store_new (QUORUM_TYPE_OCCURRENCE);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _quorum_store_list_model (QUORUM_TYPE_OCCURRENCE, items);
 }
 
 /* The longest occurrence, in seconds. A range query needs rows that end

@@ -122,6 +122,8 @@ gboolean   _quorum_store_audit_last_hash  (QuorumStore   *self,
                                            GError       **error);
 const char *_quorum_store_get_duty_kind    (QuorumStore   *self,
                                            const char    *duty_id);
+GListModel *_quorum_store_list_model      (GType          item_type,
+                                           GPtrArray     *items);
 gboolean   _quorum_store_check_exists     (QuorumStore   *self,
                                            const char    *table,
                                            gint64         id,

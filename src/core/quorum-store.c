@@ -447,6 +447,18 @@ _quorum_store_audit (QuorumStore  *self,
   return _quorum_store_step_done (self, stmt, error);
 }
 
+/* The rows a query read, as a list model filled in one splice (one
+ * items-changed for the whole batch). */
+GListModel *
+_quorum_store_list_model (GType      item_type,
+                          GPtrArray *items)
+{
+  GListStore *list = g_list_store_new (item_type);
+
+  g_list_store_splice (list, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (list);
+}
+
 gboolean
 _quorum_store_check_exists (QuorumStore  *self,
                             const char   *table,
@@ -1355,7 +1367,6 @@ quorum_store_list_people (QuorumStore  *self,
                           GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *today = NULL;
@@ -1381,9 +1392,7 @@ quorum_store_list_people (QuorumStore  *self,
   if (!ok)
     return NULL;
 
-  list = g_list_store_new (QUORUM_TYPE_PERSON);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _quorum_store_list_model (QUORUM_TYPE_PERSON, items);
 }
 
 /**
@@ -1616,7 +1625,6 @@ quorum_store_list_units (QuorumStore  *self,
                          GError      **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) list = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean row = FALSE;
   gboolean ok;
@@ -1635,9 +1643,7 @@ quorum_store_list_units (QuorumStore  *self,
   if (!ok)
     return NULL;
 
-  list = g_list_store_new (QUORUM_TYPE_UNIT);
-  g_list_store_splice (list, 0, 0, items->pdata, items->len);
-  return G_LIST_MODEL (g_steal_pointer (&list));
+  return _quorum_store_list_model (QUORUM_TYPE_UNIT, items);
 }
 
 /* Relations --------------------------------------------------------------- */
