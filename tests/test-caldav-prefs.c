@@ -66,7 +66,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_clear_pointer ((GtkWindow **) &f->window, gtk_window_destroy);
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
   g_clear_object (&f->store);
   quorum_test_radicale_teardown (&f->server, data);
 }

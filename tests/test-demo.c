@@ -273,6 +273,66 @@ test_demo_refuses_non_empty (void)
   g_assert_error (error, QUORUM_DEMO_ERROR, QUORUM_DEMO_ERROR_INVALID);
 }
 
+/* Daily sessions add duty-less series every working day, each with a
+ * roll of ten for every past session; the policy's series are unchanged. */
+static void
+test_demo_daily_sessions (void)
+{
+  g_autoptr(Office) plain = office_new (3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("quorum-demo-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "busy.db", NULL);
+  g_autoptr(QuorumDatabase) db = quorum_database_open (path, &error);
+  g_autoptr(QuorumStore) store = quorum_store_new (db);
+  g_autoptr(GDate) today = g_date_new_dmy (15, G_DATE_NOVEMBER, 2026);
+  QuorumDemoOptions options = { 15, 1, 3, today, 3 };
+  Office busy = { NULL, NULL, db, store };
+  gint64 held_days, rolls;
+
+  g_assert_true (quorum_demo_generate (store, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query_int (&busy, "SELECT count (*) FROM series WHERE duty_id IS NULL"), ==, 3);
+  g_assert_cmpint (query_int (&busy, "SELECT count (*) FROM series WHERE duty_id IS NOT NULL"),
+                   ==, query_int (plain, "SELECT count (*) FROM series"));
+  /* Every past working day (about 250 a year) has each session... */
+  held_days = query_int (&busy, "SELECT count (DISTINCT substr (o.start_at, 1, 10))"
+                                "  FROM occurrence o JOIN series s ON s.id = o.series_id"
+                                " WHERE s.duty_id IS NULL AND o.start_at < '2026-11-15'");
+  g_assert_cmpint (held_days, >, 230);
+  g_assert_cmpint (held_days, <, 260);
+  g_assert_cmpint (query_int (&busy, "SELECT count (*) FROM occurrence o"
+                                     "  JOIN series s ON s.id = o.series_id"
+                                     " WHERE s.duty_id IS NULL AND o.start_at < '2026-11-15'"),
+                   ==, 3 * held_days);
+  /* ... never on a weekend, and a roll of ten for each past one (fewer for
+   * the odd session not held, or a member not yet or no longer in office). */
+  g_assert_cmpint (query_int (&busy, "SELECT count (*) FROM occurrence o"
+                                     "  JOIN series s ON s.id = o.series_id"
+                                     " WHERE s.duty_id IS NULL"
+                                     "   AND strftime ('%w', substr (o.start_at, 1, 10))"
+                                     "       IN ('0', '6')"), ==, 0);
+  rolls = query_int (&busy, "SELECT count (*) FROM attendance a"
+                            "  JOIN occurrence o ON o.id = a.occurrence_id"
+                            "  JOIN series s ON s.id = o.series_id WHERE s.duty_id IS NULL");
+  g_assert_cmpint (rolls, <=, 10 * 3 * held_days);
+  g_assert_cmpint (rolls, >, 9 * 3 * held_days);
+
+  options.daily_sessions = QUORUM_DEMO_MAX_DAILY_SESSIONS + 1;
+  g_clear_object (&store);
+  g_clear_object (&db);
+  g_unlink (path);
+  db = quorum_database_open (path, &error);
+  store = quorum_store_new (db);
+  g_assert_false (quorum_demo_generate (store, &options, NULL, NULL, &error));
+  g_assert_error (error, QUORUM_DEMO_ERROR, QUORUM_DEMO_ERROR_INVALID);
+
+  g_clear_object (&store);
+  g_clear_object (&db);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 progress_cb (double      fraction,
              const char *message,
@@ -366,6 +426,7 @@ test_demo_cli (void)
   /* A database that holds data is refused; a bad size is a usage error. */
   g_assert_cmpint (run_cli (a, NULL, "demo", NULL), ==, 1);
   g_assert_cmpint (run_cli (a, &usage, "demo", "--people", "many", NULL), ==, 2);
+  g_assert_cmpint (run_cli (b, NULL, "demo", "--daily-sessions", "201", NULL), ==, 2);
 
   g_unlink (a);
   g_unlink (b);
@@ -382,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/core/demo/covers-rulebook", test_demo_covers_rulebook);
   g_test_add_func ("/core/demo/history", test_demo_history);
   g_test_add_func ("/core/demo/refuses-non-empty", test_demo_refuses_non_empty);
+  g_test_add_func ("/core/demo/daily-sessions", test_demo_daily_sessions);
   g_test_add_func ("/core/demo/progress", test_demo_progress);
   g_test_add_func ("/core/demo/cli", test_demo_cli);
 

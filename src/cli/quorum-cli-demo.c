@@ -53,6 +53,7 @@ quorum_cli_command_demo (QuorumCliContext  *ctx,
   g_autofree char *years_text = NULL;
   g_autofree char *seed_text = NULL;
   g_autofree char *today_text = NULL;
+  g_autofree char *daily_text = NULL;
   g_autoptr(GDate) today = NULL;
   g_autofree char *summary = NULL;
   QuorumDemoOptions options = { 0 };
@@ -60,6 +61,7 @@ quorum_cli_command_demo (QuorumCliContext  *ctx,
   guint64 people = QUORUM_DEMO_DEFAULT_PEOPLE;
   guint64 years = QUORUM_DEMO_DEFAULT_YEARS;
   guint64 seed = 1;
+  guint64 daily = 0;
   const GOptionEntry entries[] = {
     { "people", 0, 0, G_OPTION_ARG_STRING, &people_text,
       N_("How many people (default: a city government of 36)"), N_("N") },
@@ -69,6 +71,9 @@ quorum_cli_command_demo (QuorumCliContext  *ctx,
       N_("Seed: the same seed gives the same office (default: 1)"), N_("N") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("Build the office as it stands on this day (default: today)"), N_("DATE") },
+    { "daily-sessions", 0, 0, G_OPTION_ARG_STRING, &daily_text,
+      N_("Add N routine sessions of ten people every working day, far beyond the policy, "
+         "to load the database for benchmarks (default: 0)"), N_("N") },
     { NULL }
   };
 
@@ -99,6 +104,13 @@ quorum_cli_command_demo (QuorumCliContext  *ctx,
     }
   if (seed_text != NULL && !parse_count (seed_text, G_MAXUINT64, &seed))
     return quorum_cli_usage_error (context, _("--seed must be a whole number"));
+  if (daily_text != NULL && !parse_count (daily_text, QUORUM_DEMO_MAX_DAILY_SESSIONS, &daily))
+    {
+      g_autofree char *message = g_strdup_printf (_("--daily-sessions must be a number from 0 "
+                                                    "to %d"),
+                                                  QUORUM_DEMO_MAX_DAILY_SESSIONS);
+      return quorum_cli_usage_error (context, message);
+    }
 
   if (today_text != NULL)
     {
@@ -120,6 +132,7 @@ quorum_cli_command_demo (QuorumCliContext  *ctx,
   options.years = (guint)years;
   options.seed = seed;
   options.today = today;
+  options.daily_sessions = (guint)daily;
 
   timer = g_timer_new ();
   if (!quorum_demo_generate (store, &options, isatty (fileno (stderr)) ? on_progress_cb : NULL,

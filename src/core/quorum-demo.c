@@ -121,6 +121,7 @@ typedef struct
   GHashTable         *key_speaker_series;
   GArray             *minutes_series;
   guint               n_series;
+  guint               daily_sessions;
 } Demo;
 
 /* Data ---------------------------------------------------------------------- */
@@ -867,7 +868,7 @@ add_series (Demo         *d,
 {
   g_autoptr(GDateTime) dtstart = date_time (d, first, hour, minute);
   g_autoptr(QuorumSeries) series = quorum_series_new (title, dtstart);
-  QuorumDuty *duty = quorum_rulebook_lookup (d->rulebook, duty_id);
+  QuorumDuty *duty = duty_id != NULL ? quorum_rulebook_lookup (d->rulebook, duty_id) : NULL;
   gint64 id;
 
   quorum_series_set_duty_id (series, duty_id);
@@ -1225,6 +1226,50 @@ add_all_series (Demo    *d,
   return split_for_reshuffle (d, error);
 }
 
+/* Routine sessions ------------------------------------------------------------ */
+
+static const char * const routine_titles[] = {
+  "日常工作调度会", "重点工作碰头会", "专项工作推进会", "业务工作例会", "信访稳定研判会",
+  "安全生产会商会", "项目建设协调会", "民生实事推进会",
+};
+
+/* @n sessions outside the rulebook, every working day, each for ten people
+ * taken in turn from the office: only to load the database to the scale of
+ * a far busier office than the policy asks for. */
+static gboolean
+add_routine_series (Demo    *d,
+                    guint    n,
+                    GError **error)
+{
+  guint n_people = d->people->len;
+  guint group = MIN (10, n_people);
+
+  for (guint k = 0; k < n; k++)
+    {
+      g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autofree char *title = NULL;
+      g_autofree char *location = NULL;
+      GDate first = d->start;
+
+      for (guint j = 0; j < group; j++)
+        {
+          Person *p = g_ptr_array_index (d->people, (k * 7 + j) % n_people);
+
+          g_array_append_val (people, p->id);
+        }
+      while (g_date_get_weekday (&first) > G_DATE_FRIDAY)
+        g_date_add_days (&first, 1);
+      title = g_strdup_printf ("%s（第%u组）", routine_titles[k % G_N_ELEMENTS (routine_titles)],
+                               k / (guint)G_N_ELEMENTS (routine_titles) + 1);
+      location = g_strdup_printf ("市政府第%u会议室", k % 6 + 1);
+      if (!add_series (d, NULL, title, "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", &first,
+                       8 + (int)(k % 9), (k % 2) * 30, 30 + (int)(k % 3) * 15, location, "skip",
+                       NULL, NULL, people, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Leave --------------------------------------------------------------------- */
 
 static const Leave *
@@ -1364,7 +1409,8 @@ shape_occurrences (Demo    *d,
       GDateTime *start = quorum_occurrence_get_start (o);
       gint64 id = quorum_occurrence_get_id (o);
       gint64 owner = quorum_occurrence_get_owner_id (o);
-      const char *duty = quorum_occurrence_get_duty_id (o);
+      const char *duty = quorum_occurrence_get_duty_id (o) != NULL
+                         ? quorum_occurrence_get_duty_id (o) : "";
       gboolean past = g_date_time_compare (start, d->now) < 0;
       GDate day;
 
@@ -1975,7 +2021,7 @@ generate (Demo    *d,
     return FALSE;
 
   progress (d, 0.15, _("Creating series and their occurrences…"));
-  if (!add_all_series (d, error))
+  if (!add_all_series (d, error) || !add_routine_series (d, d->daily_sessions, error))
     return FALSE;
 
   progress (d, 0.4, _("Holding and cancelling meetings…"));
@@ -2040,6 +2086,13 @@ quorum_demo_generate (QuorumStore              *store,
                    QUORUM_DEMO_MIN_PEOPLE, QUORUM_DEMO_MAX_PEOPLE, people);
       return FALSE;
     }
+  if (options->daily_sessions > QUORUM_DEMO_MAX_DAILY_SESSIONS)
+    {
+      g_set_error (error, QUORUM_DEMO_ERROR, QUORUM_DEMO_ERROR_INVALID,
+                   _("A demo office has at most %d daily sessions, not %u."),
+                   QUORUM_DEMO_MAX_DAILY_SESSIONS, options->daily_sessions);
+      return FALSE;
+    }
   if (years > QUORUM_DEMO_MAX_YEARS)
     {
       g_set_error (error, QUORUM_DEMO_ERROR, QUORUM_DEMO_ERROR_INVALID,
@@ -2059,6 +2112,7 @@ quorum_demo_generate (QuorumStore              *store,
     }
 
   d->store = store;
+  d->daily_sessions = options->daily_sessions;
   d->progress = progress_cb;
   d->user_data = user_data;
   if (!(d->tz = g_time_zone_new_identifier (TZID)))
@@ -2113,7 +2167,8 @@ quorum_demo_generate (QuorumStore              *store,
 
       summary = g_string_new (NULL);
       g_string_printf (summary, "{\"seed\":%" G_GUINT64_FORMAT ",\"people\":%u,\"years\":%u,"
-                       "\"series\":%u}", options->seed, people, years, d->n_series);
+                       "\"daily-sessions\":%u,\"series\":%u}", options->seed, people, years,
+                       options->daily_sessions, d->n_series);
       if (!quorum_store_end_bulk (store, ok, "demo", summary->str, ok ? error : NULL))
         ok = FALSE;
     }

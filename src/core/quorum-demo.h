@@ -28,6 +28,7 @@ typedef enum
 #define QUORUM_DEMO_DEFAULT_YEARS  2
 #define QUORUM_DEMO_MIN_PEOPLE     10
 #define QUORUM_DEMO_MAX_PEOPLE     5000
+#define QUORUM_DEMO_MAX_DAILY_SESSIONS 200
 #define QUORUM_DEMO_MAX_YEARS      20
 
 /**
@@ -37,6 +38,10 @@ typedef enum
  * @years: how many years of history, or 0 for %QUORUM_DEMO_DEFAULT_YEARS
  * @seed: the seed: the same seed, size and @today give the same data
  * @today: (nullable): the day the office is "now" at, or %NULL for today
+ * @daily_sessions: routine sessions outside the rulebook held every working
+ *   day, each for a group of ten, to load the database far beyond what the
+ *   policy asks (for benchmarks); 0 for none, at most
+ *   %QUORUM_DEMO_MAX_DAILY_SESSIONS
  *
  * What quorum_demo_generate() builds.
  */
@@ -46,6 +51,7 @@ typedef struct
   guint        years;
   guint64      seed;
   const GDate *today;
+  guint        daily_sessions;
 } QuorumDemoOptions;
 
 /**
