@@ -323,6 +323,87 @@ test_letter_deadlines (Fixture       *f,
                  QUORUM_COMPLIANCE_MISSED);
 }
 
+/* A held session counts in the month of its own local day, even where that
+ * day begins or ends far from midnight UTC (UTC+14 and UTC-11). */
+static void
+held_once (Fixture    *f,
+           const char *tzid,
+           int         month,
+           int         day_of_month,
+           int         hour)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (tzid);
+  g_autoptr(GDateTime) dtstart = g_date_time_new (tz, 2026, month, day_of_month, hour, 0, 0);
+  g_autoptr(QuorumSeries) series = quorum_series_new ("理论学习", dtstart);
+  g_autoptr(GDateTime) from = g_date_time_add_days (dtstart, -1);
+  g_autoptr(GDateTime) to = g_date_time_add_days (dtstart, 1);
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(QuorumOccurrence) session = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumOccurrenceFilter filter = { 0 };
+
+  quorum_series_set_duty_id (series, "theory-study");
+  quorum_series_set_tzid (series, tzid);
+  quorum_series_set_rrule (series, "FREQ=DAILY;COUNT=1");
+  quorum_series_add_participant_unit (series, f->party_group);
+  filter.series_id = quorum_store_add_series (f->store, series, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (filter.series_id, >, 0);
+  list = quorum_store_list_occurrences (f->store, from, to, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  session = g_list_model_get_item (list, 0);
+  quorum_store_set_attendance (f->store, quorum_occurrence_get_id (session), f->zhang,
+                               QUORUM_ATTENDANCE_PRESENT, NULL, QUORUM_EXCUSE_NONE, FALSE, NULL,
+                               &error);
+  g_assert_no_error (error);
+}
+
+static QuorumComplianceStatus
+body_status_in (Fixture        *f,
+                QuorumRulebook *rulebook,
+                QuorumWorkdays *workdays,
+                const char     *month)
+{
+  g_autoptr(QuorumPeriod) period = quorum_period_parse (month, NULL);
+  g_autoptr(QuorumComplianceInput) input = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumComplianceResult *result;
+  GDate today;
+
+  input = quorum_store_gather_compliance_input (f->store, rulebook, period, &error);
+  g_assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 26, 11, 2026);
+  results = quorum_compliance_evaluate (input, period, &today, 7, workdays, &error);
+  g_assert_no_error (error);
+  result = find (results, "theory-study", QUORUM_SUBJECT_BODY, f->party_group, month);
+  g_assert_nonnull (result);
+  return quorum_compliance_result_get_status (result);
+}
+
+static void
+test_local_days (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(QuorumRulebook) rulebook = quorum_rulebook_new_default (NULL);
+  g_autoptr(QuorumWorkdays) workdays = quorum_workdays_new_default (NULL);
+
+  g_assert_nonnull (rulebook);
+  g_assert_cmpint (body_status_in (f, rulebook, workdays, "2026-10"), ==,
+                   QUORUM_COMPLIANCE_MISSED);
+  /* 1 October 07:00 at UTC+14 is still 30 September in UTC... */
+  held_once (f, "Pacific/Kiritimati", 10, 1, 7);
+  /* ... and 30 September 20:00 at UTC-11 already 1 October. */
+  held_once (f, "Pacific/Pago_Pago", 9, 30, 20);
+
+  g_assert_cmpint (body_status_in (f, rulebook, workdays, "2026-10"), ==, QUORUM_COMPLIANCE_MET);
+  g_assert_cmpint (body_status_in (f, rulebook, workdays, "2026-09"), ==, QUORUM_COMPLIANCE_MET);
+  g_assert_cmpint (body_status_in (f, rulebook, workdays, "2026-08"), ==,
+                   QUORUM_COMPLIANCE_MISSED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +415,8 @@ main (int   argc,
               fixture_set_up, test_gather, fixture_tear_down);
   g_test_add ("/core/compliance-store/letter-deadlines", Fixture, NULL,
               fixture_set_up, test_letter_deadlines, fixture_tear_down);
+  g_test_add ("/core/compliance-store/local-days", Fixture, NULL,
+              fixture_set_up, test_local_days, fixture_tear_down);
 
   return g_test_run ();
 }

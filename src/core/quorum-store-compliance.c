@@ -399,6 +399,27 @@ read_records (Gather  *g,
   return ok;
 }
 
+/* Binds the period as local dates (?1, ?2), the exact test on an
+ * occurrence's local start, and as a unix range two days wider (?3, ?4),
+ * which holds every such start in any time zone and lets SQLite walk the
+ * (series, start) index of the duty series only, whatever else the
+ * calendar holds. */
+static void
+bind_range (sqlite3_stmt *stmt,
+            Gather       *g,
+            const char   *from,
+            const char   *to)
+{
+  /* g_date_get_julian() counts 1 for 1 January of year 1; 1970-01-01 is 719163. */
+  const gint64 epoch = 719163;
+  const gint64 slack = 2 * 86400;
+
+  _quorum_store_bind_text (stmt, 1, from);
+  _quorum_store_bind_text (stmt, 2, to);
+  sqlite3_bind_int64 (stmt, 3, ((gint64)g_date_get_julian (&g->from) - epoch) * 86400 - slack);
+  sqlite3_bind_int64 (stmt, 4, ((gint64)g_date_get_julian (&g->to) - epoch) * 86400 + slack);
+}
+
 /* Occurrences of series that serve a duty: held ones count, scheduled ones
  * may put a period at risk, and minutes must be signed within the deadline. */
 static gboolean
@@ -415,14 +436,14 @@ read_occurrences (Gather  *g,
                                       "SELECT o.id, s.duty_id, coalesce (s.owner_id, 0), o.status,"
                                       "       substr (o.start_at, 1, 10), o.minutes_signed_on,"
                                       "       o.minutes_text IS NOT NULL OR o.minutes_signed_on IS NOT NULL"
-                                      "  FROM occurrence o JOIN series s ON s.id = o.series_id"
+                                      "  FROM series s CROSS JOIN occurrence o ON o.series_id = s.id"
                                       " WHERE s.deleted = 0 AND s.duty_id IS NOT NULL"
+                                      "   AND o.start_unix >= ?3 AND o.start_unix < ?4"
                                       "   AND o.start_at >= ?1 AND o.start_at < ?2"
                                       " ORDER BY o.start_unix",
                                       error)))
     return FALSE;
-  _quorum_store_bind_text (stmt, 1, from);
-  _quorum_store_bind_text (stmt, 2, to);
+  bind_range (stmt, g, from, to);
 
   while ((ok = _quorum_store_step_row (g->store, stmt, &row, error)) && row)
     {
@@ -495,18 +516,18 @@ read_attendance (Gather  *g,
   if (!(stmt = _quorum_store_prepare (g->store,
                                       "SELECT a.occurrence_id, a.person_id, a.status, m.made_up_on,"
                                       "       s.duty_id, substr (o.start_at, 1, 10)"
-                                      "  FROM attendance a"
-                                      "  JOIN occurrence o ON o.id = a.occurrence_id"
-                                      "  JOIN series s ON s.id = o.series_id"
+                                      "  FROM series s"
+                                      "  CROSS JOIN occurrence o ON o.series_id = s.id"
+                                      "  CROSS JOIN attendance a ON a.occurrence_id = o.id"
                                       "  LEFT JOIN makeup m ON m.occurrence_id = a.occurrence_id"
                                       "                    AND m.person_id = a.person_id"
                                       " WHERE s.deleted = 0 AND s.duty_id IS NOT NULL"
                                       "   AND o.status = 'held'"
+                                      "   AND o.start_unix >= ?3 AND o.start_unix < ?4"
                                       "   AND o.start_at >= ?1 AND o.start_at < ?2",
                                       error)))
     return FALSE;
-  _quorum_store_bind_text (stmt, 1, from);
-  _quorum_store_bind_text (stmt, 2, to);
+  bind_range (stmt, g, from, to);
 
   while ((ok = _quorum_store_step_row (g->store, stmt, &row, error)) && row)
     {
