@@ -8,7 +8,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
-#include "quorum-database.h"
+#include "quorum-database-private.h"
 
 /* A path inside the test's own isolated data folder. */
 static char *
@@ -151,6 +151,53 @@ test_database_refuses_newer (void)
   g_assert_error (error, QUORUM_DATABASE_ERROR, QUORUM_DATABASE_ERROR_TOO_NEW);
 }
 
+static int
+count_opcode_cb (void  *data,
+                 int    n_columns,
+                 char **values,
+                 char **names)
+{
+  int *count = data;
+
+  for (int i = 0; i < n_columns; i++)
+    if (g_strcmp0 (names[i], "opcode") == 0 && g_strcmp0 (values[i], "OpenEphemeral") == 0)
+      (*count)++;
+  return 0;
+}
+
+/* Migration 4: writing an occurrence builds no temporary b-tree for the
+ * check of its status, and the check still refuses a bad status. */
+static void
+test_database_status_check (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_db_path ("status.db");
+  g_autoptr(QuorumDatabase) db = quorum_database_open (path, &error);
+  sqlite3 *handle;
+  int ephemeral = 0;
+
+  g_assert_no_error (error);
+  handle = _quorum_database_get_handle (db);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "EXPLAIN INSERT INTO occurrence (series_id, recurrence_id,"
+                                 " start_at, end_at, start_unix, end_unix)"
+                                 " VALUES (1, 'r', 's', 'e', 1, 2)",
+                                 count_opcode_cb, &ephemeral, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (ephemeral, ==, 0);
+
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "PRAGMA foreign_keys = OFF;"
+                                 "INSERT INTO occurrence (series_id, recurrence_id, start_at,"
+                                 " end_at, start_unix, end_unix, status)"
+                                 " VALUES (1, 'a', 's', 'e', 1, 2, 'held')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle,
+                                 "INSERT INTO occurrence (series_id, recurrence_id, start_at,"
+                                 " end_at, start_unix, end_unix, status)"
+                                 " VALUES (1, 'b', 's', 'e', 1, 2, 'postponed')",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +209,7 @@ main (int   argc,
   g_test_add_func ("/core/database/refuses-garbage", test_database_refuses_garbage);
   g_test_add_func ("/core/database/refuses-foreign", test_database_refuses_foreign);
   g_test_add_func ("/core/database/refuses-newer", test_database_refuses_newer);
+  g_test_add_func ("/core/database/status-check", test_database_status_check);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "quorum-demo.h"
 #include "quorum-rulebook.h"
 #include "quorum-store-bulk.h"
+#include "quorum-store-ics.h"
 
 typedef struct
 {
@@ -433,6 +434,111 @@ test_demo_cli (void)
   g_rmdir (dir);
 }
 
+/* The occurrence rows as materialised, one line each. */
+static char *
+dump_rows (Office *o)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt =
+    _quorum_database_prepare (o->db,
+                              "SELECT series_id, recurrence_id, start_at, end_at, start_unix,"
+                              " end_unix, holiday_shifted FROM occurrence"
+                              " ORDER BY series_id, recurrence_id",
+                              &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%lld %s %s %s %lld %lld %d\n",
+                            (long long)sqlite3_column_int64 (stmt, 0),
+                            (const char *)sqlite3_column_text (stmt, 1),
+                            (const char *)sqlite3_column_text (stmt, 2),
+                            (const char *)sqlite3_column_text (stmt, 3),
+                            (long long)sqlite3_column_int64 (stmt, 4),
+                            (long long)sqlite3_column_int64 (stmt, 5),
+                            sqlite3_column_int (stmt, 6));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+export_checksum (Office            *o,
+                 QuorumExportShape  shape)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) from = g_date_time_new (tz, 2025, 6, 1, 0, 0, 0);
+  QuorumExportScope scope = { .from = shape == QUORUM_EXPORT_FEED ? from : NULL };
+  gsize len = 0;
+  g_autofree char *text = quorum_store_export_ics (o->store, &scope, shape, NULL, &len, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  g_assert_cmpuint (len, ==, strlen (text));
+  g_assert_cmpuint (len, >, 100000);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, len);
+}
+
+/* The stored rows and both exports of a demo office, byte for byte as
+ * written before the export and the materialisation were made faster. */
+static void
+test_demo_golden (void)
+{
+  g_autoptr(Office) o = office_new (1);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 15, 17, 30, 0);
+  g_autofree char *rows = dump_rows (o);
+  g_autofree char *rows_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, rows, -1);
+  g_autofree char *feed_sum = NULL;
+  g_autofree char *full_sum = NULL;
+
+  quorum_store_set_now (o->store, now);
+  feed_sum = export_checksum (o, QUORUM_EXPORT_FEED);
+  full_sum = export_checksum (o, QUORUM_EXPORT_FULL);
+  g_test_message ("rows %s feed %s full %s", rows_sum, feed_sum, full_sum);
+  g_assert_cmpstr (rows_sum, ==, "78e2acdf41c226c977a02bb51278bce221844750b13f4948d96c32bfcdd3bcc7");
+  g_assert_cmpstr (feed_sum, ==, "224aea902650e82dbb28403827f4516674c574d7779956207ec17b3fe4391738");
+  g_assert_cmpstr (full_sum, ==, "5175906c7f316f7b5b9af2b069abfb6e7f55505695419d3f5b3211aec90ed61b");
+}
+
+/* Materialising every series of an office again, from scratch, gives the
+ * rows the slower code wrote. */
+static void
+test_demo_rematerialize (void)
+{
+  g_autoptr(Office) o = office_new (3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *horizon = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *after_sum = NULL;
+
+  stmt = _quorum_database_prepare (o->db, "SELECT value FROM meta WHERE key = 'horizon'", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  horizon = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  g_clear_pointer (&stmt, _quorum_statement_release);
+  until = g_date_time_new_from_iso8601 (horizon, NULL);
+
+  g_assert_true (_quorum_database_exec (o->db,
+                                        "PRAGMA foreign_keys = OFF;"
+                                        "DELETE FROM attendance; DELETE FROM makeup;"
+                                        "DELETE FROM occurrence;"
+                                        "DELETE FROM meta WHERE key = 'horizon';"
+                                        "PRAGMA foreign_keys = ON;",
+                                        &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_materialize (o->store, until, &error));
+  g_assert_no_error (error);
+  after = dump_rows (o);
+
+  /* As the slower code, series by series, wrote them. */
+  g_assert_cmpuint (strlen (after), >, 10000);
+  after_sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, after, -1);
+  g_test_message ("rematerialised %s", after_sum);
+  g_assert_cmpstr (after_sum, ==, "a36f301f9f9e9f5eb1d5fd6336de41d93d61ebd1f73a3bfd6f3993d2bd3673f4");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +552,8 @@ main (int   argc,
   g_test_add_func ("/core/demo/daily-sessions", test_demo_daily_sessions);
   g_test_add_func ("/core/demo/progress", test_demo_progress);
   g_test_add_func ("/core/demo/cli", test_demo_cli);
+  g_test_add_func ("/core/demo/golden", test_demo_golden);
+  g_test_add_func ("/core/demo/rematerialize", test_demo_rematerialize);
 
   return g_test_run ();
 }

@@ -1301,6 +1301,20 @@ get_longest_span (QuorumStore  *self,
   return TRUE;
 }
 
+/* Makes sure rows exist up to @to, as quorum_store_list_occurrences()
+ * does, and gives the longest occurrence in seconds, for a range query of
+ * one's own. */
+gboolean
+_quorum_store_ensure_range (QuorumStore  *self,
+                            GDateTime    *to,
+                            gint64       *out_span,
+                            GError      **error)
+{
+  guint inserted = 0;
+
+  return ensure_horizon (self, to, &inserted, error) && get_longest_span (self, out_span, error);
+}
+
 /**
  * quorum_store_list_occurrences:
  * @self: a #QuorumStore
@@ -1325,7 +1339,6 @@ quorum_store_list_occurrences (QuorumStore                   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *text = NULL;
   QuorumOccurrenceFilter none = { 0 };
-  guint inserted = 0;
   gint64 span = 0;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -1334,7 +1347,7 @@ quorum_store_list_occurrences (QuorumStore                   *self,
   if (filter == NULL)
     filter = &none;
 
-  if (!ensure_horizon (self, to, &inserted, error) || !get_longest_span (self, &span, error))
+  if (!_quorum_store_ensure_range (self, to, &span, error))
     return NULL;
 
   if (!(stmt = _quorum_store_prepare (self,

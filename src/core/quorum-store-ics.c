@@ -630,44 +630,119 @@ lookup_series (ExportContext  *ctx,
   return info;
 }
 
-/* One event per occurrence: UID is the series UID plus the recurrence id,
- * so an event keeps its UID however often the feed is rebuilt. */
 static gboolean
-export_feed (ExportContext  *ctx,
-             GListModel     *occurrences,
-             GPtrArray      *events,
-             GError        **error)
+expects (ExportContext *ctx,
+         gint64         occurrence_id,
+         gint64         person_id)
+{
+  GPtrArray *list = g_hash_table_lookup (ctx->expected, &occurrence_id);
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    if (((Expected *)g_ptr_array_index (list, i))->person_id == person_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* "YYYYMMDDTHHMMSS": the recurrence id "YYYY-MM-DDTHH:MM:SS" without its
+ * separators, as g_date_time_format ("%Y%m%dT%H%M%S") of it would give. */
+static char *
+dup_compact_stamp (GDateTime *rid)
+{
+  int y, m, d;
+
+  g_date_time_get_ymd (rid, &y, &m, &d);
+  return g_strdup_printf ("%04d%02d%02dT%02d%02d%02d", y, m, d, g_date_time_get_hour (rid),
+                          g_date_time_get_minute (rid), g_date_time_get_second (rid));
+}
+
+/* One event per occurrence: UID is the series UID plus the recurrence id,
+ * so an event keeps its UID however often the feed is rebuilt. The rows
+ * come from one query with only what an event needs (not the counts that
+ * quorum_store_list_occurrences() gives), the rosters from one more. */
+static gboolean
+export_feed (ExportContext            *ctx,
+             const QuorumExportScope  *scope,
+             GDateTime                *from,
+             GDateTime                *to,
+             GPtrArray                *events,
+             GError                  **error)
 {
   g_autoptr(GHashTable) cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                        series_info_free);
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify)g_time_zone_unref);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 span = 0;
+  gboolean row = FALSE;
+  gboolean ok;
 
-  for (guint i = 0; i < g_list_model_get_n_items (occurrences); i++)
+  if (!_quorum_store_ensure_range (ctx->store, to, &span, error) ||
+      !load_expected (ctx, 0, from, to, error) ||
+      !(stmt = _quorum_store_prepare (ctx->store,
+                                      "SELECT o.id, o.series_id, o.recurrence_id, o.start_at,"
+                                      " o.end_at, coalesce (o.title, s.title),"
+                                      " coalesce (o.location, s.location), o.status, s.tzid"
+                                      " FROM occurrence o JOIN series s ON s.id = o.series_id"
+                                      " WHERE s.deleted = 0"
+                                      "   AND o.end_unix >= ?1 AND o.start_unix < ?2"
+                                      "   AND o.start_unix >= ?1 - ?3"
+                                      "   AND (o.end_unix > ?1 OR o.start_unix = o.end_unix)"
+                                      "   AND (?4 IS NULL OR s.duty_id = ?4)"
+                                      "   AND (?5 = 0 OR EXISTS (SELECT 1 FROM series_participant sp"
+                                      "        WHERE sp.series_id = s.id AND sp.unit_id = ?5))"
+                                      " ORDER BY o.start_unix, o.end_unix, o.id",
+                                      error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (to));
+  sqlite3_bind_int64 (stmt, 3, span);
+  _quorum_store_bind_text (stmt, 4, scope->duty_id);
+  sqlite3_bind_int64 (stmt, 5, MAX (scope->unit_id, 0));
+
+  while ((ok = _quorum_store_step_row (ctx->store, stmt, &row, error)) && row)
     {
-      g_autoptr(QuorumOccurrence) occ = g_list_model_get_item (occurrences, i);
-      GDateTime *rid = quorum_occurrence_get_recurrence_id (occ);
-      g_autofree char *stamp = rid != NULL ? g_date_time_format (rid, "%Y%m%dT%H%M%S") : NULL;
+      gint64 oid = sqlite3_column_int64 (stmt, 0);
+      const char *tzid = _quorum_store_column_text (stmt, 8);
+      GTimeZone *tz = tzid != NULL ? g_hash_table_lookup (zones, tzid) : NULL;
+      g_autoptr(GDateTime) rid = NULL;
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(GDateTime) end = NULL;
+      g_autofree char *stamp = NULL;
       SeriesInfo *info;
       QuorumIcsEvent *ev;
 
-      if (!(info = lookup_series (ctx, cache, quorum_occurrence_get_series_id (occ), error)))
+      if (scope->person_id > 0 && !expects (ctx, oid, scope->person_id))
+        continue;
+
+      if (tz == NULL)
+        {
+          tz = zone_of (tzid);
+          g_hash_table_insert (zones, g_strdup (tzid != NULL ? tzid : ""), tz);
+        }
+      rid = g_date_time_new_from_iso8601 (_quorum_store_column_text (stmt, 2), tz);
+      start = _quorum_store_parse_instant (_quorum_store_column_text (stmt, 3));
+      end = _quorum_store_parse_instant (_quorum_store_column_text (stmt, 4));
+      stamp = rid != NULL ? dup_compact_stamp (rid) : NULL;
+
+      if (!(info = lookup_series (ctx, cache, sqlite3_column_int64 (stmt, 1), error)))
         return FALSE;
 
       ev = new_series_event (ctx, info->series, info->created, info->modified);
       g_free (ev->uid);
       ev->uid = g_strdup_printf ("%s-%s", quorum_series_get_uid (info->series), stamp);
-      ev->dtstart = g_date_time_ref (quorum_occurrence_get_start (occ));
-      ev->dtend = g_date_time_ref (quorum_occurrence_get_end (occ));
+      ev->dtstart = start != NULL ? g_date_time_to_timezone (start, tz) : NULL;
+      ev->dtend = end != NULL ? g_date_time_to_timezone (end, tz) : NULL;
       g_free (ev->summary);
-      ev->summary = g_strdup (quorum_occurrence_get_title (occ));
+      ev->summary = g_strdup (_quorum_store_column_text (stmt, 5));
       g_free (ev->location);
-      ev->location = g_strdup (quorum_occurrence_get_location (occ));
-      if (quorum_occurrence_get_status (occ) == QUORUM_OCCURRENCE_CANCELLED)
+      ev->location = g_strdup (_quorum_store_column_text (stmt, 6));
+      if (g_strcmp0 (_quorum_store_column_text (stmt, 7), "cancelled") == 0)
         ev->status = QUORUM_ICS_STATUS_CANCELLED;
-      add_attendees_of (ctx, ev, quorum_occurrence_get_id (occ));
+      add_attendees_of (ctx, ev, oid);
       g_ptr_array_add (events, ev);
     }
 
-  return TRUE;
+  return ok;
 }
 
 /**
@@ -748,9 +823,7 @@ quorum_store_export_events (QuorumStore              *self,
 
   if (shape == QUORUM_EXPORT_FEED)
     {
-      if (!(occurrences = quorum_store_list_occurrences (self, from, to, &filter, error)) ||
-          !load_expected (&ctx, 0, from, to, error) ||
-          !export_feed (&ctx, occurrences, events, error))
+      if (!export_feed (&ctx, scope, from, to, events, error))
         return NULL;
       return g_steal_pointer (&events);
     }

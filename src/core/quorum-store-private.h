@@ -185,6 +185,10 @@ gboolean   _quorum_store_regenerate_series (QuorumStore  *self,
                                             gboolean      drop_future,
                                             GError      **error);
 GDateTime *_quorum_store_dup_horizon      (QuorumStore   *self);
+gboolean   _quorum_store_ensure_range     (QuorumStore   *self,
+                                           GDateTime     *to,
+                                           gint64        *out_span,
+                                           GError       **error);
 gboolean   _quorum_store_touch_series     (QuorumStore   *self,
                                            gint64         occurrence_id,
                                            GError       **error);
