@@ -177,7 +177,10 @@ test_two_writers (void)
   for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
     check_writer_trail (db, &writers[i]);
 
-  /* The writers really did take turns, not one after the other. */
+  /* The writers really did take turns, not one after the other: at least
+   * once each wrote while the other was between writes. How often depends
+   * on the scheduler (600-1100 turns on a quiet machine, 7 under a load of
+   * 11 on two cores), so only the fact is asserted. */
   stmt = _quorum_database_prepare (db,
                                    "SELECT count(*) FROM (SELECT actor, lag (actor) OVER"
                                    " (ORDER BY id) AS previous FROM audit"
@@ -186,7 +189,7 @@ test_two_writers (void)
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_test_message ("the writers took turns %d times", sqlite3_column_int (stmt, 0));
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), >=, 10);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), >=, 2);
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   /* Each row holds the value of the last write to it, whoever made it. */
