@@ -59,9 +59,12 @@ pick_seats (QuorumStore *store)
   return g_steal_pointer (&seats);
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* Times N_MARKS marks on a copy of @source in @dir (NULL: the temporary
+ * folder) and reports them under @metric. */
+static void
+time_marks (const char *source,
+            const char *dir,
+            const char *metric)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(QuorumDatabase) database = NULL;
@@ -69,15 +72,17 @@ main (int   argc,
   g_autoptr(GArray) seats = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = NULL;
+  g_autofree char *max_metric = g_strconcat (metric, ".max", NULL);
+  g_autofree char *old_tmpdir = g_strdup (g_getenv ("TMPDIR"));
 
-  if (argc != 2)
-    {
-      fprintf (stderr, "Usage: %s BIG.db\n", argv[0]);
-      return 2;
-    }
-
-  if (!(copy = bench_copy_file (argv[1], "rollcall.db", &error)) ||
-      !(database = quorum_database_open (copy, &error)))
+  if (dir != NULL)
+    g_setenv ("TMPDIR", dir, TRUE);
+  copy = bench_copy_file (source, "rollcall.db", &error);
+  if (dir != NULL && old_tmpdir != NULL)
+    g_setenv ("TMPDIR", old_tmpdir, TRUE);
+  else if (dir != NULL)
+    g_unsetenv ("TMPDIR");
+  if (copy == NULL || !(database = quorum_database_open (copy, &error)))
     bench_die ("open", error);
   store = quorum_store_new (database);
   seats = pick_seats (store);
@@ -98,10 +103,27 @@ main (int   argc,
       g_array_append_vals (times, &(double) { bench_now_ms () - start }, 1);
     }
 
-  bench_report ("rollcall", bench_median (times), "ms");
-  bench_report ("rollcall.max", bench_max (times), "ms");
+  bench_report (metric, bench_median (times), "ms");
+  bench_report (max_metric, bench_max (times), "ms");
   g_clear_object (&store);
   g_clear_object (&database);
   bench_remove_copy (copy);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc != 2)
+    {
+      fprintf (stderr, "Usage: %s BIG.db\n", argv[0]);
+      return 2;
+    }
+
+  /* On disk, as the figure asks; then in memory (tmpfs), where the same
+   * commits cost no fsync: the difference is the disk's, not Quorum's. */
+  time_marks (argv[1], NULL, "rollcall");
+  if (g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR))
+    time_marks (argv[1], "/dev/shm", "rollcall.tmpfs");
   return 0;
 }
