@@ -1152,15 +1152,55 @@ test_store_occurrence_filters (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
+      QuorumOccurrenceFilter without_counts = cases[i].filter;
       g_autofree char *got = list_filtered (f, &cases[i].filter, series);
+      g_autofree char *got_without = NULL;
 
       g_test_message ("case %u", i);
       g_assert_cmpstr (got, ==, cases[i].expected);
+      /* The month grid's query keeps the same occurrences. */
+      without_counts.without_counts = TRUE;
+      got_without = list_filtered (f, &without_counts, series);
+      g_assert_cmpstr (got_without, ==, cases[i].expected);
     }
 
   all = list_filtered (f, NULL, series);
   g_assert_cmpstr (all, ==, "S/05-04 R/05-10 S/05-11 V/05-15 S/05-18 S/05-25 S/06-01 S/06-08"
                             " R/06-10 S/06-15 V/06-15 S/06-22 S/06-29");
+
+  /* Without counts, the same rows field for field, the counts at 0. */
+  {
+    QuorumOccurrenceFilter none = { .without_counts = TRUE };
+    g_autoptr(GDateTime) from = at (f, "2026-05-01T00:00:00");
+    g_autoptr(GDateTime) to = at (f, "2026-07-01T00:00:00");
+    g_autoptr(GListModel) with = quorum_store_list_occurrences (f->store, from, to, NULL, &error);
+    g_autoptr(GListModel) without = quorum_store_list_occurrences (f->store, from, to, &none,
+                                                                   &error);
+    guint n_with_counts = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (with), ==, g_list_model_get_n_items (without));
+    for (guint i = 0; i < g_list_model_get_n_items (with); i++)
+      {
+        g_autoptr(QuorumOccurrence) a = g_list_model_get_item (with, i);
+        g_autoptr(QuorumOccurrence) b = g_list_model_get_item (without, i);
+
+        g_assert_cmpint (quorum_occurrence_get_id (a), ==, quorum_occurrence_get_id (b));
+        g_assert_cmpstr (quorum_occurrence_get_title (a), ==, quorum_occurrence_get_title (b));
+        g_assert_cmpstr (quorum_occurrence_get_location (a), ==, quorum_occurrence_get_location (b));
+        g_assert_true (g_date_time_equal (quorum_occurrence_get_start (a),
+                                          quorum_occurrence_get_start (b)));
+        g_assert_true (g_date_time_equal (quorum_occurrence_get_end (a),
+                                          quorum_occurrence_get_end (b)));
+        g_assert_cmpint (quorum_occurrence_get_status (a), ==, quorum_occurrence_get_status (b));
+        g_assert_cmpstr (quorum_occurrence_get_kind (a), ==, quorum_occurrence_get_kind (b));
+        g_assert_cmpuint (quorum_occurrence_get_n_expected (b), ==, 0);
+        g_assert_cmpuint (quorum_occurrence_get_n_recorded (b), ==, 0);
+        n_with_counts += quorum_occurrence_get_n_expected (a) > 0;
+      }
+    /* Else the comparison would prove nothing. */
+    g_assert_cmpuint (n_with_counts, >, 0);
+  }
 }
 
 /* A released statement is reused for the same SQL, reset and unbound; one

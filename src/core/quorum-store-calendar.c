@@ -54,6 +54,36 @@
   " WHERE ?20 = 0 OR EXISTS (SELECT 1 FROM expected e WHERE e.oid = occ.id AND e.pid = ?20)" \
   " ORDER BY o.start_unix, o.end_unix, o.id"
 
+/* As OCCURRENCE_SELECT without the counts, which cost a join per row, left
+ * at 0; `expected` is read only to filter on a person. */
+#define OCCURRENCE_SELECT_NO_COUNTS \
+  QUORUM_STORE_EXPECTED_CTE \
+  " SELECT " OCCURRENCE_COLUMNS ", 0, 0, 0" \
+  " FROM occ CROSS JOIN occurrence o ON o.id = occ.id JOIN series s ON s.id = o.series_id" \
+  " WHERE ?20 = 0 OR EXISTS (SELECT 1 FROM expected e WHERE e.oid = occ.id AND e.pid = ?20)" \
+  " ORDER BY o.start_unix, o.end_unix, o.id"
+
+/* The occurrences of a range query, for OCCURRENCE_SELECT: ?1 and ?2 the
+ * range, ?7 the longest span, ?3 to ?6 the filter. */
+#define RANGE_OCC_CTE \
+  "WITH occ (id, series_id, day) AS (" \
+  "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)" \
+  "    FROM occurrence o JOIN series s ON s.id = o.series_id" \
+  "   WHERE s.deleted = 0" \
+  "     AND o.end_unix >= ?1 AND o.start_unix < ?2" \
+  "     AND o.start_unix >= ?1 - ?7" \
+  "     AND (o.end_unix > ?1 OR o.start_unix = o.end_unix)" \
+  "     AND (?3 = 0 OR o.series_id = ?3)" \
+  "     AND (?4 IS NULL OR s.duty_id = ?4)" \
+  "     AND (?5 = 0 OR EXISTS (SELECT 1 FROM series_participant sp" \
+  "          WHERE sp.series_id = s.id AND sp.unit_id = ?5))" \
+  "     AND (?6 IS NULL" \
+  "          OR instr (lower (coalesce (o.title, s.title)), ?6) > 0" \
+  "          OR instr (lower (coalesce (o.location, s.location, ''))," \
+  "                    ?6) > 0" \
+  "          OR instr (lower (coalesce (o.minutes_text, '')), ?6) > 0)" \
+  "), "
+
 static GTimeZone *
 timezone_or_utc (const char *tzid)
 {
@@ -1351,24 +1381,8 @@ quorum_store_list_occurrences (QuorumStore                   *self,
     return NULL;
 
   if (!(stmt = _quorum_store_prepare (self,
-                                      "WITH occ (id, series_id, day) AS ("
-                                      "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)"
-                                      "    FROM occurrence o JOIN series s ON s.id = o.series_id"
-                                      "   WHERE s.deleted = 0"
-                                      "     AND o.end_unix >= ?1 AND o.start_unix < ?2"
-                                      "     AND o.start_unix >= ?1 - ?7"
-                                      "     AND (o.end_unix > ?1 OR o.start_unix = o.end_unix)"
-                                      "     AND (?3 = 0 OR o.series_id = ?3)"
-                                      "     AND (?4 IS NULL OR s.duty_id = ?4)"
-                                      "     AND (?5 = 0 OR EXISTS (SELECT 1 FROM series_participant sp"
-                                      "          WHERE sp.series_id = s.id AND sp.unit_id = ?5))"
-                                      "     AND (?6 IS NULL"
-                                      "          OR instr (lower (coalesce (o.title, s.title)), ?6) > 0"
-                                      "          OR instr (lower (coalesce (o.location, s.location, '')),"
-                                      "                    ?6) > 0"
-                                      "          OR instr (lower (coalesce (o.minutes_text, '')), ?6) > 0)"
-                                      "), "
-                                      OCCURRENCE_SELECT,
+                                      filter->without_counts ? RANGE_OCC_CTE OCCURRENCE_SELECT_NO_COUNTS
+                                                             : RANGE_OCC_CTE OCCURRENCE_SELECT,
                                       error)))
     return NULL;
 

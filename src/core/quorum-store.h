@@ -56,6 +56,9 @@ typedef enum
  * @duty_id: (nullable): only series serving this duty
  * @text: (nullable): only occurrences whose title, location or minutes
  *   contain this text (ignoring case)
+ * @without_counts: leave the expected, recorded and attended counts at 0:
+ *   they cost a join per occurrence, which a view that does not show them
+ *   (the month grid) need not pay
  *
  * Narrows quorum_store_list_occurrences().
  */
@@ -66,6 +69,7 @@ typedef struct
   gint64      series_id;
   const char *duty_id;
   const char *text;
+  gboolean    without_counts;
 } QuorumOccurrenceFilter;
 
 #define QUORUM_TYPE_STORE (quorum_store_get_type ())

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-month-switch OFFICE.db|empty LABEL
+ * Usage: bench-month-switch OFFICE.db|empty LABEL [SWITCHES]
  *
  * Opens Quorum's main window on the office (or on a new, empty database),
  * goes 100 months back, then switches 100 times to the next month the way
@@ -13,6 +13,8 @@
  * (gtk_widget_snapshot_child(), as the next frame takes it; rendering the
  * nodes to pixels is GSK's work and not counted). Between switches a frame is drawn, not
  * timed. Prints `month-switch.LABEL`, the median per switch, and its parts.
+ * Fewer SWITCHES (default 100) make a run under callgrind bearable:
+ * `valgrind --tool=callgrind --toggle-collect=switch_month ... big 10`.
  */
 
 #include "config.h"
@@ -93,20 +95,24 @@ main (int   argc,
 {
   g_autoptr(QuorumApplication) app = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) back = g_date_time_add_months (now, -N_SWITCHES);
+  g_autoptr(GDateTime) back = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *empty = NULL;
   g_autofree char *metric = NULL;
   Samples samples = { 0 };
+  guint n_switches = N_SWITCHES;
   QuorumWindow *window;
   GtkWidget *page;
   GtkWidget *view;
 
-  if (argc != 3)
+  if (argc != 3 && argc != 4)
     {
-      fprintf (stderr, "Usage: %s OFFICE.db|empty LABEL\n", argv[0]);
+      fprintf (stderr, "Usage: %s OFFICE.db|empty LABEL [SWITCHES]\n", argv[0]);
       return 2;
     }
+  if (argc == 4)
+    n_switches = CLAMP (g_ascii_strtoull (argv[3], NULL, 10), 1, 1000);
+  back = g_date_time_add_months (now, -(int)n_switches);
 
   bench_init_locale ();
 
@@ -145,7 +151,7 @@ main (int   argc,
   samples.action = g_array_new (FALSE, FALSE, sizeof (double));
   samples.layout = g_array_new (FALSE, FALSE, sizeof (double));
   samples.snapshot = g_array_new (FALSE, FALSE, sizeof (double));
-  for (guint i = 0; i < N_SWITCHES; i++)
+  for (guint i = 0; i < n_switches; i++)
     {
       switch_month (page, view, &samples);
       bench_wait_frames (GTK_WIDGET (window), 1);
@@ -159,7 +165,7 @@ main (int   argc,
   report (argv[2], "snapshot", samples.snapshot);
   g_free (metric);
   metric = g_strdup_printf ("month-switch.%s.events", argv[2]);
-  bench_report (metric, samples.n_events / (double)N_SWITCHES, "events/month");
+  bench_report (metric, samples.n_events / (double)n_switches, "events/month");
 
   gtk_window_destroy (GTK_WINDOW (window));
   if (empty != NULL)

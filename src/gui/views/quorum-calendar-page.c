@@ -299,7 +299,8 @@ search_shortcut (GtkWidget *widget,
 }
 
 /* Fills the model for the span on show, straight from the store: a range
- * query with its counts in one statement, a few milliseconds for a month. */
+ * query in one statement, a few milliseconds for a month. Only the agenda
+ * shows the attendance counts: the month grid goes without them. */
 static void
 reload_from_store (QuorumCalendarPage *self)
 {
@@ -321,6 +322,7 @@ reload_from_store (QuorumCalendarPage *self)
   quorum_calendar_filter_bar_get_filter (self->filter_bar, &filter);
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
   filter.text = text;
+  filter.without_counts = month_is_visible (self);
   model = quorum_store_list_occurrences (self->store, start, end, &filter, &error);
   if (model == NULL)
     {

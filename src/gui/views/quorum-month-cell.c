@@ -11,6 +11,7 @@
 
 #include "quorum-gui-utils.h"
 #include "quorum-month-cell.h"
+#include "quorum-month-chip.h"
 
 /* No cell shows more chips than this, however tall; the rest go to "+N more". */
 #define MAX_CHIPS 12
@@ -20,8 +21,9 @@
  * QuorumMonthCell:
  *
  * One day of the month grid. The view makes 42 of them once and only updates
- * their contents when the month changes; chips are plain labels kept in a pool
- * and reused, so a month switch creates no widgets once the pool is warm. How
+ * their contents when the month changes; chips (#QuorumMonthChip) are kept in
+ * a pool and reused, so a month switch creates no widgets once the pool is
+ * warm, and shapes no text that was shown before. How
  * many chips show is decided in size_allocate() from the height the cell got.
  * It has no template on purpose: it is built 42 times and is very small.
  */
@@ -34,7 +36,7 @@ struct _QuorumMonthCell
   GtkWidget     *name_label;
   GtkWidget     *badge;
   GtkWidget     *more_label;
-  GPtrArray     *chips;        /* GtkLabel, at most MAX_CHIPS */
+  GPtrArray     *chips;        /* QuorumMonthChip, at most MAX_CHIPS */
   GPtrArray     *chip_shows;   /* the QuorumOccurrence each chip was last filled with, unowned */
   GPtrArray     *occurrences;  /* QuorumOccurrence, in the order shown */
 
@@ -84,6 +86,7 @@ update_chip (GtkWidget        *chip,
   const char *classes[6] = { "chip", NULL, NULL, NULL, NULL, NULL };
   const char *title = quorum_occurrence_get_title (occurrence);
   g_autofree char *markup = NULL;
+  g_autofree char *text = NULL;
   guint n = 1;
 
   if (title == NULL || *title == '\0')
@@ -92,22 +95,26 @@ update_chip (GtkWidget        *chip,
   if (quorum_occurrence_get_all_day (occurrence))
     {
       markup = g_markup_printf_escaped ("%s%s", status_mark (occurrence), title);
+      text = g_strconcat (status_mark (occurrence), title, NULL);
     }
   else
     {
-      g_autofree char *time = g_date_time_format (quorum_occurrence_get_start (occurrence),
-                                                  "%H:%M");
+      GDateTime *start = quorum_occurrence_get_start (occurrence);
+      char time[8];
 
+      g_snprintf (time, sizeof time, "%02d:%02d", g_date_time_get_hour (start),
+                  g_date_time_get_minute (start));
       markup = g_markup_printf_escaped ("%s<span font_features=\"tnum\" weight=\"bold\">%s</span> %s",
                                         status_mark (occurrence), time, title);
+      text = g_strdup_printf ("%s%s %s", status_mark (occurrence), time, title);
     }
-  gtk_label_set_markup (GTK_LABEL (chip), markup);
+  quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), markup, text);
 
   classes[n++] = quorum_kind_css_class (quorum_occurrence_get_kind (occurrence));
   classes[n++] = quorum_occurrence_status_css_class (quorum_occurrence_get_status (occurrence));
   if (quorum_occurrence_get_moved (occurrence) || quorum_occurrence_get_holiday_shifted (occurrence))
     classes[n++] = "moved";
-  gtk_widget_set_css_classes (chip, classes);
+  quorum_month_chip_set_classes (QUORUM_MONTH_CHIP (chip), classes);
 }
 
 static GtkWidget *
@@ -119,10 +126,7 @@ ensure_chip (QuorumMonthCell *self,
   if (i < self->chips->len)
     return g_ptr_array_index (self->chips, i);
 
-  chip = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (chip), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (chip), TRUE);
+  chip = quorum_month_chip_new ();
   gtk_widget_insert_before (chip, GTK_WIDGET (self), self->more_label);
   g_ptr_array_add (self->chips, chip);
   g_ptr_array_add (self->chip_shows, NULL);
@@ -332,54 +336,6 @@ quorum_month_cell_size_allocate (GtkWidget *widget,
   self->n_shown = shown;
 }
 
-/* Cancelled chips are struck through here rather than with Pango: the CJK
- * fonts give Pango a strikethrough of no thickness, so Chinese titles would
- * show no line at all. */
-static void
-strike_chip (QuorumMonthCell *self,
-             GtkSnapshot     *snapshot,
-             GtkWidget       *chip)
-{
-  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (chip));
-  graphene_point_t origin;
-  PangoRectangle extents;
-  GdkRGBA color;
-  int x, y;
-
-  /* The origin of the chip's content, inside its border and padding. */
-  if (!gtk_widget_compute_point (chip, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (0, 0), &origin))
-    return;
-
-  gtk_label_get_layout_offsets (GTK_LABEL (chip), &x, &y);
-  pango_layout_get_pixel_extents (layout, NULL, &extents);
-  gtk_style_context_get_color (gtk_widget_get_style_context (chip), &color);
-  color.alpha *= 0.7;
-
-  /* Thinner lines vanish in GTK 4.8's renderers. */
-  gtk_snapshot_append_color (snapshot, &color,
-                             &GRAPHENE_RECT_INIT (origin.x + x,
-                                                  origin.y + y + extents.height / 2.0 - 1,
-                                                  MIN (extents.width, gtk_widget_get_width (chip) - x),
-                                                  1.5));
-}
-
-static void
-quorum_month_cell_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
-{
-  QuorumMonthCell *self = QUORUM_MONTH_CELL (widget);
-
-  GTK_WIDGET_CLASS (quorum_month_cell_parent_class)->snapshot (widget, snapshot);
-
-  for (guint i = 0; i < self->n_shown && i < self->chips->len; i++)
-    {
-      GtkWidget *chip = g_ptr_array_index (self->chips, i);
-
-      if (gtk_widget_has_css_class (chip, "cancelled"))
-        strike_chip (self, snapshot, chip);
-    }
-}
-
 static void
 quorum_month_cell_dispose (GObject *object)
 {
@@ -417,7 +373,6 @@ quorum_month_cell_class_init (QuorumMonthCellClass *klass)
   object_class->finalize = quorum_month_cell_finalize;
   widget_class->measure = quorum_month_cell_measure;
   widget_class->size_allocate = quorum_month_cell_size_allocate;
-  widget_class->snapshot = quorum_month_cell_snapshot;
   widget_class->query_tooltip = quorum_month_cell_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "monthcell");

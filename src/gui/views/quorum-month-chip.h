@@ -1,0 +1,24 @@
+/* quorum-month-chip.h: one event of a QuorumMonthCell (private to the view)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define QUORUM_TYPE_MONTH_CHIP (quorum_month_chip_get_type ())
+
+G_DECLARE_FINAL_TYPE (QuorumMonthChip, quorum_month_chip, QUORUM, MONTH_CHIP, GtkWidget)
+
+GtkWidget  *quorum_month_chip_new         (void);
+void        quorum_month_chip_set_markup  (QuorumMonthChip *self,
+                                           const char      *markup,
+                                           const char      *text);
+const char *quorum_month_chip_get_text    (QuorumMonthChip *self);
+void        quorum_month_chip_set_classes (QuorumMonthChip *self,
+                                           const char     **classes);
+
+G_END_DECLS
