@@ -243,6 +243,29 @@ test_store (Fixture       *f,
     g_assert_true (quorum_test_wait_for (page_has_more, &(PageCount) { f->page, old }, 20000));
   }
 
+  /* Not on show (another page is), it waits to be shown again. */
+  {
+    g_autoptr(QuorumSeries) hidden = quorum_series_new ("政府党组会议", start);
+    GListModel *shown = quorum_calendar_page_get_model (f->page);
+    guint old = g_list_model_get_n_items (shown);
+
+    g_assert_true (quorum_test_wait_for ((gboolean (*) (gpointer))gtk_widget_get_mapped, f->page,
+                                         20000));
+    quorum_test_spin (100);
+    shown = quorum_calendar_page_get_model (f->page);
+    old = g_list_model_get_n_items (shown);
+    gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+    quorum_series_set_rrule (hidden, "FREQ=WEEKLY;BYDAY=WE");
+    quorum_store_add_series (store, hidden, &error);
+    g_assert_no_error (error);
+    quorum_test_spin (200);
+    g_assert_true (quorum_calendar_page_get_model (f->page) == shown);
+
+    gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+    g_assert_true (quorum_test_wait_for (page_has_more, &(PageCount) { f->page, old }, 20000));
+  }
+
   quorum_calendar_page_set_store (f->page, NULL);
 }
 

@@ -333,6 +333,144 @@ test_rulebook (void)
   g_assert_null (quorum_rulebook_view_get_error_text (view));
 }
 
+static guint
+count_groups (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += ADW_IS_PREFERENCES_GROUP (child) + count_groups (child);
+  return n;
+}
+
+static gboolean
+new_results (gpointer before)
+{
+  GPtrArray *results = quorum_person_view_get_results (quorum_obligations_page_get_person_view (page));
+
+  return results != NULL && results != before;
+}
+
+static gboolean
+view_idle (gpointer view)
+{
+  return !quorum_person_view_get_busy (view);
+}
+
+/* While the page is not on show a change to the store evaluates nothing;
+ * shown again, the tab on show is busy, then shows the new results. */
+static void
+test_hidden_waits (void)
+{
+  QuorumPersonView *view = quorum_obligations_page_get_person_view (page);
+  g_autoptr(QuorumUnit) unit = quorum_unit_new ("市统计局", "department");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+
+  quorum_obligations_page_show (page, "mine");
+  settle ();
+  /* Held, so that new results cannot come at the same address. */
+  before = g_ptr_array_ref (quorum_person_view_get_results (view));
+
+  gtk_widget_set_visible (GTK_WIDGET (page), FALSE);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpint (quorum_store_add_unit (store, unit, &error), >, 0);
+  g_assert_no_error (error);
+  quorum_test_spin (200);
+  g_assert_false (quorum_person_view_get_busy (view));
+  g_assert_true (quorum_person_view_get_results (view) == before);
+
+  gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (quorum_person_view_get_busy (view));
+
+  /* The results come in a group a frame, busy until the last. */
+  g_assert_true (quorum_test_wait_for (new_results, before, 20000));
+  if (quorum_person_view_get_busy (view))
+    {
+      guint first = count_groups (GTK_WIDGET (view));
+
+      g_assert_true (quorum_test_wait_for (view_idle, view, 20000));
+      g_assert_cmpuint (first, <, count_groups (GTK_WIDGET (view)));
+    }
+  settle ();
+  g_assert_false (quorum_person_view_get_busy (view));
+  g_assert_cmpuint (count_groups (GTK_WIDGET (view)), >=, 5);
+  g_assert_cmpuint (quorum_person_view_get_n_rows (view), ==,
+                    quorum_person_view_get_results (view)->len);
+}
+
+/* What the view's one pass over the series must give: for every duty, the
+ * titles of its series in the store's order, as the view once found them
+ * by walking all series for each duty. */
+static void
+assert_served_by (QuorumRulebookView *view,
+                  QuorumRulebook     *rulebook)
+{
+  g_autoptr(GListModel) series = quorum_store_list_series (store, NULL);
+  GListModel *duties = quorum_rulebook_get_duties (rulebook);
+  guint n_served = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (duties); i++)
+    {
+      g_autoptr(QuorumDuty) duty = g_list_model_get_item (duties, i);
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      for (guint k = 0; k < g_list_model_get_n_items (series); k++)
+        {
+          g_autoptr(QuorumSeries) s = g_list_model_get_item (series, k);
+
+          if (g_strcmp0 (quorum_series_get_duty_id (s), quorum_duty_get_id (duty)) == 0)
+            g_string_append_printf (expected, "%s%s", expected->len ? "、" : "",
+                                    quorum_series_get_title (s));
+        }
+      n_served += expected->len > 0;
+      g_assert_cmpstr (quorum_rulebook_view_get_served_by (view, quorum_duty_get_id (duty)), ==,
+                       expected->len > 0 ? expected->str : NULL);
+    }
+  g_assert_cmpuint (n_served, >, 0);
+}
+
+/* The rulebook tab lists the series serving each duty, read when the tab
+ * is shown, not while another tab is: an import can bring thousands. */
+static void
+test_rulebook_served_by (void)
+{
+  QuorumRulebookView *view = quorum_obligations_page_get_rulebook_view (page);
+  g_autoptr(QuorumRulebook) rulebook = quorum_store_load_rulebook (store, NULL);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 12, 3, 15, 0, 0);
+  g_autoptr(QuorumSeries) second = quorum_series_new ("第二个理论学习", start);
+  g_autoptr(QuorumSeries) other = quorum_series_new ("不属于任何职责的会议", start);
+  g_autoptr(GError) error = NULL;
+
+  quorum_obligations_page_show (page, "rulebook");
+  settle ();
+  assert_served_by (view, rulebook);
+  g_assert_cmpstr (quorum_rulebook_view_get_served_by (view, "theory-study"), ==,
+                   "党组理论学习中心组学习");
+
+  /* Two more series while another tab is on show: the view waits. */
+  quorum_obligations_page_show (page, "dashboard");
+  settle ();
+  quorum_series_set_duty_id (second, "theory-study");
+  g_assert_cmpint (quorum_store_add_series (store, second, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (quorum_store_add_series (store, other, &error), >, 0);
+  g_assert_no_error (error);
+  g_object_set (page, "rulebook", rulebook, NULL);
+  settle ();
+  g_assert_cmpstr (quorum_rulebook_view_get_served_by (view, "theory-study"), ==,
+                   "党组理论学习中心组学习");
+
+  quorum_obligations_page_show (page, "rulebook");
+  settle ();
+  assert_served_by (view, rulebook);
+  g_assert_nonnull (strstr (quorum_rulebook_view_get_served_by (view, "theory-study"), "第二个理论学习"));
+  g_assert_nonnull (strstr (quorum_rulebook_view_get_served_by (view, "theory-study"), "、"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -370,6 +508,8 @@ main (int   argc,
   g_test_add_func ("/obligations/dashboard", test_dashboard);
   g_test_add_func ("/obligations/navigation", test_navigation);
   g_test_add_func ("/obligations/rulebook", test_rulebook);
+  g_test_add_func ("/obligations/rulebook-served-by", test_rulebook_served_by);
+  g_test_add_func ("/obligations/hidden-waits", test_hidden_waits);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -220,6 +220,60 @@ test_window_welcome_hides_switchers (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+count_cb (guint *n)
+{
+  (*n)++;
+}
+
+/* Another program's writes make the app read the rulebook again only when
+ * they changed it: a new rulebook makes every page reload all it shows. */
+static void
+test_window_external_rulebook (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  QuorumStore *store = quorum_application_get_store (app);
+  const char *path = quorum_database_get_path (quorum_store_get_database (store));
+  g_autoptr(QuorumDatabase) other_db = NULL;
+  g_autoptr(QuorumStore) other = NULL;
+  g_autoptr(QuorumRulebook) bundled = NULL;
+  g_autoptr(QuorumUnit) unit = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autofree char *data = NULL;
+  QuorumRulebook *before;
+  guint n_changed = 0;
+
+  g_signal_connect_swapped (app, "rulebook-changed", G_CALLBACK (count_cb), &n_changed);
+  other_db = quorum_database_open (path, &error);
+  g_assert_no_error (error);
+  other = quorum_store_new (other_db);
+  quorum_store_poll_external_changes (store);
+  before = quorum_application_get_rulebook (app);
+
+  /* Not the rulebook: the same one stays in force. */
+  unit = quorum_unit_new ("市审计局", "department");
+  g_assert_cmpint (quorum_store_add_unit (other, unit, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_poll_external_changes (store));
+  g_assert_true (quorum_application_get_rulebook (app) == before);
+  g_assert_cmpuint (n_changed, ==, 0);
+
+  /* The rulebook, edited elsewhere: read again. */
+  bundled = quorum_rulebook_new_default (&error);
+  g_assert_no_error (error);
+  data = quorum_rulebook_to_data (bundled, NULL);
+  edited = g_string_new (data);
+  g_string_append (edited, "\n# Edited by another program\n");
+  g_assert_true (quorum_store_set_rulebook_data (other, edited->str, &error));
+  g_assert_no_error (error);
+  g_assert_true (quorum_store_poll_external_changes (store));
+  g_assert_true (quorum_application_get_rulebook (app) != before);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  g_signal_handlers_disconnect_by_func (app, count_cb, &n_changed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -236,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/open-occurrence", test_window_open_occurrence);
   g_test_add_func ("/ui/window/new-series", test_window_new_series);
   g_test_add_func ("/ui/window/welcome-hides-switchers", test_window_welcome_hides_switchers);
+  g_test_add_func ("/ui/window/external-rulebook", test_window_external_rulebook);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@ struct _QuorumApplication
   QuorumStore    *store;
   QuorumWorkdays *workdays;
   QuorumRulebook *rulebook;
+  char           *rulebook_data;
   QuorumCaldavController *caldav;
   GError         *database_error;
   guint           poll_source;
@@ -151,11 +152,13 @@ load_rulebook (QuorumApplication *self)
   g_autofree char *data = NULL;
 
   g_clear_object (&self->rulebook);
+  g_clear_pointer (&self->rulebook_data, g_free);
 
   if (self->store != NULL && (data = quorum_store_dup_rulebook_data (self->store)) != NULL)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), strlen (data));
+      g_autoptr(GBytes) bytes = g_bytes_new (data, strlen (data));
 
+      self->rulebook_data = g_steal_pointer (&data);
       self->rulebook = quorum_rulebook_new_from_bytes (bytes, _("Stored rulebook"), &error);
       if (self->rulebook == NULL)
         {
@@ -272,6 +275,15 @@ on_store_changed_cb (QuorumApplication *self,
 {
   if (g_strcmp0 (entity, "rulebook") != 0 && g_strcmp0 (entity, "external") != 0)
     return;
+  /* Another program's writes (an import, quorum-cli) seldom touch the
+   * rulebook: a new one would make every page read everything again. */
+  if (g_strcmp0 (entity, "external") == 0)
+    {
+      g_autofree char *data = quorum_store_dup_rulebook_data (store);
+
+      if (self->rulebook != NULL && g_strcmp0 (data, self->rulebook_data) == 0)
+        return;
+    }
   load_rulebook (self);
   g_signal_emit (self, signals[RULEBOOK_CHANGED], 0);
 }
@@ -437,6 +449,7 @@ quorum_application_shutdown (GApplication *app)
   g_clear_object (&self->store);
   g_clear_object (&self->workdays);
   g_clear_object (&self->rulebook);
+  g_clear_pointer (&self->rulebook_data, g_free);
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_error (&self->database_error);

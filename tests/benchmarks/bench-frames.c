@@ -88,14 +88,6 @@ report (Watch *watch)
   bench_report (metric, bench_peak_rss_kib () / 1024.0, "MiB");
 }
 
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    Watch         *watch)
@@ -109,7 +101,8 @@ on_after_paint_cb (GdkFrameClock *clock,
       watch->first_frame = now;
       watch->last_paint = now;
       /* Keep painting, so that a stall shows as a gap between frames. */
-      watch->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (watch->window), tick_cb, NULL, NULL);
+      watch->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (watch->window),
+                                                     bench_keep_ticking_cb, NULL, NULL);
       return;
     }
 
@@ -183,10 +176,12 @@ count_paint_cb (GdkFrameClock *clock,
   (*n_painted)++;
 }
 
-static gboolean
-keep_ticking_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
+/* A tick callback that keeps @widget's frame clock painting, as an
+ * animation does. */
+gboolean
+bench_keep_ticking_cb (GtkWidget     *widget,
+                       GdkFrameClock *clock,
+                       gpointer       user_data)
 {
   return G_SOURCE_CONTINUE;
 }
@@ -205,7 +200,7 @@ bench_wait_frames (GtkWidget *widget,
   g_return_if_fail (clock != NULL);
 
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &n_painted);
-  tick = gtk_widget_add_tick_callback (widget, keep_ticking_cb, NULL, NULL);
+  tick = gtk_widget_add_tick_callback (widget, bench_keep_ticking_cb, NULL, NULL);
   while (n_painted < n_frames)
     g_main_context_iteration (NULL, TRUE);
   gtk_widget_remove_tick_callback (widget, tick);

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 typedef gboolean (*BenchReadyFunc) (GtkWindow *window);
 
 void       bench_init_locale      (void);
+gboolean   bench_keep_ticking_cb  (GtkWidget      *widget,
+                                   GdkFrameClock  *clock,
+                                   gpointer        user_data);
 double     bench_process_start_ms (void);
 GtkWidget *bench_find_widget      (GtkWidget      *root,
                                    GType           type);

@@ -19,7 +19,8 @@
  * office dashboard, charts and the rulebook, as four tabs. It takes the
  * window's `store`, `rulebook` and `workdays` and hands them on; on the
  * store's #QuorumStore::changed it refreshes the tab on show (several
- * writes make one refresh) and the others when they are next shown.
+ * writes make one refresh) and the others when they are next shown; while
+ * the page itself is not on show, none until it is (but the first load).
  */
 
 enum {
@@ -46,6 +47,7 @@ struct _QuorumObligationsPage
   QuorumWorkdays     *workdays;
   guint               reload_source;
   guint               stale;
+  guint               loaded;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumObligationsPage, quorum_obligations_page, GTK_TYPE_WIDGET)
@@ -74,15 +76,20 @@ visible_tab (QuorumObligationsPage *self)
        : TAB_RULEBOOK;
 }
 
-/* Reloads the stale tabs that are on show; the others wait until shown. */
+/* Reloads the stale tab that is on show; the others wait until shown. While
+ * the page itself is not on show, its tab is loaded once (at start-up) but
+ * not again until shown: an import elsewhere would have it evaluate the
+ * whole office for nobody. */
 static void
 reload_visible (QuorumObligationsPage *self)
 {
   guint tab = visible_tab (self);
 
-  if (!(self->stale & tab))
+  if (!(self->stale & tab) ||
+      ((self->loaded & tab) && !gtk_widget_get_mapped (GTK_WIDGET (self))))
     return;
   self->stale &= ~tab;
+  self->loaded |= tab;
   switch (tab)
     {
     case TAB_PERSON:
@@ -215,6 +222,15 @@ quorum_obligations_page_set_property (GObject      *object,
 }
 
 static void
+quorum_obligations_page_map (GtkWidget *widget)
+{
+  QuorumObligationsPage *self = QUORUM_OBLIGATIONS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (quorum_obligations_page_parent_class)->map (widget);
+  reload_visible (self);
+}
+
+static void
 quorum_obligations_page_dispose (GObject *object)
 {
   QuorumObligationsPage *self = (QuorumObligationsPage *)object;
@@ -240,6 +256,7 @@ quorum_obligations_page_class_init (QuorumObligationsPageClass *klass)
   object_class->dispose = quorum_obligations_page_dispose;
   object_class->get_property = quorum_obligations_page_get_property;
   object_class->set_property = quorum_obligations_page_set_property;
+  widget_class->map = quorum_obligations_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE,

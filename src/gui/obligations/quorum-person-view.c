@@ -54,8 +54,10 @@ struct _QuorumPersonView
   GCancellable   *cancellable;
   GArray         *person_ids;
   GPtrArray      *results;
+  GPtrArray      *pending;
   gint64          person_id;
   guint           n_rows;
+  guint           append_tick;
   gboolean        filling;
   gboolean        busy;
 };
@@ -91,11 +93,80 @@ set_busy (QuorumPersonView *self,
   quorum_set_busy (&self->busy, self->spinner, busy);
 }
 
+/* The groups of a new result are added one a frame: laying out all the
+ * rows of a person at once takes longer than a frame may. */
+static void
+append_pending (QuorumPersonView *self,
+                guint             n)
+{
+  for (guint i = 0; i < n && self->pending->len > 0; i++)
+    {
+      g_autoptr(GtkWidget) group = g_ptr_array_steal_index (self->pending, 0);
+
+      gtk_box_append (self->sections, group);
+    }
+}
+
+static gboolean
+append_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  QuorumPersonView *self = QUORUM_PERSON_VIEW (widget);
+
+  append_pending (self, 1);
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->append_tick = 0;
+  set_busy (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Hidden halfway: the rest costs nothing to lay out now. */
+static void
+quorum_person_view_unmap (GtkWidget *widget)
+{
+  QuorumPersonView *self = QUORUM_PERSON_VIEW (widget);
+
+  if (self->append_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->append_tick);
+      self->append_tick = 0;
+      append_pending (self, G_MAXUINT);
+      set_busy (self, FALSE);
+    }
+  GTK_WIDGET_CLASS (quorum_person_view_parent_class)->unmap (widget);
+}
+
+static void
+stop_appending (QuorumPersonView *self)
+{
+  if (self->append_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->append_tick);
+  self->append_tick = 0;
+  g_ptr_array_set_size (self->pending, 0);
+}
+
+/* Adds the groups of show_results() a frame apart while the view is on
+ * show (busy until the last), all at once when it is not. */
+static void
+start_appending (QuorumPersonView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->pending->len == 0)
+    {
+      append_pending (self, G_MAXUINT);
+      return;
+    }
+  set_busy (self, TRUE);
+  self->append_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), append_tick_cb, NULL, NULL);
+}
+
 static void
 clear_sections (QuorumPersonView *self)
 {
   GtkWidget *child;
 
+  stop_appending (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections))) != NULL)
     gtk_box_remove (self->sections, child);
   self->n_rows = 0;
@@ -313,7 +384,7 @@ add_now_group (QuorumPersonView *self,
 
   if (any)
     {
-      gtk_box_append (self->sections, group);
+      g_ptr_array_add (self->pending, g_object_ref_sink (group));
       return;
     }
   /* Nothing to catch up: the group was never shown. */
@@ -361,7 +432,7 @@ add_upcoming_group (QuorumPersonView *self,
   if (n == 0)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                new_row (_("Nothing required in the next 14 days"), NULL));
-  gtk_box_append (self->sections, group);
+  g_ptr_array_add (self->pending, g_object_ref_sink (group));
 }
 
 static void
@@ -420,10 +491,11 @@ show_results (QuorumPersonView *self)
       if (empty)
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[s]),
                                    new_row (_("No duty for this period"), NULL));
-      gtk_box_append (self->sections, groups[s]);
+      g_ptr_array_add (self->pending, g_object_ref_sink (groups[s]));
     }
 
   add_upcoming_group (self, upcoming, until);
+  start_appending (self);
 }
 
 /* The person's results whose period contains today (or, per event, the year's). */
@@ -473,6 +545,7 @@ compute (QuorumPersonView *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  stop_appending (self);
   if (self->store == NULL || self->rulebook == NULL || self->person_id == 0)
     {
       g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -546,6 +619,7 @@ quorum_person_view_dispose (GObject *object)
   QuorumPersonView *self = (QuorumPersonView *)object;
 
   g_cancellable_cancel (self->cancellable);
+  stop_appending (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_PERSON_VIEW);
   quorum_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->cancellable);
@@ -564,6 +638,7 @@ quorum_person_view_finalize (GObject *object)
   QuorumPersonView *self = (QuorumPersonView *)object;
 
   g_array_unref (self->person_ids);
+  g_ptr_array_unref (self->pending);
 
   G_OBJECT_CLASS (quorum_person_view_parent_class)->finalize (object);
 }
@@ -576,6 +651,7 @@ quorum_person_view_class_init (QuorumPersonViewClass *klass)
 
   object_class->dispose = quorum_person_view_dispose;
   object_class->finalize = quorum_person_view_finalize;
+  widget_class->unmap = quorum_person_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/obligations/quorum-person-view.ui");
@@ -592,6 +668,7 @@ quorum_person_view_init (QuorumPersonView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APP_ID);
   set_busy (self, FALSE);
 }

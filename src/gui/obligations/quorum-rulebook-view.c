@@ -36,6 +36,7 @@ struct _QuorumRulebookView
   QuorumStore          *store;
   QuorumRulebook       *rulebook;
   GtkFileChooserNative *chooser;
+  GHashTable           *served_by;
   guint                 n_unserved;
 };
 
@@ -172,15 +173,44 @@ detail_row (const char *title,
 }
 
 static void
-fill (QuorumRulebookView *self)
+string_free (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+/* The titles of the series serving each duty, by duty id, in one pass over
+ * the series (an import can bring tens of thousands of them). */
+static GHashTable *
+dup_served_by (QuorumRulebookView *self)
 {
   g_autoptr(GListModel) series = self->store ? quorum_store_list_series (self->store, NULL) : NULL;
+  GHashTable *served = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, string_free);
+
+  for (guint k = 0; series != NULL && k < g_list_model_get_n_items (series); k++)
+    {
+      g_autoptr(QuorumSeries) s = g_list_model_get_item (series, k);
+      const char *duty_id = quorum_series_get_duty_id (s);
+      GString *titles;
+
+      if (duty_id == NULL)
+        continue;
+      if (!(titles = g_hash_table_lookup (served, duty_id)))
+        g_hash_table_insert (served, g_strdup (duty_id), (titles = g_string_new (NULL)));
+      g_string_append_printf (titles, "%s%s", titles->len ? "、" : "", quorum_series_get_title (s));
+    }
+  return served;
+}
+
+static void
+fill (QuorumRulebookView *self)
+{
   GListModel *duties;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->duty_list))) != NULL)
     gtk_list_box_remove (self->duty_list, child);
   self->n_unserved = 0;
+  g_clear_pointer (&self->served_by, g_hash_table_unref);
 
   if (self->rulebook == NULL)
     {
@@ -192,6 +222,7 @@ fill (QuorumRulebookView *self)
   gtk_label_set_text (self->title_label, quorum_rulebook_get_title (self->rulebook));
   gtk_label_set_text (self->source_label, quorum_rulebook_get_source (self->rulebook));
 
+  self->served_by = dup_served_by (self);
   duties = quorum_rulebook_get_duties (self->rulebook);
   for (guint i = 0; i < g_list_model_get_n_items (duties); i++)
     {
@@ -203,15 +234,11 @@ fill (QuorumRulebookView *self)
       g_autofree char *title = NULL;
       const char *record = quorum_duty_get_record (duty);
       QuorumMeasure measure = quorum_duty_get_measure (duty);
+      GString *titles = g_hash_table_lookup (self->served_by, quorum_duty_get_id (duty));
       GtkWidget *row;
 
-      for (guint k = 0; series != NULL && k < g_list_model_get_n_items (series); k++)
-        {
-          g_autoptr(QuorumSeries) s = g_list_model_get_item (series, k);
-
-          if (g_strcmp0 (quorum_series_get_duty_id (s), quorum_duty_get_id (duty)) == 0)
-            g_string_append_printf (served, "%s%s", served->len ? "、" : "", quorum_series_get_title (s));
-        }
+      if (titles != NULL)
+        g_string_append_len (served, titles->str, titles->len);
       if (record != NULL && quorum_record_kind_is_valid (record))
         /* Translators: a duty is served by personal records of this kind */
         g_string_append_printf (served, "%s%s", served->len ? "; " : "", quorum_kind_label (record));
@@ -350,6 +377,7 @@ quorum_rulebook_view_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->store);
   g_clear_object (&self->rulebook);
+  g_clear_pointer (&self->served_by, g_hash_table_unref);
 
   G_OBJECT_CLASS (quorum_rulebook_view_parent_class)->dispose (object);
 }
@@ -386,7 +414,7 @@ quorum_rulebook_view_init (QuorumRulebookView *self)
  * @store: (nullable): the store, where a loaded rulebook goes
  * @rulebook: (nullable): the rulebook in force
  *
- * Shows @rulebook.
+ * Sets what the view shows; quorum_rulebook_view_reload() shows it.
  */
 void
 quorum_rulebook_view_set_context (QuorumRulebookView *self,
@@ -397,7 +425,6 @@ quorum_rulebook_view_set_context (QuorumRulebookView *self,
 
   g_set_object (&self->store, store);
   g_set_object (&self->rulebook, rulebook);
-  fill (self);
 }
 
 void
@@ -428,4 +455,26 @@ quorum_rulebook_view_get_n_unserved (QuorumRulebookView *self)
 {
   g_return_val_if_fail (QUORUM_IS_RULEBOOK_VIEW (self), 0);
   return self->n_unserved;
+}
+
+/**
+ * quorum_rulebook_view_get_served_by:
+ * @self: a rulebook view
+ * @duty_id: a duty of the rulebook
+ *
+ * Returns: (nullable): the titles of the series serving @duty_id, as the
+ *   view shows them (、 between them), or %NULL when none does
+ */
+const char *
+quorum_rulebook_view_get_served_by (QuorumRulebookView *self,
+                                    const char         *duty_id)
+{
+  GString *titles;
+
+  g_return_val_if_fail (QUORUM_IS_RULEBOOK_VIEW (self), NULL);
+  g_return_val_if_fail (duty_id != NULL, NULL);
+
+  if (self->served_by == NULL || !(titles = g_hash_table_lookup (self->served_by, duty_id)))
+    return NULL;
+  return titles->str;
 }

@@ -24,5 +24,7 @@ gboolean    quorum_rulebook_view_load_file      (QuorumRulebookView  *self,
                                                  GFile               *file);
 const char *quorum_rulebook_view_get_error_text (QuorumRulebookView  *self);
 guint       quorum_rulebook_view_get_n_unserved (QuorumRulebookView  *self);
+const char *quorum_rulebook_view_get_served_by  (QuorumRulebookView  *self,
+                                                 const char          *duty_id);
 
 G_END_DECLS

@@ -64,6 +64,7 @@ struct _QuorumCalendarPage
   QuorumRulebook     *rulebook;
   GSettings          *settings;
   guint               reload_source;
+  gboolean            stale;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumCalendarPage, quorum_calendar_page, GTK_TYPE_WIDGET)
@@ -339,17 +340,26 @@ reload_idle_cb (gpointer user_data)
   QuorumCalendarPage *self = user_data;
 
   self->reload_source = 0;
-  reload_from_store (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_from_store (self);
+  else
+    self->stale = TRUE;
   return G_SOURCE_REMOVE;
 }
 
-/* Several writes in a row (a roll call) refresh once. */
+/* Several writes in a row (a roll call) refresh once; while the page is
+ * not on show (an import on the Feeds page), once it is shown again. */
 static void
 on_store_changed_cb (QuorumCalendarPage *self,
                      const char         *entity,
                      gint64              id,
                      QuorumStore        *store)
 {
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
   if (self->reload_source == 0)
     self->reload_source = g_idle_add_full (G_PRIORITY_LOW, reload_idle_cb, self, NULL);
 }
@@ -411,6 +421,11 @@ quorum_calendar_page_map (GtkWidget *widget)
   GtkWidget *focus;
 
   GTK_WIDGET_CLASS (quorum_calendar_page_parent_class)->map (widget);
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload_from_store (self);
+    }
 
   root = gtk_widget_get_root (widget);
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
