@@ -836,6 +836,9 @@ typedef struct
   gboolean            changed;
   /* New series go here, unless the import goes one by one (tests). */
   QuorumSeriesInserter *inserter;
+  /* The UIDs of the whole store while the inserter runs, when there are
+   * fewer than events; NULL: ask the database. */
+  GHashTable         *store_uids;
   /* What the inserter added, for the summary audit row. */
   GChecksum          *added_uids;
   guint               n_added;
@@ -1299,6 +1302,35 @@ write_import_summary (ImportContext  *ctx,
                               error);
 }
 
+/* Loads the UIDs of the store into ctx->store_uids when there are no more
+ * than @n_events: one query then instead of one per event, and never more
+ * rows read than the file has events. */
+static gboolean
+load_store_uids (ImportContext  *ctx,
+                 guint           n_events,
+                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean row = FALSE;
+  gboolean ok;
+  guint n = 0;
+
+  if (!(stmt = _quorum_store_prepare (ctx->store, "SELECT uid FROM series LIMIT ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (gint64)n_events + 1);
+  while ((ok = _quorum_store_step_row (ctx->store, stmt, &row, error)) && row)
+    {
+      if (++n > n_events)
+        return TRUE;
+      g_hash_table_add (uids, g_strdup (_quorum_store_column_text (stmt, 0)));
+    }
+  if (!ok)
+    return FALSE;
+  ctx->store_uids = g_steal_pointer (&uids);
+  return TRUE;
+}
+
 /* Imports one master. With @new_only, only when its UID is new to the
  * store: *out_deferred then tells whether it was left for later. */
 static gboolean
@@ -1319,7 +1351,10 @@ import_master (ImportContext         *ctx,
   gboolean timing;
   gint64 id;
 
-  if ((id = find_series_by_uid (ctx, ev->uid, &deleted, error)) < 0)
+  if (new_only && ctx->store_uids != NULL)
+    id = g_hash_table_contains (ctx->store_uids, ev->uid) ||
+         g_hash_table_contains (ctx->series, ev->uid) ? 1 : 0;
+  else if ((id = find_series_by_uid (ctx, ev->uid, &deleted, error)) < 0)
     return FALSE;
   if (new_only)
     {
@@ -1601,7 +1636,8 @@ _quorum_store_import_events_full (QuorumStore           *self,
     {
       g_autoptr(QuorumSeriesInserter) inserter = NULL;
 
-      ok = (ctx.inserter = inserter = _quorum_series_inserter_new (self, error)) != NULL;
+      ok = (ctx.inserter = inserter = _quorum_series_inserter_new (self, error)) != NULL &&
+           load_store_uids (&ctx, events->len, error);
       for (guint i = 0; ok && i < events->len; i++)
         {
           const QuorumIcsEvent *ev = g_ptr_array_index (events, i);
@@ -1616,6 +1652,7 @@ _quorum_store_import_events_full (QuorumStore           *self,
         }
       ok = ok && _quorum_series_inserter_finish (inserter, error);
       ctx.inserter = NULL;
+      g_clear_pointer (&ctx.store_uids, g_hash_table_unref);
     }
   else
     g_ptr_array_extend (later, events, NULL, NULL);
@@ -1687,6 +1724,20 @@ quorum_store_import_events (QuorumStore           *self,
                                            user_data, error);
 }
 
+typedef struct
+{
+  const char *data;
+  gsize       len;
+} HashJob;
+
+static gpointer
+hash_contents_thread (gpointer data)
+{
+  HashJob *job = data;
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)job->data, job->len);
+}
+
 /**
  * quorum_store_import_file:
  * @self: a #QuorumStore
@@ -1718,6 +1769,8 @@ quorum_store_import_file (QuorumStore           *self,
   g_autofree char *contents = NULL;
   g_autofree char *sha256 = NULL;
   QuorumImportReport local_report = { 0 };
+  HashJob job;
+  GThread *hasher;
   gsize len = 0;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
@@ -1727,11 +1780,15 @@ quorum_store_import_file (QuorumStore           *self,
     report = &local_report;
   memset (report, 0, sizeof *report);
 
-  /* The summary audit row names the file by its SHA-256 as well. */
+  /* The summary audit row names the file by its SHA-256 as well: another
+   * thread computes it while this one parses. */
   if (!g_file_get_contents (path, &contents, &len, error))
     return FALSE;
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, len);
+  job.data = contents;
+  job.len = len;
+  hasher = g_thread_new ("quorum-import-hash", hash_contents_thread, &job);
   events = quorum_ics_parse (contents, len, path, &parsed, error);
+  sha256 = g_thread_join (hasher);
   g_clear_pointer (&contents, g_free);
   if (events == NULL ||
       !_quorum_store_import_events_full (self, events, path, sha256, FALSE, report, progress,
