@@ -1198,6 +1198,23 @@ set_import_stamps (ImportContext         *ctx,
   return _quorum_store_step_done (ctx->store, stmt, error);
 }
 
+/* The texts of the first column of @stmt, as a set. */
+static GHashTable *
+collect_texts (ImportContext  *ctx,
+               sqlite3_stmt   *stmt,
+               GError        **error)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean row = FALSE;
+  gboolean ok;
+
+  while ((ok = _quorum_store_step_row (ctx->store, stmt, &row, error)) && row)
+    g_hash_table_add (texts, g_strdup (_quorum_store_column_text (stmt, 0)));
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&texts);
+}
+
 /* The recurrence ids of the rows of @series_id. */
 static GHashTable *
 load_row_rids (ImportContext  *ctx,
@@ -1205,20 +1222,13 @@ load_row_rids (ImportContext  *ctx,
                GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) rids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean row = FALSE;
-  gboolean ok;
 
   if (!(stmt = _quorum_store_prepare (ctx->store,
                                       "SELECT recurrence_id FROM occurrence WHERE series_id = ?1",
                                       error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, series_id);
-  while ((ok = _quorum_store_step_row (ctx->store, stmt, &row, error)) && row)
-    g_hash_table_add (rids, g_strdup (_quorum_store_column_text (stmt, 0)));
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&rids);
+  return collect_texts (ctx, stmt, error);
 }
 
 /* A series the store does not have yet, through the inserter: no JSON copy
@@ -1311,23 +1321,16 @@ load_store_uids (ImportContext  *ctx,
                  GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean row = FALSE;
-  gboolean ok;
-  guint n = 0;
+  g_autoptr(GHashTable) uids = NULL;
 
   if (!(stmt = _quorum_store_prepare (ctx->store, "SELECT uid FROM series LIMIT ?1", error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, (gint64)n_events + 1);
-  while ((ok = _quorum_store_step_row (ctx->store, stmt, &row, error)) && row)
-    {
-      if (++n > n_events)
-        return TRUE;
-      g_hash_table_add (uids, g_strdup (_quorum_store_column_text (stmt, 0)));
-    }
-  if (!ok)
+  if (!(uids = collect_texts (ctx, stmt, error)))
     return FALSE;
-  ctx->store_uids = g_steal_pointer (&uids);
+  /* UIDs are unique: the set has a member a row. */
+  if (g_hash_table_size (uids) <= n_events)
+    ctx->store_uids = g_steal_pointer (&uids);
   return TRUE;
 }
 
