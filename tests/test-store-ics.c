@@ -9,8 +9,9 @@
 #include <string.h>
 
 #include "quorum-core-resources.h"
+#include "quorum-database-private.h"
 #include "quorum-recurrence.h"
-#include "quorum-store-ics.h"
+#include "quorum-store-ics-private.h"
 
 #define NOW "2026-01-10T12:00:00+08:00"
 
@@ -689,6 +690,370 @@ test_import_duty_and_progress (Fixture       *f,
     }
 }
 
+/* New series of every shape, an override, a UID twice, and a series the
+ * store has already (see existing_ics). */
+static const char mixed_ics[] =
+  "BEGIN:VCALENDAR\r\n"
+  "VERSION:2.0\r\n"
+  "PRODID:-//Quorum//test//EN\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:single@example.com\r\n"
+  "DTSTART;TZID=Asia/Shanghai:20260305T090000\r\n"
+  "DTEND;TZID=Asia/Shanghai:20260305T103000\r\n"
+  "SUMMARY:经济形势分析会\r\n"
+  "LOCATION:三楼会议室\r\n"
+  "DESCRIPTION:议程见附件\r\n"
+  "X-QUORUM-DUTY:economic-analysis\r\n"
+  "CATEGORIES:Economy\r\n"
+  "ATTENDEE;CN=李四:mailto:li@example.com\r\n"
+  "ATTENDEE;CN=张三:mailto:zhang@example.com\r\n"
+  "ATTENDEE;CN=王五:mailto:wang@example.com\r\n"
+  "SEQUENCE:4\r\n"
+  "CREATED:20251201T010000Z\r\n"
+  "LAST-MODIFIED:20251202T020000Z\r\n"
+  "BEGIN:VALARM\r\n"
+  "ACTION:DISPLAY\r\n"
+  "DESCRIPTION:提醒\r\n"
+  "TRIGGER:-PT15M\r\n"
+  "END:VALARM\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:existing@example.com\r\n"
+  "DTSTART;TZID=Asia/Shanghai:20260302T150000\r\n"
+  "DTEND;TZID=Asia/Shanghai:20260302T160000\r\n"
+  "SUMMARY:已有的会（改）\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:cancelled@example.com\r\n"
+  "DTSTART;TZID=Asia/Shanghai:20260310T140000\r\n"
+  "DTEND;TZID=Asia/Shanghai:20260310T150000\r\n"
+  "SUMMARY:取消的会\r\n"
+  "STATUS:CANCELLED\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:allday@example.com\r\n"
+  "DTSTART;VALUE=DATE:20260306\r\n"
+  "SUMMARY:植树\r\n"
+  "CATEGORIES:Law\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:far@example.com\r\n"
+  "DTSTART:20300101T010000Z\r\n"
+  "DTEND:20300101T020000Z\r\n"
+  "SUMMARY:Past the horizon\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:excluded@example.com\r\n"
+  "DTSTART;TZID=Asia/Shanghai:20260312T090000\r\n"
+  "EXDATE;TZID=Asia/Shanghai:20260312T090000\r\n"
+  "SUMMARY:Excluded single\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:weekly@example.com\r\n"
+  "DTSTART;TZID=Asia/Shanghai:20260105T090000\r\n"
+  "DTEND;TZID=Asia/Shanghai:20260105T100000\r\n"
+  "RRULE:FREQ=WEEKLY;BYDAY=MO;COUNT=20\r\n"
+  "EXDATE;TZID=Asia/Shanghai:20260119T090000\r\n"
+  "SUMMARY:周例会\r\n"
+  "ATTENDEE;CN=张三:mailto:zhang@example.com\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:weekly@example.com\r\n"
+  "RECURRENCE-ID;TZID=Asia/Shanghai:20260126T090000\r\n"
+  "DTSTART;TZID=Asia/Shanghai:20260127T090000\r\n"
+  "DTEND;TZID=Asia/Shanghai:20260127T100000\r\n"
+  "SUMMARY:周例会（改期）\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:weekly@example.com\r\n"
+  "RECURRENCE-ID;TZID=Asia/Shanghai:20260202T090000\r\n"
+  "DTSTART;TZID=Asia/Shanghai:20260202T090000\r\n"
+  "STATUS:CANCELLED\r\n"
+  "SUMMARY:周例会\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:berlin@example.com\r\n"
+  "DTSTART;TZID=Europe/Berlin:20260401T180000\r\n"
+  "DTEND;TZID=Europe/Berlin:20260401T190000\r\n"
+  "RRULE:FREQ=MONTHLY;COUNT=3\r\n"
+  "SUMMARY:Berlin call\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:twice@example.com\r\n"
+  "DTSTART;TZID=Asia/Shanghai:20260320T090000\r\n"
+  "SUMMARY:First version\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:twice@example.com\r\n"
+  "DTSTART;TZID=Asia/Shanghai:20260321T090000\r\n"
+  "SUMMARY:Second version\r\n"
+  "SEQUENCE:1\r\n"
+  "END:VEVENT\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:utc@example.com\r\n"
+  "DTSTART:20260401T020000Z\r\n"
+  "DURATION:PT2H\r\n"
+  "SUMMARY:UTC meeting\r\n"
+  "END:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+static const char existing_ics[] =
+  "BEGIN:VCALENDAR\r\n"
+  "VERSION:2.0\r\n"
+  "BEGIN:VEVENT\r\n"
+  "UID:existing@example.com\r\n"
+  "DTSTART;TZID=Asia/Shanghai:20260302T140000\r\n"
+  "DTEND;TZID=Asia/Shanghai:20260302T150000\r\n"
+  "SUMMARY:已有的会\r\n"
+  "END:VEVENT\r\n"
+  "END:VCALENDAR\r\n";
+
+/* Every row of the calendar tables, one line each. Occurrences by their
+ * series and recurrence id, not their own id: an import adds the series the
+ * store has not seen first, so their rows may come before those of a
+ * series the file changes. */
+static char *
+dump_calendar (QuorumStore *store)
+{
+  static const char *const queries[] = {
+    "SELECT * FROM series ORDER BY id",
+    "SELECT * FROM series_participant ORDER BY 1, 2, 3",
+    "SELECT * FROM series_exdate ORDER BY 1, 2",
+    "SELECT series_id, recurrence_id, start_at, end_at, start_unix, end_unix, status,"
+    " status_reason, moved, holiday_shifted, minutes_text, minutes_signed_on, location, title"
+    " FROM occurrence ORDER BY series_id, recurrence_id",
+  };
+  sqlite3 *db = _quorum_database_get_handle (quorum_store_get_database (store));
+  GString *out = g_string_new (NULL);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL), ==, SQLITE_OK);
+      g_string_append_printf (out, "%s\n", queries[q]);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", sqlite3_column_type (stmt, c) == SQLITE_NULL
+                                                ? "NULL"
+                                                : (const char *)sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+count_rows (QuorumStore *store,
+            const char  *sql)
+{
+  sqlite3 *db = _quorum_database_get_handle (quorum_store_get_database (store));
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* existing_ics then mixed_ics into a new store, one way or the other. */
+static QuorumStore *
+import_mixed (Fixture            *f,
+              const char         *name,
+              gboolean            one_by_one,
+              QuorumImportReport *report)
+{
+  g_autoptr(GPtrArray) existing = parse_text (existing_ics);
+  g_autoptr(GPtrArray) events = parse_text (mixed_ics);
+  g_autoptr(GError) error = NULL;
+  QuorumStore *store;
+  gint64 zhang, li;
+  guint calls = 0;
+
+  store = new_store (f, name, &zhang, &li);
+  _quorum_store_import_events_full (store, existing, NULL, NULL, one_by_one, NULL, NULL, NULL,
+                                    &error);
+  g_assert_no_error (error);
+  _quorum_store_import_events_full (store, events, "mixed.ics", "0123", one_by_one, report,
+                                    on_progress_cb, &calls, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, events->len);
+  return store;
+}
+
+static void
+test_new_series_same_as_one_by_one (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_auto(QuorumImportReport) slow_report = { 0 };
+  g_auto(QuorumImportReport) fast_report = { 0 };
+  g_autoptr(QuorumStore) slow = import_mixed (f, "slow.db", TRUE, &slow_report);
+  g_autoptr(QuorumStore) fast = import_mixed (f, "fast.db", FALSE, &fast_report);
+  g_autofree char *slow_dump = dump_calendar (slow);
+  g_autofree char *fast_dump = dump_calendar (fast);
+  g_autofree char *slow_export = export_text (slow, QUORUM_EXPORT_FULL, NULL);
+  g_autofree char *fast_export = export_text (fast, QUORUM_EXPORT_FULL, NULL);
+
+  /* What the file holds made it in. */
+  g_assert_nonnull (strstr (fast_dump, "|cancelled|Cancelled in an imported calendar|"));
+  g_assert_nonnull (strstr (fast_dump, "|经济形势分析会|economic-analysis|"));
+  g_assert_nonnull (strstr (fast_dump, "|4|2025-12-01T01:00:00+00:00|2025-12-02T02:00:00+00:00|"));
+  g_assert_cmpint (count_rows (fast, "SELECT count (*) FROM occurrence o JOIN series s"
+                                     " ON s.id = o.series_id WHERE s.uid IN"
+                                     " ('far@example.com', 'excluded@example.com')"), ==, 0);
+  g_assert_cmpint (count_rows (fast, "SELECT count (*) FROM occurrence o JOIN series s"
+                                     " ON s.id = o.series_id"
+                                     " WHERE s.uid = 'weekly@example.com'"), ==, 19);
+
+  /* …and it is stored exactly as one series at a time stores it. */
+  g_assert_cmpstr (fast_dump, ==, slow_dump);
+  g_assert_cmpstr (fast_export, ==, slow_export);
+  g_assert_cmpuint (fast_report.n_created, ==, slow_report.n_created);
+  g_assert_cmpuint (fast_report.n_created, ==, 9);
+  g_assert_cmpuint (fast_report.n_updated, ==, slow_report.n_updated);
+  g_assert_cmpuint (fast_report.n_updated, ==, 1);
+  g_assert_cmpuint (fast_report.n_unchanged, ==, slow_report.n_unchanged);
+  g_assert_cmpuint (fast_report.n_overrides, ==, slow_report.n_overrides);
+  g_assert_cmpuint (fast_report.n_overrides, ==, 2);
+  g_assert_cmpuint (g_strv_length (fast_report.warnings), ==,
+                    g_strv_length (slow_report.warnings));
+  g_assert_cmpuint (g_strv_length (fast_report.warnings), >, 0);
+  for (guint i = 0; slow_report.warnings[i] != NULL; i++)
+    g_assert_true (g_strv_contains ((const char *const *)fast_report.warnings,
+                                    slow_report.warnings[i]));
+}
+
+static void
+test_new_series_audit (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "mixed.ics", NULL);
+  g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, mixed_ics, -1);
+  g_autofree char *first_export = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *events = NULL;
+  g_autoptr(GPtrArray) parsed = parse_text (mixed_ics);
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GChecksum) uids = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gint64 zhang, li, broken = -1;
+  guint64 n_before = 0, n_after = 0;
+
+  store = new_store (f, "audit.db", &zhang, &li);
+  g_file_set_contents (path, mixed_ics, -1, &error);
+  g_assert_no_error (error);
+  quorum_store_verify_audit (store, &broken, &n_before, &error);
+  g_assert_no_error (error);
+
+  {
+    g_auto(QuorumImportReport) report = { 0 };
+
+    quorum_store_import_file (store, path, &report, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report.n_created, ==, 10);
+  }
+
+  /* One row for the ten new series, not two each (import-add, materialize);
+   * the two overrides change occurrences the import made, a row each. */
+  quorum_store_verify_audit (store, &broken, &n_after, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (broken, ==, 0);
+  g_assert_cmpuint (n_after, ==, n_before + 3);
+  g_assert_cmpint (count_rows (store, "SELECT count (*) FROM audit"
+                                      " WHERE action IN ('import-add', 'materialize')"), ==, 0);
+  g_assert_cmpint (count_rows (store, "SELECT count (*) FROM audit WHERE entity = 'occurrence'"
+                                      " AND action IN ('import-update', 'import-cancel')"), ==, 2);
+
+  db = _quorum_database_get_handle (quorum_store_get_database (store));
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT after_json FROM audit"
+                                           " WHERE entity = 'series' AND entity_id = 0"
+                                           " AND action = 'import-add-all'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  summary = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (summary, sha256));
+  g_assert_nonnull (strstr (summary, "\"series_added\":10,"));
+  events = g_strdup_printf ("\"events\":%u,", parsed->len);
+  g_assert_nonnull (strstr (summary, events));
+  g_assert_nonnull (strstr (summary, path));
+
+  /* The SHA-256 of the UIDs is that of the series table in id order. */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT uid FROM series ORDER BY id", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_checksum_update (uids, sqlite3_column_text (stmt, 0), -1);
+      g_checksum_update (uids, (const guchar *)"\n", 1);
+    }
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (summary, g_checksum_get_string (uids)));
+
+  /* The same file again changes nothing and writes no summary. */
+  first_export = export_text (store, QUORUM_EXPORT_FULL, NULL);
+  {
+    g_auto(QuorumImportReport) report = { 0 };
+
+    quorum_store_import_file (store, path, &report, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (report.n_created, ==, 0);
+  }
+  again = export_text (store, QUORUM_EXPORT_FULL, NULL);
+  g_assert_cmpstr (again, ==, first_export);
+  g_assert_cmpint (count_rows (store, "SELECT count (*) FROM audit"
+                                      " WHERE action = 'import-add-all'"), ==, 1);
+  quorum_store_verify_audit (store, &broken, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (broken, ==, 0);
+}
+
+static void
+test_new_series_broken_midway (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "midway.ics", NULL);
+  g_autoptr(GString) text = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+  g_autofree char *before = dump_calendar (f->store);
+  g_autofree char *after = NULL;
+  g_auto(QuorumImportReport) report = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 n_audit = count_rows (f->store, "SELECT count (*) FROM audit");
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_string_append_printf (text,
+                              "BEGIN:VEVENT\r\n"
+                              "UID:midway-%u@example.com\r\n"
+                              "DTSTART;TZID=Asia/Shanghai:202603%02uT090000\r\n"
+                              "%s"
+                              "SUMMARY:Meeting %u\r\n"
+                              "END:VEVENT\r\n",
+                              i, i % 28 + 1, i == 40 ? "RRULE:FREQ=MINUTELY\r\n" : "", i);
+    }
+  g_string_append (text, "END:VCALENDAR\r\n");
+  g_file_set_contents (path, text->str, text->len, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (quorum_store_import_file (f->store, path, &report, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "midway-40@example.com"));
+  g_assert_cmpuint (report.n_created, ==, 0);
+
+  after = dump_calendar (f->store);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (count_rows (f->store, "SELECT count (*) FROM audit"), ==, n_audit);
+  /* The constraints are on again. */
+  g_assert_cmpint (count_rows (f->store, "PRAGMA ignore_check_constraints"), ==, 0);
+}
+
 static void
 test_feed_tokens (Fixture       *f,
                   gconstpointer  data)
@@ -747,6 +1112,9 @@ main (int   argc,
   ADD ("/core/store-ics/sequence-bumped", test_sequence_bumped);
   ADD ("/core/store-ics/broken-imports-nothing", test_broken_imports_nothing);
   ADD ("/core/store-ics/import-duty-and-progress", test_import_duty_and_progress);
+  ADD ("/core/store-ics/new-series-same-as-one-by-one", test_new_series_same_as_one_by_one);
+  ADD ("/core/store-ics/new-series-audit", test_new_series_audit);
+  ADD ("/core/store-ics/new-series-broken-midway", test_new_series_broken_midway);
   ADD ("/core/store-ics/feed-tokens", test_feed_tokens);
 
   return g_test_run ();

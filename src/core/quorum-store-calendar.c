@@ -31,6 +31,16 @@
   "id, uid, title, duty_id, kind, rrule, dtstart, duration_minutes, all_day, tzid," \
   " location, description, owner_id, holiday_policy, reminder_minutes, sequence, split_from"
 
+#define SERIES_PARTICIPANT_INSERT \
+  "INSERT INTO series_participant (series_id, unit_id, person_id) VALUES (?1, ?2, ?3)"
+
+#define SERIES_EXDATE_INSERT \
+  "INSERT OR IGNORE INTO series_exdate (series_id, recurrence_id) VALUES (?1, ?2)"
+
+#define OCCURRENCE_INSERT \
+  "INSERT OR IGNORE INTO occurrence (series_id, recurrence_id, start_at, end_at, start_unix," \
+  " end_unix, holiday_shifted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+
 #define OCCURRENCE_COLUMNS \
   "o.id, o.series_id, s.uid, coalesce (o.title, s.title), coalesce (o.location, s.location)," \
   " o.recurrence_id, o.start_at, o.end_at, s.all_day, s.duty_id, s.kind, s.owner_id," \
@@ -153,6 +163,57 @@ check_series (QuorumStore   *self,
   return TRUE;
 }
 
+/* Inserts the participants and EXDATEs of @series for @series_id, with the
+ * statements of SERIES_PARTICIPANT_INSERT and SERIES_EXDATE_INSERT. */
+static gboolean
+insert_series_lists (QuorumStore   *self,
+                     sqlite3_stmt  *insert,
+                     sqlite3_stmt  *insert_ex,
+                     gint64         series_id,
+                     QuorumSeries  *series,
+                     GTimeZone     *tz,
+                     GError       **error)
+{
+  GPtrArray *exdates = quorum_series_get_exdates (series);
+  const gint64 *ids;
+  guint n;
+
+  ids = quorum_series_get_participant_units (series, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, series_id);
+      sqlite3_bind_int64 (insert, 2, ids[i]);
+      sqlite3_bind_null (insert, 3);
+      if (!_quorum_store_step_done (self, insert, error))
+        return FALSE;
+    }
+  ids = quorum_series_get_participant_people (series, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, series_id);
+      sqlite3_bind_null (insert, 2);
+      sqlite3_bind_int64 (insert, 3, ids[i]);
+      if (!_quorum_store_step_done (self, insert, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < exdates->len; i++)
+    {
+      g_autoptr(GDateTime) local = wall_clock_in (g_ptr_array_index (exdates, i), tz);
+      g_autofree char *text = _quorum_store_format_local (local);
+
+      sqlite3_reset (insert_ex);
+      sqlite3_bind_int64 (insert_ex, 1, series_id);
+      _quorum_store_bind_text (insert_ex, 2, text);
+      if (!_quorum_store_step_done (self, insert_ex, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Replaces the participants and EXDATEs of a series with those of @series. */
 static gboolean
 write_series_lists (QuorumStore   *self,
@@ -165,22 +226,13 @@ write_series_lists (QuorumStore   *self,
   g_autoptr(sqlite3_stmt) clear_ex = NULL;
   g_autoptr(sqlite3_stmt) insert_ex = NULL;
   g_autoptr(GTimeZone) tz = timezone_or_utc (quorum_series_get_tzid (series));
-  GPtrArray *exdates = quorum_series_get_exdates (series);
-  const gint64 *ids;
-  guint n;
 
   if (!(clear = _quorum_store_prepare (self, "DELETE FROM series_participant WHERE series_id = ?1",
                                        error)) ||
-      !(insert = _quorum_store_prepare (self,
-                                        "INSERT INTO series_participant (series_id, unit_id,"
-                                        " person_id) VALUES (?1, ?2, ?3)",
-                                        error)) ||
+      !(insert = _quorum_store_prepare (self, SERIES_PARTICIPANT_INSERT, error)) ||
       !(clear_ex = _quorum_store_prepare (self, "DELETE FROM series_exdate WHERE series_id = ?1",
                                           error)) ||
-      !(insert_ex = _quorum_store_prepare (self,
-                                           "INSERT OR IGNORE INTO series_exdate (series_id,"
-                                           " recurrence_id) VALUES (?1, ?2)",
-                                           error)))
+      !(insert_ex = _quorum_store_prepare (self, SERIES_EXDATE_INSERT, error)))
     return FALSE;
 
   sqlite3_bind_int64 (clear, 1, series_id);
@@ -189,39 +241,46 @@ write_series_lists (QuorumStore   *self,
       !_quorum_store_step_done (self, clear_ex, error))
     return FALSE;
 
-  sqlite3_bind_int64 (insert, 1, series_id);
-  ids = quorum_series_get_participant_units (series, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      sqlite3_reset (insert);
-      sqlite3_bind_int64 (insert, 2, ids[i]);
-      sqlite3_bind_null (insert, 3);
-      if (!_quorum_store_step_done (self, insert, error))
-        return FALSE;
-    }
-  ids = quorum_series_get_participant_people (series, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      sqlite3_reset (insert);
-      sqlite3_bind_null (insert, 2);
-      sqlite3_bind_int64 (insert, 3, ids[i]);
-      if (!_quorum_store_step_done (self, insert, error))
-        return FALSE;
-    }
+  return insert_series_lists (self, insert, insert_ex, series_id, series, tz, error);
+}
 
-  sqlite3_bind_int64 (insert_ex, 1, series_id);
-  for (guint i = 0; i < exdates->len; i++)
-    {
-      g_autoptr(GDateTime) local = wall_clock_in (g_ptr_array_index (exdates, i), tz);
-      g_autofree char *text = _quorum_store_format_local (local);
+/* Binds ?2 to ?15 of an INSERT or UPDATE of a series row: the fields of
+ * @series, with its start as wall-clock text in @tz, and @stamp as its
+ * last modification. */
+static void
+bind_series_fields (QuorumStore   *self,
+                    sqlite3_stmt  *stmt,
+                    QuorumSeries  *series,
+                    GTimeZone     *tz,
+                    const char    *stamp)
+{
+  g_autoptr(GDateTime) dtstart = wall_clock_in (quorum_series_get_dtstart (series), tz);
+  g_autofree char *dtstart_text = _quorum_store_format_local (dtstart);
+  g_autofree char *title = g_strstrip (g_strdup (quorum_series_get_title (series)));
+  int reminder = quorum_series_get_reminder_minutes (series);
 
-      sqlite3_reset (insert_ex);
-      _quorum_store_bind_text (insert_ex, 2, text);
-      if (!_quorum_store_step_done (self, insert_ex, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  _quorum_store_bind_text (stmt, 2, title);
+  _quorum_store_bind_text (stmt, 3, quorum_series_get_duty_id (series));
+  /* A series that serves a duty takes the duty's kind unless it names one. */
+  _quorum_store_bind_text (stmt, 4,
+                           quorum_series_get_kind (series) != NULL
+                             ? quorum_series_get_kind (series)
+                             : _quorum_store_get_duty_kind (self,
+                                                            quorum_series_get_duty_id (series)));
+  _quorum_store_bind_text (stmt, 5, quorum_series_get_rrule (series));
+  _quorum_store_bind_text (stmt, 6, dtstart_text);
+  sqlite3_bind_int (stmt, 7, quorum_series_get_duration_minutes (series));
+  sqlite3_bind_int (stmt, 8, quorum_series_get_all_day (series));
+  _quorum_store_bind_text (stmt, 9, quorum_series_get_tzid (series));
+  _quorum_store_bind_text (stmt, 10, quorum_series_get_location (series));
+  _quorum_store_bind_text (stmt, 11, quorum_series_get_description (series));
+  _quorum_store_bind_id (stmt, 12, quorum_series_get_owner_id (series));
+  _quorum_store_bind_text (stmt, 13, quorum_series_get_holiday_policy (series));
+  if (reminder >= 0)
+    sqlite3_bind_int (stmt, 14, reminder);
+  else
+    sqlite3_bind_null (stmt, 14);
+  _quorum_store_bind_text (stmt, 15, stamp);
 }
 
 /* Inserts (when *inout_id is 0) or rewrites a series row. */
@@ -236,14 +295,10 @@ write_series_row (QuorumStore   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) now = _quorum_store_now (self);
   g_autoptr(GTimeZone) tz = timezone_or_utc (quorum_series_get_tzid (series));
-  g_autoptr(GDateTime) dtstart = wall_clock_in (quorum_series_get_dtstart (series), tz);
   g_autofree char *stamp = _quorum_store_format_instant (now);
-  g_autofree char *dtstart_text = _quorum_store_format_local (dtstart);
   g_autofree char *uid = NULL;
   g_autofree char *uuid = NULL;
-  g_autofree char *title = g_strstrip (g_strdup (quorum_series_get_title (series)));
   gboolean adding = *inout_id == 0;
-  int reminder = quorum_series_get_reminder_minutes (series);
 
   if (adding)
     {
@@ -277,28 +332,7 @@ write_series_row (QuorumStore   *self,
 
   if (!adding)
     sqlite3_bind_int64 (stmt, 1, *inout_id);
-  _quorum_store_bind_text (stmt, 2, title);
-  _quorum_store_bind_text (stmt, 3, quorum_series_get_duty_id (series));
-  /* A series that serves a duty takes the duty's kind unless it names one. */
-  _quorum_store_bind_text (stmt, 4,
-                           quorum_series_get_kind (series) != NULL
-                             ? quorum_series_get_kind (series)
-                             : _quorum_store_get_duty_kind (self,
-                                                            quorum_series_get_duty_id (series)));
-  _quorum_store_bind_text (stmt, 5, quorum_series_get_rrule (series));
-  _quorum_store_bind_text (stmt, 6, dtstart_text);
-  sqlite3_bind_int (stmt, 7, quorum_series_get_duration_minutes (series));
-  sqlite3_bind_int (stmt, 8, quorum_series_get_all_day (series));
-  _quorum_store_bind_text (stmt, 9, quorum_series_get_tzid (series));
-  _quorum_store_bind_text (stmt, 10, quorum_series_get_location (series));
-  _quorum_store_bind_text (stmt, 11, quorum_series_get_description (series));
-  _quorum_store_bind_id (stmt, 12, quorum_series_get_owner_id (series));
-  _quorum_store_bind_text (stmt, 13, quorum_series_get_holiday_policy (series));
-  if (reminder >= 0)
-    sqlite3_bind_int (stmt, 14, reminder);
-  else
-    sqlite3_bind_null (stmt, 14);
-  _quorum_store_bind_text (stmt, 15, stamp);
+  bind_series_fields (self, stmt, series, tz, stamp);
   if (adding)
     {
       _quorum_store_bind_text (stmt, 16, uid);
@@ -436,11 +470,7 @@ materialize_series (QuorumStore  *self,
   if (policy != QUORUM_HOLIDAY_KEEP && !(workdays = _quorum_store_get_workdays (self, error)))
     return FALSE;
 
-  if (!(insert = _quorum_store_prepare (self,
-                                        "INSERT OR IGNORE INTO occurrence (series_id,"
-                                        " recurrence_id, start_at, end_at, start_unix, end_unix,"
-                                        " holiday_shifted) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                                        error)))
+  if (!(insert = _quorum_store_prepare (self, OCCURRENCE_INSERT, error)))
     return FALSE;
   sqlite3_bind_int64 (insert, 1, series_id);
 
@@ -1727,4 +1757,283 @@ _quorum_store_touch_series (QuorumStore  *self,
   sqlite3_bind_int64 (stmt, 1, occurrence_id);
   _quorum_store_bind_text (stmt, 2, stamp);
   return _quorum_store_step_done (self, stmt, error);
+}
+
+/* Bulk insertion of new series, for imports --------------------------------
+ *
+ * An import of a large file adds series by the ten thousand. Going through
+ * write_series_row() and materialize_series() for each costs a dozen
+ * statements looked up again, the series read back to expand it, and the
+ * clock and the horizon read every time. The inserter keeps its statements
+ * prepared for the whole import, reads the horizon and the clock once, and
+ * writes the one occurrence of a single event (no RRULE) from what it was
+ * given; a series with a rule is expanded by materialize_series() as usual.
+ * It writes no audit rows: the caller sums up what it added in one.
+ */
+
+struct _QuorumSeriesInserter
+{
+  QuorumStore  *store;
+  sqlite3_stmt *series;
+  sqlite3_stmt *participant;
+  sqlite3_stmt *exdate;
+  sqlite3_stmt *occurrence;
+  GDateTime    *horizon;
+  char         *stamp;
+  char         *tzid;        /* of the last series added… */
+  GTimeZone    *tz;          /* …and its zone */
+  gint64        first_id;    /* the series added, 0 when none */
+  gint64        last_id;
+  gboolean      checks_off;
+};
+
+void
+_quorum_series_inserter_free (QuorumSeriesInserter *self)
+{
+  g_clear_pointer (&self->series, _quorum_statement_release);
+  g_clear_pointer (&self->participant, _quorum_statement_release);
+  g_clear_pointer (&self->exdate, _quorum_statement_release);
+  g_clear_pointer (&self->occurrence, _quorum_statement_release);
+  if (self->checks_off)
+    _quorum_database_exec (self->store->database, "PRAGMA ignore_check_constraints = OFF", NULL);
+  g_clear_pointer (&self->horizon, g_date_time_unref);
+  g_clear_pointer (&self->tz, g_time_zone_unref);
+  g_free (self->stamp);
+  g_free (self->tzid);
+  g_free (self);
+}
+
+QuorumSeriesInserter *
+_quorum_series_inserter_new (QuorumStore  *store,
+                             GError      **error)
+{
+  g_autoptr(QuorumSeriesInserter) self = g_new0 (QuorumSeriesInserter, 1);
+  g_autoptr(GDateTime) now = _quorum_store_now (store);
+
+  self->store = store;
+  /* SQLite checks an IN (…) list of a CHECK constraint (the status of an
+   * occurrence, the holiday policy of a series) by building a temporary
+   * b-tree, for every row: that cost as much as the rest of the insert.
+   * What the inserter writes is checked already (check_series()) or
+   * constant, and _quorum_series_inserter_finish() runs the constraints
+   * once over all the rows it added before the checks come back on. */
+  if (!_quorum_database_exec (store->database, "PRAGMA ignore_check_constraints = ON", error))
+    return NULL;
+  self->checks_off = TRUE;
+  self->horizon = dup_horizon (store);
+  self->stamp = _quorum_store_format_instant (now);
+  if (!(self->series = _quorum_store_prepare (store,
+                                              "INSERT INTO series (title, duty_id, kind, rrule,"
+                                              " dtstart, duration_minutes, all_day, tzid,"
+                                              " location, description, owner_id, holiday_policy,"
+                                              " reminder_minutes, last_modified, uid, created_at,"
+                                              " sequence)"
+                                              " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                                              " ?12, ?13, ?14, coalesce (?19, ?15), ?16,"
+                                              " coalesce (?18, ?15), ?17)",
+                                              error)) ||
+      !(self->participant = _quorum_store_prepare (store, SERIES_PARTICIPANT_INSERT, error)) ||
+      !(self->exdate = _quorum_store_prepare (store, SERIES_EXDATE_INSERT, error)) ||
+      !(self->occurrence = _quorum_store_prepare (store,
+                                                  "INSERT INTO occurrence (series_id,"
+                                                  " recurrence_id, start_at, end_at, start_unix,"
+                                                  " end_unix, status, status_reason)"
+                                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                                  error)))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+static GTimeZone *
+inserter_zone (QuorumSeriesInserter *self,
+               const char           *tzid)
+{
+  if (self->tz == NULL || g_strcmp0 (tzid, self->tzid) != 0)
+    {
+      g_clear_pointer (&self->tz, g_time_zone_unref);
+      g_free (self->tzid);
+      self->tzid = g_strdup (tzid);
+      self->tz = timezone_or_utc (tzid);
+    }
+  return self->tz;
+}
+
+/* The one occurrence of a single event that keeps its day, as
+ * materialize_series() would make it: none when an EXDATE removes it or
+ * when it lies past the horizon. */
+static gboolean
+insert_single (QuorumSeriesInserter  *self,
+               gint64                 series_id,
+               QuorumSeries          *series,
+               GTimeZone             *tz,
+               const char            *cancel_reason,
+               guint                 *out_inserted,
+               GError               **error)
+{
+  g_autoptr(GDateTime) start = wall_clock_in (quorum_series_get_dtstart (series), tz);
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *rid = _quorum_store_format_local (start);
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  GPtrArray *exdates = quorum_series_get_exdates (series);
+
+  *out_inserted = 0;
+  if (g_date_time_compare (start, self->horizon) > 0)
+    return TRUE;
+  for (guint i = 0; i < exdates->len; i++)
+    {
+      g_autoptr(GDateTime) local = wall_clock_in (g_ptr_array_index (exdates, i), tz);
+
+      if (g_date_time_equal (local, start))
+        return TRUE;
+    }
+
+  end = g_date_time_add_minutes (start, quorum_series_get_duration_minutes (series));
+  start_text = _quorum_store_format_instant (start);
+  end_text = _quorum_store_format_instant (end);
+
+  sqlite3_reset (self->occurrence);
+  sqlite3_bind_int64 (self->occurrence, 1, series_id);
+  _quorum_store_bind_text (self->occurrence, 2, rid);
+  _quorum_store_bind_text (self->occurrence, 3, start_text);
+  _quorum_store_bind_text (self->occurrence, 4, end_text);
+  sqlite3_bind_int64 (self->occurrence, 5, g_date_time_to_unix (start));
+  sqlite3_bind_int64 (self->occurrence, 6, g_date_time_to_unix (end));
+  _quorum_store_bind_text (self->occurrence, 7, cancel_reason != NULL ? "cancelled" : "scheduled");
+  _quorum_store_bind_text (self->occurrence, 8, cancel_reason);
+  if (!_quorum_store_step_done (self->store, self->occurrence, error))
+    return FALSE;
+  *out_inserted = 1;
+  return TRUE;
+}
+
+/* Cancels the occurrence of a single event that materialize_series() made. */
+static gboolean
+cancel_single (QuorumStore   *self,
+               gint64         series_id,
+               QuorumSeries  *series,
+               GTimeZone     *tz,
+               const char    *reason,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) start = wall_clock_in (quorum_series_get_dtstart (series), tz);
+  g_autofree char *rid = _quorum_store_format_local (start);
+
+  if (!(stmt = _quorum_store_prepare (self,
+                                      "UPDATE occurrence SET status = 'cancelled',"
+                                      " status_reason = ?3"
+                                      " WHERE series_id = ?1 AND recurrence_id = ?2",
+                                      error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  _quorum_store_bind_text (stmt, 2, rid);
+  _quorum_store_bind_text (stmt, 3, reason);
+  return _quorum_store_step_done (self, stmt, error);
+}
+
+/* Adds @series (checked by the caller with _quorum_store_check_series())
+ * under @uid with the SEQUENCE and stamps of the file it comes from, and
+ * its occurrences up to the horizon; @cancel_reason, for a single event,
+ * cancels its occurrence. */
+gboolean
+_quorum_series_inserter_add (QuorumSeriesInserter  *self,
+                             QuorumSeries          *series,
+                             const char            *uid,
+                             int                    sequence,
+                             const char            *created_at,
+                             const char            *last_modified,
+                             const char            *cancel_reason,
+                             gint64                *out_id,
+                             guint                 *out_inserted,
+                             GError               **error)
+{
+  GTimeZone *tz = inserter_zone (self, quorum_series_get_tzid (series));
+  gboolean single;
+  gint64 id;
+
+  *out_id = 0;
+  *out_inserted = 0;
+
+  sqlite3_reset (self->series);
+  bind_series_fields (self->store, self->series, series, tz, self->stamp);
+  _quorum_store_bind_text (self->series, 16, uid);
+  sqlite3_bind_int (self->series, 17, sequence);
+  _quorum_store_bind_text (self->series, 18, created_at);
+  _quorum_store_bind_text (self->series, 19, last_modified);
+  if (!_quorum_store_step_done (self->store, self->series, error))
+    return FALSE;
+  id = _quorum_store_last_insert_id (self->store);
+
+  if (!insert_series_lists (self->store, self->participant, self->exdate, id, series, tz, error))
+    return FALSE;
+
+  single = quorum_series_get_rrule (series) == NULL &&
+           g_strcmp0 (quorum_series_get_holiday_policy (series), "keep") == 0;
+  if (single)
+    {
+      if (!insert_single (self, id, series, tz, cancel_reason, out_inserted, error))
+        return FALSE;
+    }
+  else if (!materialize_series (self->store, id, NULL, self->horizon, out_inserted, error) ||
+           (cancel_reason != NULL &&
+            !cancel_single (self->store, id, series, tz, cancel_reason, error)))
+    return FALSE;
+
+  if (self->first_id == 0)
+    self->first_id = id;
+  self->last_id = id;
+  *out_id = id;
+  return TRUE;
+}
+
+/* The CHECK constraints of the tables the inserter writes (see the schema
+ * in quorum-database.c), as queries for the rows that break them. */
+static const char *const added_rows_checks[] = {
+  "SELECT count (*) FROM series WHERE id BETWEEN ?1 AND ?2 AND NOT ("
+  " trim (title) <> '' AND duration_minutes >= 0 AND all_day IN (0, 1)"
+  " AND holiday_policy IN ('keep', 'skip', 'next-workday', 'previous-workday')"
+  " AND (reminder_minutes IS NULL OR reminder_minutes >= 0))",
+  "SELECT count (*) FROM series_participant WHERE series_id BETWEEN ?1 AND ?2"
+  " AND NOT ((unit_id IS NULL) <> (person_id IS NULL))",
+  "SELECT count (*) FROM occurrence WHERE series_id BETWEEN ?1 AND ?2 AND NOT ("
+  " end_unix >= start_unix AND status IN ('scheduled', 'held', 'not-held', 'cancelled')"
+  " AND moved IN (0, 1) AND holiday_shifted IN (0, 1)"
+  " AND (minutes_signed_on IS NULL OR date (minutes_signed_on) IS minutes_signed_on))",
+};
+
+/* Turns the CHECK constraints back on and runs them over the rows added:
+ * once for all of them instead of once a row. */
+gboolean
+_quorum_series_inserter_finish (QuorumSeriesInserter  *self,
+                                GError               **error)
+{
+  g_clear_pointer (&self->series, _quorum_statement_release);
+  g_clear_pointer (&self->participant, _quorum_statement_release);
+  g_clear_pointer (&self->exdate, _quorum_statement_release);
+  g_clear_pointer (&self->occurrence, _quorum_statement_release);
+  self->checks_off = FALSE;
+  if (!_quorum_database_exec (self->store->database, "PRAGMA ignore_check_constraints = OFF",
+                              error))
+    return FALSE;
+  if (self->first_id == 0)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (added_rows_checks); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gboolean row = FALSE;
+
+      if (!(stmt = _quorum_store_prepare (self->store, added_rows_checks[i], error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, self->first_id);
+      sqlite3_bind_int64 (stmt, 2, self->last_id);
+      if (!_quorum_store_step_row (self->store, stmt, &row, error))
+        return FALSE;
+      if (row && sqlite3_column_int64 (stmt, 0) > 0)
+        return _quorum_store_invalid (error, "%s",
+                                      _("A new series breaks a rule of the database; "
+                                        "nothing was written."));
+    }
+  return TRUE;
 }

@@ -23,7 +23,7 @@
 #include "quorum-json.h"
 #include "quorum-recurrence.h"
 #include "quorum-rulebook.h"
-#include "quorum-store-ics.h"
+#include "quorum-store-ics-private.h"
 #include "quorum-store-private.h"
 
 #define MAX_INSTANCES 5000
@@ -907,6 +907,17 @@ typedef struct
   GPtrArray          *warnings;
   QuorumImportReport *report;
   gboolean            changed;
+  /* New series go here, unless the import goes one by one (tests). */
+  QuorumSeriesInserter *inserter;
+  /* The UIDs of the whole store while the inserter runs, when there are
+   * fewer than events; NULL: ask the database. */
+  GHashTable         *store_uids;
+  /* What the inserter added, for the summary audit row. */
+  GChecksum          *added_uids;
+  guint               n_added;
+  guint               n_added_occurrences;
+  gint64              first_added;
+  gint64              last_added;
 } ImportContext;
 
 static void
@@ -1109,7 +1120,8 @@ set_row_cancelled (ImportContext  *ctx,
                               before, after, NULL, error);
 }
 
-/* Fills @series from @ev; returns whether the timing differs from before. */
+/* Fills @series from @ev; returns whether the timing differs from before.
+ * @row_rids is %NULL for a new series: then there is no before. */
 static gboolean
 apply_master (ImportContext        *ctx,
               QuorumSeries         *series,
@@ -1118,7 +1130,7 @@ apply_master (ImportContext        *ctx,
               gboolean             *out_same)
 {
   g_autofree char *description = strip_citation (ev);
-  g_autoptr(QuorumSeries) old = quorum_series_copy (series);
+  g_autoptr(QuorumSeries) old = row_rids != NULL ? quorum_series_copy (series) : NULL;
   g_autoptr(GTimeZone) tz = zone_of (ev->tzid != NULL ? ev->tzid : "UTC");
   GPtrArray *exdates = quorum_series_get_exdates (series);
   QuorumDuty *duty = NULL;
@@ -1173,6 +1185,12 @@ apply_master (ImportContext        *ctx,
   if (ev->rdates->len > 0)
     import_warn (ctx, _("“%s”: extra dates (RDATE) are not supported and were left out"),
                  quorum_series_get_title (series));
+
+  if (old == NULL)
+    {
+      *out_same = FALSE;
+      return TRUE;
+    }
 
   timing = g_strcmp0 (quorum_series_get_rrule (old), quorum_series_get_rrule (series)) != 0 ||
            g_strcmp0 (quorum_series_get_tzid (old), quorum_series_get_tzid (series)) != 0 ||
@@ -1253,6 +1271,23 @@ set_import_stamps (ImportContext         *ctx,
   return _quorum_store_step_done (ctx->store, stmt, error);
 }
 
+/* The texts of the first column of @stmt, as a set. */
+static GHashTable *
+collect_texts (ImportContext  *ctx,
+               sqlite3_stmt   *stmt,
+               GError        **error)
+{
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean row = FALSE;
+  gboolean ok;
+
+  while ((ok = _quorum_store_step_row (ctx->store, stmt, &row, error)) && row)
+    g_hash_table_add (texts, g_strdup (_quorum_store_column_text (stmt, 0)));
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&texts);
+}
+
 /* The recurrence ids of the rows of @series_id. */
 static GHashTable *
 load_row_rids (ImportContext  *ctx,
@@ -1260,25 +1295,125 @@ load_row_rids (ImportContext  *ctx,
                GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) rids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean row = FALSE;
-  gboolean ok;
 
   if (!(stmt = _quorum_store_prepare (ctx->store,
                                       "SELECT recurrence_id FROM occurrence WHERE series_id = ?1",
                                       error)))
     return NULL;
   sqlite3_bind_int64 (stmt, 1, series_id);
-  while ((ok = _quorum_store_step_row (ctx->store, stmt, &row, error)) && row)
-    g_hash_table_add (rids, g_strdup (_quorum_store_column_text (stmt, 0)));
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&rids);
+  return collect_texts (ctx, stmt, error);
 }
 
+/* A series the store does not have yet, through the inserter: no JSON copy
+ * of the row and no audit row of its own (the import writes one for all of
+ * them, see write_import_summary()), and a single event's occurrence is
+ * written as it is, cancelled when the file says so, instead of being
+ * read back, made, and then cancelled. What is stored is the same as
+ * the path of existing series would store (tests/test-store-ics.c checks). */
+static gboolean
+add_new_series (ImportContext         *ctx,
+                QuorumSeries          *series,
+                const QuorumIcsEvent  *ev,
+                GError               **error)
+{
+  g_autofree char *created = ev->created != NULL ? _quorum_store_format_instant (ev->created)
+                                                 : NULL;
+  g_autofree char *modified = ev->last_modified != NULL
+                              ? _quorum_store_format_instant (ev->last_modified) : NULL;
+  gboolean cancelled = ev->rrule == NULL && ev->status == QUORUM_ICS_STATUS_CANCELLED;
+  guint inserted = 0;
+  gint64 id = 0;
+
+  if (!_quorum_series_inserter_add (ctx->inserter, series, ev->uid, ev->sequence, created,
+                                    modified,
+                                    cancelled ? _("Cancelled in an imported calendar") : NULL,
+                                    &id, &inserted, error))
+    return FALSE;
+
+  if (ctx->n_added++ == 0)
+    ctx->first_added = id;
+  ctx->last_added = id;
+  ctx->n_added_occurrences += inserted;
+  g_checksum_update (ctx->added_uids, (const guchar *)ev->uid, -1);
+  g_checksum_update (ctx->added_uids, (const guchar *)"\n", 1);
+
+  g_hash_table_add (ctx->touched, g_memdup2 (&id, sizeof id));
+  g_hash_table_insert (ctx->series, g_strdup (ev->uid), g_memdup2 (&id, sizeof id));
+  ctx->changed = TRUE;
+  ctx->report->n_created++;
+  return TRUE;
+}
+
+/* The one audit row for every series the inserter added: which file (and
+ * its SHA-256, so that the file can be matched to the trail later), how
+ * many series and occurrences, the ids they got, and the SHA-256 of their
+ * UIDs in id order, one per line, which the series table can be checked
+ * against. A row per series (and another per materialisation) would make
+ * the trail and its hash chain cost more than the import itself, and would
+ * only repeat what the file holds. Series that existed are still audited
+ * one by one, with their rows before and after. */
+static gboolean
+write_import_summary (ImportContext  *ctx,
+                      const char     *source,
+                      const char     *source_sha256,
+                      guint           n_events,
+                      GError        **error)
+{
+  g_autoptr(GString) after = g_string_new ("{\"source\":");
+
+  if (ctx->n_added == 0)
+    return TRUE;
+
+  if (source != NULL)
+    quorum_json_append_string (after, source);
+  else
+    g_string_append (after, "null");
+  g_string_append (after, ",\"sha256\":");
+  if (source_sha256 != NULL)
+    quorum_json_append_string (after, source_sha256);
+  else
+    g_string_append (after, "null");
+  g_string_append_printf (after,
+                          ",\"events\":%u,\"series_added\":%u,\"occurrences_added\":%u,"
+                          "\"first_id\":%" G_GINT64_FORMAT ",\"last_id\":%" G_GINT64_FORMAT
+                          ",\"uids_sha256\":",
+                          n_events, ctx->n_added, ctx->n_added_occurrences,
+                          ctx->first_added, ctx->last_added);
+  quorum_json_append_string (after, g_checksum_get_string (ctx->added_uids));
+  g_string_append_c (after, '}');
+  return _quorum_store_audit (ctx->store, "series", 0, "import-add-all", NULL, after->str, NULL,
+                              error);
+}
+
+/* Loads the UIDs of the store into ctx->store_uids when there are no more
+ * than @n_events: one query then instead of one per event, and never more
+ * rows read than the file has events. */
+static gboolean
+load_store_uids (ImportContext  *ctx,
+                 guint           n_events,
+                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) uids = NULL;
+
+  if (!(stmt = _quorum_store_prepare (ctx->store, "SELECT uid FROM series LIMIT ?1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (gint64)n_events + 1);
+  if (!(uids = collect_texts (ctx, stmt, error)))
+    return FALSE;
+  /* UIDs are unique: the set has a member a row. */
+  if (g_hash_table_size (uids) <= n_events)
+    ctx->store_uids = g_steal_pointer (&uids);
+  return TRUE;
+}
+
+/* Imports one master. With @new_only, only when its UID is new to the
+ * store: *out_deferred then tells whether it was left for later. */
 static gboolean
 import_master (ImportContext         *ctx,
                const QuorumIcsEvent  *ev,
+               gboolean               new_only,
+               gboolean              *out_deferred,
                GError               **error)
 {
   g_autoptr(QuorumSeries) series = NULL;
@@ -1292,8 +1427,17 @@ import_master (ImportContext         *ctx,
   gboolean timing;
   gint64 id;
 
-  if ((id = find_series_by_uid (ctx, ev->uid, &deleted, error)) < 0)
+  if (new_only && ctx->store_uids != NULL)
+    id = g_hash_table_contains (ctx->store_uids, ev->uid) ||
+         g_hash_table_contains (ctx->series, ev->uid) ? 1 : 0;
+  else if ((id = find_series_by_uid (ctx, ev->uid, &deleted, error)) < 0)
     return FALSE;
+  if (new_only)
+    {
+      *out_deferred = id > 0;
+      if (id > 0)
+        return TRUE;
+    }
 
   if (id > 0)
     {
@@ -1314,6 +1458,9 @@ import_master (ImportContext         *ctx,
                       quorum_series_get_title (series), ev->uid);
       return FALSE;
     }
+
+  if (id == 0 && ctx->inserter != NULL)
+    return add_new_series (ctx, series, ev, error);
 
   if (id > 0 && same && !deleted)
     ctx->report->n_unchanged++;
@@ -1512,40 +1659,24 @@ import_override (ImportContext         *ctx,
   return TRUE;
 }
 
-/**
- * quorum_store_import_events:
- * @self: a #QuorumStore
- * @events: (element-type QuorumIcsEvent): events from quorum_ics_parse()
- * @report: (out caller-allocates) (optional): what was done
- * @progress: (nullable) (scope call): called after each event
- * @user_data: data for @progress
- * @error: return location for a #GError
- *
- * Imports @events in one transaction: on any error nothing is written.
- * Series are matched by UID, so importing the same file again updates them
- * (bumping SEQUENCE when something changed) instead of adding copies. An
- * event with a RECURRENCE-ID changes that occurrence (time, title, location,
- * or cancels it with STATUS:CANCELLED); an EXDATE of an existing occurrence
- * cancels it. A series serves a duty only when X-QUORUM-DUTY names a duty of
- * the rulebook. ATTENDEEs of a new series become its participants when
- * their name matches exactly one person; the participants of an existing
- * series are left alone. Attendance is never imported: it is evidence.
- *
- * Returns: %TRUE on success
- */
 gboolean
-quorum_store_import_events (QuorumStore           *self,
-                            GPtrArray             *events,
-                            QuorumImportReport    *report,
-                            QuorumImportProgress   progress,
-                            gpointer               user_data,
-                            GError               **error)
+_quorum_store_import_events_full (QuorumStore           *self,
+                                  GPtrArray             *events,
+                                  const char            *source,
+                                  const char            *source_sha256,
+                                  gboolean               one_by_one,
+                                  QuorumImportReport    *report,
+                                  QuorumImportProgress   progress,
+                                  gpointer               user_data,
+                                  GError               **error)
 {
   g_autoptr(QuorumRulebook) rulebook = NULL;
   g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GChecksum) added_uids = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) later = g_ptr_array_new ();
   QuorumImportReport local_report = { 0 };
   ImportContext ctx = { 0 };
   gboolean ok = TRUE;
@@ -1567,23 +1698,55 @@ quorum_store_import_events (QuorumStore           *self,
   ctx.touched = touched;
   ctx.warnings = warnings;
   ctx.report = report;
+  ctx.added_uids = added_uids;
 
   if (!load_people (&ctx, error) || !_quorum_store_begin (self, error))
     return FALSE;
 
-  /* Masters first, so that overrides find their series. */
+  /* The masters of new series first, through the inserter; then the other
+   * masters (of series the store has, or that the file names twice), in
+   * the file's order; then the overrides, so that they find their series.
+   * Series are independent of each other, so the order changes nothing
+   * but the order of the warnings. */
+  if (!one_by_one)
+    {
+      g_autoptr(QuorumSeriesInserter) inserter = NULL;
+
+      ok = (ctx.inserter = inserter = _quorum_series_inserter_new (self, error)) != NULL &&
+           load_store_uids (&ctx, events->len, error);
+      for (guint i = 0; ok && i < events->len; i++)
+        {
+          const QuorumIcsEvent *ev = g_ptr_array_index (events, i);
+          gboolean deferred = TRUE;
+
+          if (ev->recurrence_id == NULL)
+            ok = import_master (&ctx, ev, TRUE, &deferred, error);
+          if (!deferred && progress != NULL)
+            progress (++done, events->len, user_data);
+          if (deferred)
+            g_ptr_array_add (later, (gpointer)ev);
+        }
+      ok = ok && _quorum_series_inserter_finish (inserter, error);
+      ctx.inserter = NULL;
+      g_clear_pointer (&ctx.store_uids, g_hash_table_unref);
+    }
+  else
+    g_ptr_array_extend (later, events, NULL, NULL);
+
   for (guint pass = 0; ok && pass < 2; pass++)
-    for (guint i = 0; ok && i < events->len; i++)
+    for (guint i = 0; ok && i < later->len; i++)
       {
-        const QuorumIcsEvent *ev = g_ptr_array_index (events, i);
+        const QuorumIcsEvent *ev = g_ptr_array_index (later, i);
 
         if ((ev->recurrence_id == NULL) != (pass == 0))
           continue;
-        ok = pass == 0 ? import_master (&ctx, ev, error) : import_override (&ctx, ev, error);
+        ok = pass == 0 ? import_master (&ctx, ev, FALSE, NULL, error)
+                       : import_override (&ctx, ev, error);
         if (progress != NULL)
           progress (++done, events->len, user_data);
       }
 
+  ok = ok && write_import_summary (&ctx, source, source_sha256, events->len, error);
   if (!_quorum_store_end (self, ok, error))
     {
       memset (report, 0, sizeof *report);
@@ -1601,6 +1764,57 @@ quorum_store_import_events (QuorumStore           *self,
 }
 
 /**
+ * quorum_store_import_events:
+ * @self: a #QuorumStore
+ * @events: (element-type QuorumIcsEvent): events from quorum_ics_parse()
+ * @report: (out caller-allocates) (optional): what was done
+ * @progress: (nullable) (scope call): called after each event
+ * @user_data: data for @progress
+ * @error: return location for a #GError
+ *
+ * Imports @events in one transaction: on any error nothing is written.
+ * Series are matched by UID, so importing the same file again updates them
+ * (bumping SEQUENCE when something changed) instead of adding copies. An
+ * event with a RECURRENCE-ID changes that occurrence (time, title, location,
+ * or cancels it with STATUS:CANCELLED); an EXDATE of an existing occurrence
+ * cancels it. A series serves a duty only when X-QUORUM-DUTY names a duty of
+ * the rulebook. ATTENDEEs of a new series become its participants when
+ * their name matches exactly one person; the participants of an existing
+ * series are left alone. Attendance is never imported: it is evidence.
+ *
+ * The audit trail gets one row for all the series the import adds (entity
+ * `series`, id 0, action `import-add-all`: how many, their ids, a SHA-256
+ * of their UIDs) and a row per existing series it changes.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+quorum_store_import_events (QuorumStore           *self,
+                            GPtrArray             *events,
+                            QuorumImportReport    *report,
+                            QuorumImportProgress   progress,
+                            gpointer               user_data,
+                            GError               **error)
+{
+  return _quorum_store_import_events_full (self, events, NULL, NULL, FALSE, report, progress,
+                                           user_data, error);
+}
+
+typedef struct
+{
+  const char *data;
+  gsize       len;
+} HashJob;
+
+static gpointer
+hash_contents_thread (gpointer data)
+{
+  HashJob *job = data;
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)job->data, job->len);
+}
+
+/**
  * quorum_store_import_file:
  * @self: a #QuorumStore
  * @path: an .ics file
@@ -1612,7 +1826,8 @@ quorum_store_import_events (QuorumStore           *self,
  *
  * Reads @path with quorum_ics_parse(), which refuses a broken file with
  * "file:line: reason" before anything is written, then imports it with
- * quorum_store_import_events().
+ * quorum_store_import_events(). The audit row for the series it adds also
+ * names @path and the SHA-256 of its contents.
  *
  * Returns: %TRUE on success
  */
@@ -1627,7 +1842,12 @@ quorum_store_import_file (QuorumStore           *self,
   g_auto(QuorumIcsParseReport) parsed = { 0 };
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
   QuorumImportReport local_report = { 0 };
+  HashJob job;
+  GThread *hasher;
+  gsize len = 0;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1636,8 +1856,19 @@ quorum_store_import_file (QuorumStore           *self,
     report = &local_report;
   memset (report, 0, sizeof *report);
 
-  if (!(events = quorum_ics_parse_file (path, &parsed, error)) ||
-      !quorum_store_import_events (self, events, report, progress, user_data, error))
+  /* The summary audit row names the file by its SHA-256 as well: another
+   * thread computes it while this one parses. */
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return FALSE;
+  job.data = contents;
+  job.len = len;
+  hasher = g_thread_new ("quorum-import-hash", hash_contents_thread, &job);
+  events = quorum_ics_parse (contents, len, path, &parsed, error);
+  sha256 = g_thread_join (hasher);
+  g_clear_pointer (&contents, g_free);
+  if (events == NULL ||
+      !_quorum_store_import_events_full (self, events, path, sha256, FALSE, report, progress,
+                                         user_data, error))
     return FALSE;
 
   g_strv_builder_addv (builder, (const char **)parsed.warnings);

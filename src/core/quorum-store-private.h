@@ -193,6 +193,26 @@ gboolean   _quorum_store_touch_series     (QuorumStore   *self,
                                            gint64         occurrence_id,
                                            GError       **error);
 
+typedef struct _QuorumSeriesInserter QuorumSeriesInserter;
+
+QuorumSeriesInserter *_quorum_series_inserter_new (QuorumStore          *store,
+                                                   GError              **error);
+gboolean   _quorum_series_inserter_add    (QuorumSeriesInserter  *self,
+                                           QuorumSeries          *series,
+                                           const char            *uid,
+                                           int                    sequence,
+                                           const char            *created_at,
+                                           const char            *last_modified,
+                                           const char            *cancel_reason,
+                                           gint64                *out_id,
+                                           guint                 *out_inserted,
+                                           GError               **error);
+gboolean   _quorum_series_inserter_finish (QuorumSeriesInserter  *self,
+                                           GError               **error);
+void       _quorum_series_inserter_free   (QuorumSeriesInserter  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumSeriesInserter, _quorum_series_inserter_free)
+
 /* quorum-store-bulk.c */
 gboolean   _quorum_store_bulk_begin_call  (QuorumStore   *self,
                                            GError       **error);
