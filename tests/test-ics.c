@@ -830,6 +830,60 @@ test_parse_duplicates_and_zones (void)
   assert_time (g_ptr_array_index (ev->exdates, 0), "2023-07-05T09:00:00-04:00");
 }
 
+#define MASTER(uid, extra) "BEGIN:VEVENT\r\nUID:" uid "\r\nDTSTART:20230104T010000Z\r\n" extra \
+                           "RRULE:FREQ=DAILY;COUNT=5\r\nEND:VEVENT\r\n"
+#define CHANGE(uid, rid) "BEGIN:VEVENT\r\nUID:" uid "\r\nRECURRENCE-ID:" rid "\r\n" \
+                         "DTSTART:20230110T010000Z\r\nEND:VEVENT\r\n"
+
+/* Events come out ordered by UID, then RECURRENCE-ID, whether the file was
+ * in order (the sort is then skipped) or not. */
+static void
+test_parse_order (void)
+{
+  static const struct
+  {
+    const char *text;
+    guint       n_events;
+  } cases[] = {
+    /* In order already. */
+    { CAL (MASTER ("a", "") MASTER ("b", "") CHANGE ("b", "20230105T010000Z")
+           CHANGE ("b", "20230106T010000Z") MASTER ("c", "")), 5 },
+    /* Reversed. */
+    { CAL (MASTER ("c", "") CHANGE ("b", "20230106T010000Z") CHANGE ("b", "20230105T010000Z")
+           MASTER ("b", "") MASTER ("a", "")), 5 },
+    /* One out of place, and a duplicate that must not count as disorder. */
+    { CAL (MASTER ("a", "") MASTER ("c", "") MASTER ("c", "SEQUENCE:1\r\n") MASTER ("b", "")), 3 },
+    /* In order with duplicates. */
+    { CAL (MASTER ("a", "") MASTER ("a", "") MASTER ("b", "")), 2 },
+    /* Timed changes of an all-day series are keyed by their day. */
+    { CAL ("BEGIN:VEVENT\r\nUID:d\r\nDTSTART;VALUE=DATE:20230104\r\n"
+           "RRULE:FREQ=DAILY;COUNT=5\r\nEND:VEVENT\r\n"
+           CHANGE ("d", "20230105T230000Z") CHANGE ("d", "20230106T020000Z")), 3 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_auto(QuorumIcsParseReport) report = { 0 };
+      g_autoptr(GPtrArray) events = parse_ok (cases[c].text, &report);
+
+      g_assert_cmpuint (events->len, ==, cases[c].n_events);
+      for (guint i = 1; i < events->len; i++)
+        {
+          const QuorumIcsEvent *a = g_ptr_array_index (events, i - 1);
+          const QuorumIcsEvent *b = g_ptr_array_index (events, i);
+          int cmp = strcmp (a->uid, b->uid);
+
+          if (cmp == 0)
+            {
+              g_assert_nonnull (b->recurrence_id);
+              cmp = a->recurrence_id == NULL ? -1 : g_date_time_compare (a->recurrence_id,
+                                                                          b->recurrence_id);
+            }
+          g_assert_cmpint (cmp, <, 0);
+        }
+    }
+}
+
 static void
 test_windows_zones (void)
 {
@@ -1074,6 +1128,7 @@ main (int   argc,
   g_test_add_func ("/core/ics/parse/lenient", test_parse_lenient);
   g_test_add_func ("/core/ics/parse/duplicates-and-zones", test_parse_duplicates_and_zones);
   g_test_add_func ("/core/ics/parse/large", test_parse_large);
+  g_test_add_func ("/core/ics/parse/order", test_parse_order);
   g_test_add_func ("/core/ics/parse/corpus", test_corpus);
   g_test_add_func ("/core/ics/zones/windows", test_windows_zones);
   g_test_add_func ("/core/ics/zones/windows-exist", test_windows_zones_exist);

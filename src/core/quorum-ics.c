@@ -854,6 +854,7 @@ typedef struct
   GHashTable *gtz;             /* IANA name → GTimeZone */
   Zone        utc_zone;
   Zone        shanghai_zone;
+  ICalTime   *scratch;         /* reused by make_time() */
 } ParseContext;
 
 typedef struct
@@ -955,7 +956,7 @@ static void
 parse_content_line (Prop *prop)
 {
   const char *p = prop->raw;
-  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) params = NULL;
   gboolean last_quoted = FALSE;
 
   while (is_name_char (*p))
@@ -963,6 +964,9 @@ parse_content_line (Prop *prop)
   if (p == prop->raw || (*p != ';' && *p != ':'))
     return;
 
+  /* Most lines have no parameters: their array is made only when needed. */
+  if (*p == ';')
+    params = g_ptr_array_new_with_free_func (g_free);
   while (*p == ';')
     {
       const char *start = ++p;
@@ -1012,7 +1016,7 @@ parse_content_line (Prop *prop)
     {
       prop->value = g_strdup (p + 1);
     }
-  else if (*p == '\0' && last_quoted && params->len > 0 &&
+  else if (*p == '\0' && last_quoted && params != NULL && params->len > 0 &&
            strchr (g_ptr_array_index (params, params->len - 1), ':') != NULL)
     {
       char *last = g_ptr_array_index (params, params->len - 1);
@@ -1028,7 +1032,7 @@ parse_content_line (Prop *prop)
     }
 
   prop->name = g_ascii_strup (prop->raw, strcspn (prop->raw, ";:"));
-  if (params->len > 0)
+  if (params != NULL && params->len > 0)
     {
       g_ptr_array_add (params, NULL);
       prop->params = (char **) g_ptr_array_free (g_steal_pointer (&params), FALSE);
@@ -1058,7 +1062,8 @@ read_lines (ParseContext  *ctx,
             GError       **error)
 {
   g_autoptr(GArray) props = g_array_new (FALSE, TRUE, sizeof (Prop));
-  g_autoptr(GString) current = NULL;
+  g_autoptr(GString) current = g_string_sized_new (128);   /* one buffer for every line */
+  gboolean have_current = FALSE;
   const char *end;
   const char *p;
   const char *bad = NULL;
@@ -1147,7 +1152,7 @@ read_lines (ParseContext  *ctx,
         }
       else if (*p == ' ' || *p == '\t')
         {
-          if (current == NULL)
+          if (!have_current)
             {
               fail (ctx, error, QUORUM_ICS_ERROR_SYNTAX, lineno,
                     _("a continued line follows no content line"));
@@ -1157,17 +1162,19 @@ read_lines (ParseContext  *ctx,
         }
       else
         {
-          if (current != NULL)
-            add_line (props, g_string_free (g_steal_pointer (&current), FALSE), current_line);
-          current = g_string_new_len (p, eol - p);
+          if (have_current)
+            add_line (props, g_strndup (current->str, current->len), current_line);
+          g_string_truncate (current, 0);
+          g_string_append_len (current, p, eol - p);
+          have_current = TRUE;
           current_line = lineno;
         }
 
       p = next;
     }
 
-  if (current != NULL)
-    add_line (props, g_string_free (g_steal_pointer (&current), FALSE), current_line);
+  if (have_current)
+    add_line (props, g_strndup (current->str, current->len), current_line);
 
   ctx->last_line = lineno;
   return g_steal_pointer (&props);
@@ -1561,20 +1568,22 @@ resolve_zone (ParseContext *ctx,
   return zone;
 }
 
+/* A wall time of @zone. The file's own VTIMEZONE converts it through one
+ * ICalTime kept for the whole parse: a new one per time cost more than the
+ * conversion. */
 static GDateTime *
-make_time (const Zone    *zone,
+make_time (ParseContext  *ctx,
+           const Zone    *zone,
            const IcsTime *t)
 {
   if (zone->ical != NULL)
     {
-      ICalTime *itime = i_cal_time_new_null_time ();
       g_autoptr(GDateTime) utc = NULL;
       time_t unix_time;
 
-      i_cal_time_set_date (itime, t->year, t->month, t->day);
-      i_cal_time_set_time (itime, t->hour, t->minute, t->second);
-      unix_time = i_cal_time_as_timet_with_zone (itime, zone->ical);
-      g_object_unref (itime);
+      i_cal_time_set_date (ctx->scratch, t->year, t->month, t->day);
+      i_cal_time_set_time (ctx->scratch, t->hour, t->minute, t->second);
+      unix_time = i_cal_time_as_timet_with_zone (ctx->scratch, zone->ical);
 
       utc = g_date_time_new_from_unix_utc (unix_time);
       return g_date_time_to_timezone (utc, zone->tz);
@@ -1625,12 +1634,15 @@ read_event_time (ParseContext  *ctx,
                             g_date_time_get_second (st->ev->dtstart));
 
   if (t.is_utc)
-    dt = make_time (&ctx->utc_zone, &t);
+    dt = make_time (ctx, &ctx->utc_zone, &t);
   else if ((tzid = prop_param (prop, "TZID")) != NULL)
-    dt = make_time (resolve_zone (ctx, tzid, prop->lineno), &t);
+    dt = make_time (ctx, resolve_zone (ctx, tzid, prop->lineno), &t);
   else
-    dt = make_time (st->zone, &t);
+    dt = make_time (ctx, st->zone, &t);
 
+  /* Usually already in the event's zone: no second copy then. */
+  if (g_date_time_get_timezone (dt) == st->tz)
+    return g_steal_pointer (&dt);
   return g_date_time_to_timezone (dt, st->tz);
 }
 
@@ -1669,7 +1681,7 @@ read_dtstart (ParseContext  *ctx,
   ev->all_day = t.is_date;
   ev->tzid = g_strdup (st->zone->iana);
   st->tz = st->zone->tz;
-  ev->dtstart = make_time (t.is_date ? &ctx->shanghai_zone : st->zone, &t);
+  ev->dtstart = make_time (ctx, t.is_date ? &ctx->shanghai_zone : st->zone, &t);
 
   return TRUE;
 }
@@ -1788,7 +1800,7 @@ read_stamp (ParseContext *ctx,
     }
 
   /* A stamp should be UTC; a floating one is taken as the user's time. */
-  return make_time (t.is_utc ? &ctx->utc_zone : &ctx->shanghai_zone, &t);
+  return make_time (ctx, t.is_utc ? &ctx->utc_zone : &ctx->shanghai_zone, &t);
 }
 
 static void
@@ -1900,7 +1912,7 @@ read_alarm (ParseContext *ctx,
       }
     else if (parse_ics_time (trigger->value, &t) && !t.is_date)
       {
-        g_autoptr(GDateTime) at = make_time (t.is_utc ? &ctx->utc_zone : st->zone, &t);
+        g_autoptr(GDateTime) at = make_time (ctx, t.is_utc ? &ctx->utc_zone : st->zone, &t);
 
         minutes = (int) (g_date_time_difference (ev->dtstart, at) / G_TIME_SPAN_MINUTE);
       }
@@ -2212,19 +2224,23 @@ finish_events (ParseContext         *ctx,
                GArray               *lines,
                QuorumIcsParseReport *report)
 {
+  /* Masters by UID (borrowed from @parsed, which outlives the tables),
+   * overrides by UID and RECURRENCE-ID; both give 1 + the index in events. */
+  g_autoptr(GHashTable) by_uid = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) masters = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) quorum_ics_event_unref);
   g_autoptr(GArray) event_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean sorted = TRUE;
 
   for (guint i = 0; i < parsed->len; i++)
     {
       QuorumIcsEvent *ev = g_ptr_array_index (parsed, i);
       guint lineno = g_array_index (lines, guint, i);
-      char *key = event_key (ev);
+      GHashTable *table = ev->recurrence_id == NULL ? by_uid : by_key;
+      char *key = ev->recurrence_id == NULL ? ev->uid : event_key (ev);
       gpointer slot;
 
-      if (g_hash_table_lookup_extended (by_key, key, NULL, &slot))
+      if (g_hash_table_lookup_extended (table, key, NULL, &slot))
         {
           guint index = GPOINTER_TO_UINT (slot) - 1;
           QuorumIcsEvent *other = g_ptr_array_index (events, index);
@@ -2237,27 +2253,24 @@ finish_events (ParseContext         *ctx,
               quorum_ics_event_unref (other);
               g_array_index (event_lines, guint, index) = lineno;
             }
-          g_free (key);
+          if (table == by_key)
+            g_free (key);
           continue;
         }
 
+      if (sorted && events->len > 0 &&
+          compare_events (&g_ptr_array_index (events, events->len - 1), &ev) >= 0)
+        sorted = FALSE;
       g_ptr_array_add (events, quorum_ics_event_ref (ev));
       g_array_append_val (event_lines, lineno);
-      g_hash_table_insert (by_key, key, GUINT_TO_POINTER (events->len));
-    }
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      QuorumIcsEvent *ev = g_ptr_array_index (events, i);
-
-      if (ev->recurrence_id == NULL)
-        g_hash_table_insert (masters, ev->uid, ev);
+      g_hash_table_insert (table, key, GUINT_TO_POINTER (events->len));
     }
 
   for (guint i = 0; i < events->len; i++)
     {
       QuorumIcsEvent *ev = g_ptr_array_index (events, i);
       QuorumIcsEvent *master;
+      gpointer slot;
 
       if (ev->recurrence_id == NULL)
         {
@@ -2267,7 +2280,8 @@ finish_events (ParseContext         *ctx,
         }
 
       report->n_overrides++;
-      master = g_hash_table_lookup (masters, ev->uid);
+      slot = g_hash_table_lookup (by_uid, ev->uid);
+      master = slot != NULL ? g_ptr_array_index (events, GPOINTER_TO_UINT (slot) - 1) : NULL;
       if (master == NULL)
         {
           warn (ctx, g_array_index (event_lines, guint, i),
@@ -2282,10 +2296,15 @@ finish_events (ParseContext         *ctx,
           g_date_time_get_ymd (rid, &y, &m, &d);
           ev->recurrence_id = g_date_time_new (g_date_time_get_timezone (master->dtstart), y, m, d, 0, 0, 0);
           g_date_time_unref (rid);
+          sorted = FALSE;   /* its key changed */
         }
     }
 
-  g_ptr_array_sort (events, compare_events);
+  /* Files written by a program sorting by UID (ours does) are in order
+   * already: the sort, which misses the cache on every comparison of a
+   * large file, is then left out. */
+  if (!sorted)
+    g_ptr_array_sort (events, compare_events);
   report->n_events = events->len;
   return g_steal_pointer (&events);
 }
@@ -2327,6 +2346,7 @@ quorum_ics_parse (const char            *data,
   g_autoptr(GHashTable) gtz = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autoptr(GTimeZone) shanghai = NULL;
+  g_autoptr(GObject) scratch = G_OBJECT (i_cal_time_new_null_time ());
   QuorumIcsParseReport local_report = { 0 };
   GPtrArray *events;
   ParseContext ctx = { 0 };
@@ -2348,6 +2368,7 @@ quorum_ics_parse (const char            *data,
   ctx.vtimezones = vtimezones;
   ctx.zones = zones;
   ctx.gtz = gtz;
+  ctx.scratch = I_CAL_TIME (scratch);
   ctx.utc_zone.tz = utc;
   ctx.shanghai_zone.tz = shanghai;
   ctx.shanghai_zone.iana = (char *) SHANGHAI;

@@ -107,10 +107,10 @@ static GDateTime *
 wall_clock_in (GDateTime *datetime,
                GTimeZone *tz)
 {
-  return g_date_time_new (tz,
-                          g_date_time_get_year (datetime),
-                          g_date_time_get_month (datetime),
-                          g_date_time_get_day_of_month (datetime),
+  int year, month, day;
+
+  g_date_time_get_ymd (datetime, &year, &month, &day);
+  return g_date_time_new (tz, year, month, day,
                           g_date_time_get_hour (datetime),
                           g_date_time_get_minute (datetime),
                           g_date_time_get_seconds (datetime));
@@ -259,28 +259,30 @@ bind_series_fields (QuorumStore   *self,
   g_autofree char *title = g_strstrip (g_strdup (quorum_series_get_title (series)));
   int reminder = quorum_series_get_reminder_minutes (series);
 
+  /* Both callers step @stmt at once: what @series and the caller hold is
+   * bound without a copy, this function's own texts with one. */
   _quorum_store_bind_text (stmt, 2, title);
-  _quorum_store_bind_text (stmt, 3, quorum_series_get_duty_id (series));
+  _quorum_store_bind_text_static (stmt, 3, quorum_series_get_duty_id (series));
   /* A series that serves a duty takes the duty's kind unless it names one. */
-  _quorum_store_bind_text (stmt, 4,
-                           quorum_series_get_kind (series) != NULL
-                             ? quorum_series_get_kind (series)
-                             : _quorum_store_get_duty_kind (self,
-                                                            quorum_series_get_duty_id (series)));
-  _quorum_store_bind_text (stmt, 5, quorum_series_get_rrule (series));
+  _quorum_store_bind_text_static (stmt, 4,
+                                  quorum_series_get_kind (series) != NULL
+                                    ? quorum_series_get_kind (series)
+                                    : _quorum_store_get_duty_kind (self,
+                                                                   quorum_series_get_duty_id (series)));
+  _quorum_store_bind_text_static (stmt, 5, quorum_series_get_rrule (series));
   _quorum_store_bind_text (stmt, 6, dtstart_text);
   sqlite3_bind_int (stmt, 7, quorum_series_get_duration_minutes (series));
   sqlite3_bind_int (stmt, 8, quorum_series_get_all_day (series));
-  _quorum_store_bind_text (stmt, 9, quorum_series_get_tzid (series));
-  _quorum_store_bind_text (stmt, 10, quorum_series_get_location (series));
-  _quorum_store_bind_text (stmt, 11, quorum_series_get_description (series));
+  _quorum_store_bind_text_static (stmt, 9, quorum_series_get_tzid (series));
+  _quorum_store_bind_text_static (stmt, 10, quorum_series_get_location (series));
+  _quorum_store_bind_text_static (stmt, 11, quorum_series_get_description (series));
   _quorum_store_bind_id (stmt, 12, quorum_series_get_owner_id (series));
-  _quorum_store_bind_text (stmt, 13, quorum_series_get_holiday_policy (series));
+  _quorum_store_bind_text_static (stmt, 13, quorum_series_get_holiday_policy (series));
   if (reminder >= 0)
     sqlite3_bind_int (stmt, 14, reminder);
   else
     sqlite3_bind_null (stmt, 14);
-  _quorum_store_bind_text (stmt, 15, stamp);
+  _quorum_store_bind_text_static (stmt, 15, stamp);
 }
 
 /* Inserts (when *inout_id is 0) or rewrites a series row. */
@@ -1894,13 +1896,14 @@ insert_single (QuorumSeriesInserter  *self,
 
   sqlite3_reset (self->occurrence);
   sqlite3_bind_int64 (self->occurrence, 1, series_id);
-  _quorum_store_bind_text (self->occurrence, 2, rid);
-  _quorum_store_bind_text (self->occurrence, 3, start_text);
-  _quorum_store_bind_text (self->occurrence, 4, end_text);
+  _quorum_store_bind_text_static (self->occurrence, 2, rid);
+  _quorum_store_bind_text_static (self->occurrence, 3, start_text);
+  _quorum_store_bind_text_static (self->occurrence, 4, end_text);
   sqlite3_bind_int64 (self->occurrence, 5, g_date_time_to_unix (start));
   sqlite3_bind_int64 (self->occurrence, 6, g_date_time_to_unix (end));
-  _quorum_store_bind_text (self->occurrence, 7, cancel_reason != NULL ? "cancelled" : "scheduled");
-  _quorum_store_bind_text (self->occurrence, 8, cancel_reason);
+  _quorum_store_bind_text_static (self->occurrence, 7,
+                                  cancel_reason != NULL ? "cancelled" : "scheduled");
+  _quorum_store_bind_text_static (self->occurrence, 8, cancel_reason);
   if (!_quorum_store_step_done (self->store, self->occurrence, error))
     return FALSE;
   *out_inserted = 1;
@@ -1957,10 +1960,10 @@ _quorum_series_inserter_add (QuorumSeriesInserter  *self,
 
   sqlite3_reset (self->series);
   bind_series_fields (self->store, self->series, series, tz, self->stamp);
-  _quorum_store_bind_text (self->series, 16, uid);
+  _quorum_store_bind_text_static (self->series, 16, uid);
   sqlite3_bind_int (self->series, 17, sequence);
-  _quorum_store_bind_text (self->series, 18, created_at);
-  _quorum_store_bind_text (self->series, 19, last_modified);
+  _quorum_store_bind_text_static (self->series, 18, created_at);
+  _quorum_store_bind_text_static (self->series, 19, last_modified);
   if (!_quorum_store_step_done (self->store, self->series, error))
     return FALSE;
   id = _quorum_store_last_insert_id (self->store);

@@ -72,6 +72,9 @@ GDateTime *_quorum_store_parse_instant    (const char    *text);
 void       _quorum_store_bind_text        (sqlite3_stmt  *stmt,
                                            int            index,
                                            const char    *text);
+void       _quorum_store_bind_text_static (sqlite3_stmt  *stmt,
+                                           int            index,
+                                           const char    *text);
 void       _quorum_store_bind_id          (sqlite3_stmt  *stmt,
                                            int            index,
                                            gint64         id);
