@@ -471,6 +471,58 @@ test_rulebook_served_by (void)
   g_assert_nonnull (strstr (quorum_rulebook_view_get_served_by (view, "theory-study"), "、"));
 }
 
+/* The "Next 14 Days" group lists the sessions that serve a duty, not the
+ * routine meetings around them. */
+static void
+test_person_upcoming (void)
+{
+  QuorumPersonView *view = quorum_obligations_page_get_person_view (page);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 11, 27, 8, 30, 0);
+  g_autoptr(GDateTime) reception = g_date_time_new (tz, 2026, 12, 2, 9, 0, 0);
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 26, 0, 0, 0);
+  g_autoptr(GDateTime) until = g_date_time_add_days (now, 14);
+  g_autoptr(QuorumSeries) routine = quorum_series_new ("日常工作调度会", start);
+  g_autoptr(QuorumSeries) duty = quorum_series_new ("接访日", reception);
+  g_autoptr(GListModel) listed = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumOccurrenceFilter filter = { 0 };
+  guint required = 0, routine_listed = 0;
+
+  quorum_series_set_rrule (routine, "FREQ=DAILY;COUNT=10");
+  quorum_series_add_participant_person (routine, office.li);
+  g_assert_cmpint (quorum_store_add_series (store, routine, &error), >, 0);
+  g_assert_no_error (error);
+  quorum_series_set_duty_id (duty, "reception-day");
+  quorum_series_set_owner_id (duty, office.li);
+  g_assert_cmpint (quorum_store_add_series (store, duty, &error), >, 0);
+  g_assert_no_error (error);
+
+  filter.person_id = office.li;
+  listed = quorum_store_list_occurrences (store, now, until, &filter, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (listed); i++)
+    {
+      g_autoptr(QuorumOccurrence) o = g_list_model_get_item (listed, i);
+
+      if (quorum_occurrence_get_status (o) == QUORUM_OCCURRENCE_CANCELLED)
+        continue;
+      if (quorum_occurrence_get_duty_id (o) != NULL)
+        required++;
+      else
+        routine_listed++;
+    }
+  g_assert_cmpuint (routine_listed, ==, 10);
+  g_assert_cmpuint (required, >=, 1);
+
+  quorum_obligations_page_show (page, "mine");
+  quorum_person_view_set_person (view, office.zhang);
+  settle ();
+  quorum_person_view_set_person (view, office.li);
+  settle ();
+  g_assert_cmpuint (quorum_person_view_get_n_upcoming (view), ==, required);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/obligations/rulebook", test_rulebook);
   g_test_add_func ("/obligations/rulebook-served-by", test_rulebook_served_by);
   g_test_add_func ("/obligations/hidden-waits", test_hidden_waits);
+  g_test_add_func ("/obligations/person-upcoming", test_person_upcoming);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -1201,6 +1201,29 @@ test_store_occurrence_filters (Fixture       *f,
     /* Else the comparison would prove nothing. */
     g_assert_cmpuint (n_with_counts, >, 0);
   }
+
+  /* A routine meeting naming 李四 (no duty) is his, but not a required one. */
+  {
+    g_autoptr(GDateTime) start = at (f, "2026-06-20T09:00:00");
+    g_autoptr(QuorumSeries) routine = quorum_series_new ("工作碰头会", start);
+    QuorumOccurrenceFilter li = { .person_id = f->li };
+    QuorumOccurrenceFilter li_required = { .person_id = f->li, .duties_only = TRUE };
+    QuorumOccurrenceFilter required = { .duties_only = TRUE, .without_counts = TRUE };
+    g_autofree char *got_li = NULL;
+    g_autofree char *got_required = NULL;
+    g_autofree char *got_all_required = NULL;
+
+    quorum_series_add_participant_person (routine, f->li);
+    g_assert_cmpint (quorum_store_add_series (f->store, routine, &error), >, 0);
+    g_assert_no_error (error);
+    got_li = list_filtered (f, &li, series);
+    got_required = list_filtered (f, &li_required, series);
+    got_all_required = list_filtered (f, &required, series);
+    g_assert_cmpstr (got_li, ==, "S/05-04 S/05-11 V/05-15 S/05-18 S/05-25 S/06-01 S/06-08"
+                                 " S/06-15 V/06-15 ?/06-20 S/06-22 S/06-29");
+    g_assert_cmpstr (got_required, ==, cases[1].expected);
+    g_assert_cmpstr (got_all_required, ==, all);
+  }
 }
 
 /* A released statement is reused for the same SQL, reset and unbound; one

@@ -644,40 +644,36 @@ migrate (QuorumDatabase  *self,
       g_debug ("Backed up %s to %s before migrating", self->path, backup);
     }
 
-  for (int version = user_version + 1; version <= latest; version++)
+  /* Every step in one transaction: another program opening the file at the
+   * same time (the app and quorum-cli starting together on a new file)
+   * never sees a schema half-way, which it would take for an old one to
+   * back up and migrate; and a failed step leaves the file as it was. */
+  if (user_version < latest)
     {
-      g_autofree char *set_version = NULL;
       int current = 0;
 
       if (!_quorum_database_begin (self, error))
         return FALSE;
-
-      /* Another program (the app and quorum-cli starting together on a new
-       * file) may have made this step while this one waited for the lock. */
+      /* The other program may have migrated while this one waited for the lock. */
       if (!query_int (self, "PRAGMA user_version", &current, error))
         {
           _quorum_database_rollback (self);
           return FALSE;
         }
-      if (current >= version)
+      for (int version = current + 1; version <= latest; version++)
         {
-          if (!_quorum_database_commit (self, error))
-            return FALSE;
-          continue;
+          g_autofree char *set_version = NULL;
+
+          g_debug ("Migrating %s to schema %d", self->path, version);
+          set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                         QUORUM_APPLICATION_ID, version);
+          if (!_quorum_database_exec (self, migrations[version - 1], error) ||
+              !_quorum_database_exec (self, set_version, error))
+            {
+              _quorum_database_rollback (self);
+              return FALSE;
+            }
         }
-
-      g_debug ("Migrating %s to schema %d", self->path, version);
-
-      set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                                     QUORUM_APPLICATION_ID, version);
-
-      if (!_quorum_database_exec (self, migrations[version - 1], error) ||
-          !_quorum_database_exec (self, set_version, error))
-        {
-          _quorum_database_rollback (self);
-          return FALSE;
-        }
-
       if (!_quorum_database_commit (self, error))
         return FALSE;
     }

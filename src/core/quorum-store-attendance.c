@@ -365,6 +365,10 @@ quorum_store_set_all_present (QuorumStore  *self,
 
 /* Make-ups ------------------------------------------------------------------ */
 
+/* Absences from sessions of make-up duties without a make-up. The CROSS
+ * JOINs start from the few duty series: left to itself SQLite scans every
+ * attendance row of the office for the two statuses, routine sessions
+ * included (a million rows in a busy office). */
 static GPtrArray *
 query_owed (QuorumStore  *self,
             gint64        person_id,
@@ -381,9 +385,9 @@ query_owed (QuorumStore  *self,
                                       "SELECT a.occurrence_id, a.person_id, p.name, p.title,"
                                       "  a.status, a.reason, a.excuse_kind,"
                                       "  coalesce (o.title, s.title), o.start_at, s.tzid, s.duty_id"
-                                      " FROM attendance a"
-                                      "  JOIN occurrence o ON o.id = a.occurrence_id"
-                                      "  JOIN series s ON s.id = o.series_id"
+                                      " FROM series s"
+                                      "  CROSS JOIN occurrence o ON o.series_id = s.id"
+                                      "  CROSS JOIN attendance a ON a.occurrence_id = o.id"
                                       "  JOIN person p ON p.id = a.person_id"
                                       " WHERE a.status IN ('excused', 'absent')"
                                       "   AND s.deleted = 0 AND o.status <> 'cancelled'"

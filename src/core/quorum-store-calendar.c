@@ -74,7 +74,10 @@
   " ORDER BY o.start_unix, o.end_unix, o.id"
 
 /* The occurrences of a range query, for OCCURRENCE_SELECT: ?1 and ?2 the
- * range, ?7 the longest span, ?3 to ?6 the filter. */
+ * range, ?7 the longest span, ?3 to ?6 and ?8 the filter. With a person (?20) only
+ * the series they can be expected at, whatever the dates: a superset of
+ * what `expected` finds, which then decides, so that a person's range does
+ * not compute the roll of every session of the office. */
 #define RANGE_OCC_CTE \
   "WITH occ (id, series_id, day) AS (" \
   "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)" \
@@ -84,7 +87,14 @@
   "     AND o.start_unix >= ?1 - ?7" \
   "     AND (o.end_unix > ?1 OR o.start_unix = o.end_unix)" \
   "     AND (?3 = 0 OR o.series_id = ?3)" \
+  "     AND (?20 = 0 OR o.series_id IN (" \
+  "          SELECT series_id FROM series_participant WHERE person_id = ?20" \
+  "          UNION SELECT sp.series_id FROM series_participant sp" \
+  "           JOIN relation r ON r.unit_id = sp.unit_id" \
+  "           WHERE r.person_id = ?20 AND r.kind IN ('member', 'head')" \
+  "          UNION SELECT id FROM series WHERE owner_id = ?20))" \
   "     AND (?4 IS NULL OR s.duty_id = ?4)" \
+  "     AND (?8 = 0 OR s.duty_id IS NOT NULL)" \
   "     AND (?5 = 0 OR EXISTS (SELECT 1 FROM series_participant sp" \
   "          WHERE sp.series_id = s.id AND sp.unit_id = ?5))" \
   "     AND (?6 IS NULL" \
@@ -1428,6 +1438,7 @@ quorum_store_list_occurrences (QuorumStore                   *self,
   _quorum_store_bind_text (stmt, 4, filter->duty_id);
   sqlite3_bind_int64 (stmt, 5, MAX (filter->unit_id, 0));
   _quorum_store_bind_text (stmt, 6, text);
+  sqlite3_bind_int64 (stmt, 8, filter->duties_only ? 1 : 0);
   sqlite3_bind_int64 (stmt, 20, MAX (filter->person_id, 0));
 
   return collect_occurrences (self, stmt, error);

@@ -59,6 +59,7 @@ typedef enum
  * @without_counts: leave the expected, recorded and attended counts at 0:
  *   they cost a join per occurrence, which a view that does not show them
  *   (the month grid) need not pay
+ * @duties_only: only series that serve a duty (any), not routine meetings
  *
  * Narrows quorum_store_list_occurrences().
  */
@@ -70,6 +71,7 @@ typedef struct
   const char *duty_id;
   const char *text;
   gboolean    without_counts;
+  gboolean    duties_only;
 } QuorumOccurrenceFilter;
 
 #define QUORUM_TYPE_STORE (quorum_store_get_type ())

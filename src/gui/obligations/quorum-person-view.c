@@ -57,6 +57,7 @@ struct _QuorumPersonView
   GPtrArray      *pending;
   gint64          person_id;
   guint           n_rows;
+  guint           n_upcoming;
   guint           append_tick;
   gboolean        filling;
   gboolean        busy;
@@ -170,6 +171,7 @@ clear_sections (QuorumPersonView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections))) != NULL)
     gtk_box_remove (self->sections, child);
   self->n_rows = 0;
+  self->n_upcoming = 0;
 }
 
 static GtkWidget *
@@ -412,7 +414,10 @@ add_upcoming_group (QuorumPersonView *self,
 
       if (g_date_time_compare (quorum_occurrence_get_start (occurrence), until) >= 0)
         break;
-      if (quorum_occurrence_get_status (occurrence) == QUORUM_OCCURRENCE_CANCELLED)
+      /* What is required: sessions that serve a duty. A busy office's
+       * routine meetings would bury them (and cost a row each). */
+      if (quorum_occurrence_get_status (occurrence) == QUORUM_OCCURRENCE_CANCELLED ||
+          quorum_occurrence_get_duty_id (occurrence) == NULL)
         continue;
       quorum_occurrence_get_date (occurrence, &date);
       day = quorum_format_day (&date);
@@ -429,6 +434,7 @@ add_upcoming_group (QuorumPersonView *self,
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       n++;
     }
+  self->n_upcoming = n;
   if (n == 0)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
                                new_row (_("Nothing required in the next 14 days"), NULL));
@@ -461,6 +467,10 @@ show_results (QuorumPersonView *self)
   until = g_date_time_add_days (from, UPCOMING_DAYS);
   year_end = g_date_time_add_years (from, 1);
   filter.person_id = self->person_id;
+  /* A year of required sessions for the next one of each duty: no roll
+   * counts, no routine meetings. */
+  filter.without_counts = TRUE;
+  filter.duties_only = TRUE;
   upcoming = quorum_store_list_occurrences (self->store, from, year_end, &filter, NULL);
 
   add_now_group (self, &today);
@@ -766,4 +776,17 @@ quorum_person_view_get_n_rows (QuorumPersonView *self)
 {
   g_return_val_if_fail (QUORUM_IS_PERSON_VIEW (self), 0);
   return self->n_rows;
+}
+
+/**
+ * quorum_person_view_get_n_upcoming:
+ * @self: a #QuorumPersonView
+ *
+ * Returns: how many required sessions the "Next 14 Days" group lists
+ */
+guint
+quorum_person_view_get_n_upcoming (QuorumPersonView *self)
+{
+  g_return_val_if_fail (QUORUM_IS_PERSON_VIEW (self), 0);
+  return self->n_upcoming;
 }

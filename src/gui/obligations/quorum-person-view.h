@@ -28,5 +28,6 @@ void       quorum_person_view_set_person  (QuorumPersonView *self,
 gboolean   quorum_person_view_get_busy    (QuorumPersonView *self);
 GPtrArray *quorum_person_view_get_results (QuorumPersonView *self);
 guint      quorum_person_view_get_n_rows  (QuorumPersonView *self);
+guint      quorum_person_view_get_n_upcoming (QuorumPersonView *self);
 
 G_END_DECLS

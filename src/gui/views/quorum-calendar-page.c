@@ -149,6 +149,16 @@ emit_range (QuorumCalendarPage *self)
 
 static void reload_from_store (QuorumCalendarPage *self);
 
+/* Reloads now when on show, else once the page is shown again. */
+static void
+reload_when_shown (QuorumCalendarPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    reload_from_store (self);
+  else
+    self->stale = TRUE;
+}
+
 /* The entry waits 250 ms after the last key. With a store the search is
  * part of the query, which also looks in the minutes; without one only
  * the titles and places of the model on show can be searched. */
@@ -175,7 +185,8 @@ on_filter_bar_changed_cb (QuorumCalendarPage      *self,
   if (quorum_calendar_filter_bar_get_active (bar) && self->store != NULL)
     gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
   update_title (self);
-  reload_from_store (self);
+  /* The bar follows the store's people and units, hidden or not. */
+  reload_when_shown (self);
 }
 
 /* Closing the bar drops its filters, as closing the search bar drops the search. */
@@ -385,7 +396,7 @@ on_self_range_changed_cb (QuorumCalendarPage *self,
 
   if (filter != NULL)
     gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
-  reload_from_store (self);
+  reload_when_shown (self);
 }
 
 static QuorumDayMark
