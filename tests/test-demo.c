@@ -16,6 +16,7 @@
 #include "quorum-rulebook.h"
 #include "quorum-store-bulk.h"
 #include "quorum-store-ics.h"
+#include "quorum-store-private.h"
 
 typedef struct
 {
@@ -621,6 +622,145 @@ test_demo_rematerialize_gaps (void)
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
 }
 
+static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+/* What an ATTENDEE's PARTSTAT says of a recorded status. */
+static const char *
+partstat_letter (const char *status)
+{
+  if (g_strcmp0 (status, "present") == 0 || g_strcmp0 (status, "late") == 0)
+    return "A";
+  if (g_strcmp0 (status, "excused") == 0 || g_strcmp0 (status, "absent") == 0)
+    return "D";
+  return "N";
+}
+
+/* The rosters of the feed, worked out per series in C, are those the SQL
+ * of QUORUM_STORE_EXPECTED_CTE gives every occurrence (members from their
+ * start to their end day, people until they retire, the owner), in rank
+ * order with what was recorded; and a person's feed has exactly the
+ * occurrences that person is expected at. */
+static void
+test_demo_feed_rosters (void)
+{
+  g_autoptr(Office) o = office_new (2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 15, 17, 30, 0);
+  g_autoptr(GDateTime) from = g_date_time_new (tz, 2025, 6, 1, 0, 0, 0);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          string_free);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) person_events = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  QuorumExportScope scope = { .from = from };
+  g_autofree char *retire = NULL;
+  gint64 person_id = 0;
+  guint n_with_person = 0;
+  guint n_checked = 0;
+
+  /* The person expected most often retires, and a membership of every
+   * unit ends, within the feed's range. */
+  stmt = _quorum_database_prepare (o->db,
+                                   "SELECT person_id FROM relation WHERE kind = 'member'"
+                                   " GROUP BY person_id ORDER BY count (*) DESC, person_id",
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  person_id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, _quorum_statement_release);
+  retire = g_strdup_printf ("UPDATE person SET retired_on = '2026-01-15' WHERE id = %lld;",
+                            (long long)person_id);
+  g_assert_true (_quorum_database_exec (o->db, retire, &error));
+  g_assert_no_error (error);
+  g_assert_true (_quorum_database_exec (o->db,
+                                        "UPDATE relation SET end_date = '2025-12-31'"
+                                        " WHERE id IN (SELECT min (id) FROM relation"
+                                        "   WHERE kind = 'member' AND start_date <= '2025-12-31'"
+                                        "   GROUP BY unit_id);",
+                                        &error));
+  g_assert_no_error (error);
+  quorum_store_set_now (o->store, now);
+
+  events = quorum_store_export_events (o->store, &scope, QUORUM_EXPORT_FEED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >, 100);
+
+  stmt = _quorum_database_prepare (o->db,
+                                   "WITH occ (id, series_id, day) AS ("
+                                   "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)"
+                                   "    FROM occurrence o JOIN series s ON s.id = o.series_id"
+                                   "   WHERE s.deleted = 0), "
+                                   QUORUM_STORE_EXPECTED_CTE
+                                   " SELECT s.uid || '-' || replace (replace (o.recurrence_id,"
+                                   "          '-', ''), ':', ''), p.id, a.status"
+                                   "   FROM expected e JOIN occurrence o ON o.id = e.oid"
+                                   "   JOIN series s ON s.id = o.series_id"
+                                   "   JOIN person p ON p.id = e.pid"
+                                   "   LEFT JOIN attendance a"
+                                   "     ON a.occurrence_id = e.oid AND a.person_id = e.pid"
+                                   " ORDER BY e.oid, p.rank, p.id",
+                                   &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *key = (const char *)sqlite3_column_text (stmt, 0);
+      GString *list = g_hash_table_lookup (expected, key);
+
+      if (list == NULL)
+        {
+          list = g_string_new (NULL);
+          g_hash_table_insert (expected, g_strdup (key), list);
+        }
+      g_string_append_printf (list, "urn:x-quorum:person:%lld=%s;",
+                              (long long)sqlite3_column_int64 (stmt, 1),
+                              partstat_letter ((const char *)sqlite3_column_text (stmt, 2)));
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      QuorumIcsEvent *ev = g_ptr_array_index (events, i);
+      GString *want = g_hash_table_lookup (expected, ev->uid);
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      for (guint a = 0; a < ev->attendees->len; a++)
+        {
+          QuorumIcsAttendee *attendee = &g_array_index (ev->attendees, QuorumIcsAttendee, a);
+          static const char * const letters[] = { "N", "A", "D", "T" };
+
+          g_string_append_printf (got, "%s=%s;", attendee->uri, letters[attendee->partstat]);
+        }
+      g_assert_cmpstr (got->str, ==, want != NULL ? want->str : "");
+      if (ev->attendees->len > 0)
+        n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 100);
+
+  /* The person who retired: expected at some occurrences, not at others. */
+  for (guint i = 0; i < events->len; i++)
+    {
+      QuorumIcsEvent *ev = g_ptr_array_index (events, i);
+      g_autofree char *uri = g_strdup_printf ("urn:x-quorum:person:%lld;", (long long)person_id);
+      g_autoptr(GString) all = g_string_new (NULL);
+
+      for (guint a = 0; a < ev->attendees->len; a++)
+        g_string_append_printf (all, "%s;",
+                                g_array_index (ev->attendees, QuorumIcsAttendee, a).uri);
+      if (strstr (all->str, uri) != NULL)
+        n_with_person++;
+    }
+  scope.person_id = person_id;
+  person_events = quorum_store_export_events (o->store, &scope, QUORUM_EXPORT_FEED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_with_person, >, 0);
+  g_assert_cmpuint (n_with_person, <, events->len);
+  g_assert_cmpuint (person_events->len, ==, n_with_person);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +777,7 @@ main (int   argc,
   g_test_add_func ("/core/demo/golden", test_demo_golden);
   g_test_add_func ("/core/demo/rematerialize", test_demo_rematerialize);
   g_test_add_func ("/core/demo/rematerialize-gaps", test_demo_rematerialize_gaps);
+  g_test_add_func ("/core/demo/feed-rosters", test_demo_feed_rosters);
 
   return g_test_run ();
 }
