@@ -16,6 +16,7 @@
 #include "quorum-rulebook.h"
 #include "quorum-store-bulk.h"
 #include "quorum-store-ics.h"
+#include "quorum-store-private.h"
 
 typedef struct
 {
@@ -539,6 +540,227 @@ test_demo_rematerialize (void)
   g_assert_cmpstr (after_sum, ==, "a36f301f9f9e9f5eb1d5fd6336de41d93d61ebd1f73a3bfd6f3993d2bd3673f4");
 }
 
+/* Materialising again fills only the gaps: rows that exist are kept (a
+ * batch of rows whose statement skips some of them counts only those it
+ * wrote), and the audit trail names how many were new. */
+static void
+test_demo_rematerialize_gaps (void)
+{
+  g_autoptr(Office) o = office_new (4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autofree char *before = dump_rows (o);
+  g_autofree char *after = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *want = NULL;
+  gint64 series_id;
+  gint64 n_before;
+  int n_deleted;
+
+  stmt = _quorum_database_prepare (o->db,
+                                   "SELECT series_id, count (*) FROM occurrence"
+                                   " GROUP BY series_id ORDER BY count (*) DESC, series_id",
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  series_id = sqlite3_column_int64 (stmt, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), >, 100);
+  g_clear_pointer (&stmt, _quorum_statement_release);
+
+  /* Up to the last row there is (the demo writes rows past its horizon). */
+  stmt = _quorum_database_prepare (o->db, "SELECT max (start_unix) + 1 FROM occurrence", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  until = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 0));
+  g_clear_pointer (&stmt, _quorum_statement_release);
+
+  stmt = _quorum_database_prepare (o->db, "SELECT count (*) FROM audit WHERE action = 'materialize'",
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n_before = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, _quorum_statement_release);
+
+  /* Every third row of the busiest series goes (of those not moved by
+   * hand, which the rule would not give back), with what hangs on it. */
+  sql = g_strdup_printf ("PRAGMA foreign_keys = OFF;"
+                         "CREATE TEMP TABLE gone AS SELECT id FROM occurrence"
+                         " WHERE series_id = %lld AND id %% 3 = 0 AND moved = 0;"
+                         "DELETE FROM attendance WHERE occurrence_id IN (SELECT id FROM gone);"
+                         "DELETE FROM makeup WHERE occurrence_id IN (SELECT id FROM gone);"
+                         "DELETE FROM occurrence WHERE id IN (SELECT id FROM gone);"
+                         "DELETE FROM meta WHERE key = 'horizon';"
+                         "PRAGMA foreign_keys = ON;",
+                         (long long)series_id);
+  g_assert_true (_quorum_database_exec (o->db, sql, &error));
+  g_assert_no_error (error);
+  stmt = _quorum_database_prepare (o->db, "SELECT count (*) FROM temp.gone", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n_deleted = sqlite3_column_int (stmt, 0);
+  g_assert_cmpint (n_deleted, >, 10);
+  g_clear_pointer (&stmt, _quorum_statement_release);
+
+  g_assert_true (quorum_store_materialize (o->store, until, &error));
+  g_assert_no_error (error);
+  after = dump_rows (o);
+  g_assert_true (strcmp (after, before) == 0);
+
+  /* One new audit row: this series', with the rows that were missing. */
+  stmt = _quorum_database_prepare (o->db,
+                                   "SELECT entity_id, after_json FROM audit"
+                                   " WHERE action = 'materialize' ORDER BY id",
+                                   &error);
+  g_assert_no_error (error);
+  for (gint64 i = 0; i < n_before; i++)
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, series_id);
+  want = g_strdup_printf ("\"inserted\":%d}", n_deleted);
+  g_assert_true (g_str_has_suffix ((const char *)sqlite3_column_text (stmt, 1), want));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+/* What an ATTENDEE's PARTSTAT says of a recorded status. */
+static const char *
+partstat_letter (const char *status)
+{
+  if (g_strcmp0 (status, "present") == 0 || g_strcmp0 (status, "late") == 0)
+    return "A";
+  if (g_strcmp0 (status, "excused") == 0 || g_strcmp0 (status, "absent") == 0)
+    return "D";
+  return "N";
+}
+
+/* The rosters of the feed, worked out per series in C, are those the SQL
+ * of QUORUM_STORE_EXPECTED_CTE gives every occurrence (members from their
+ * start to their end day, people until they retire, the owner), in rank
+ * order with what was recorded; and a person's feed has exactly the
+ * occurrences that person is expected at. */
+static void
+test_demo_feed_rosters (void)
+{
+  g_autoptr(Office) o = office_new (2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 15, 17, 30, 0);
+  g_autoptr(GDateTime) from = g_date_time_new (tz, 2025, 6, 1, 0, 0, 0);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          string_free);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) person_events = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  QuorumExportScope scope = { .from = from };
+  g_autofree char *retire = NULL;
+  gint64 person_id = 0;
+  guint n_with_person = 0;
+  guint n_checked = 0;
+
+  /* The person expected most often retires, and a membership of every
+   * unit ends, within the feed's range. */
+  stmt = _quorum_database_prepare (o->db,
+                                   "SELECT person_id FROM relation WHERE kind = 'member'"
+                                   " GROUP BY person_id ORDER BY count (*) DESC, person_id",
+                                   &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  person_id = sqlite3_column_int64 (stmt, 0);
+  g_clear_pointer (&stmt, _quorum_statement_release);
+  retire = g_strdup_printf ("UPDATE person SET retired_on = '2026-01-15' WHERE id = %lld;",
+                            (long long)person_id);
+  g_assert_true (_quorum_database_exec (o->db, retire, &error));
+  g_assert_no_error (error);
+  g_assert_true (_quorum_database_exec (o->db,
+                                        "UPDATE relation SET end_date = '2025-12-31'"
+                                        " WHERE id IN (SELECT min (id) FROM relation"
+                                        "   WHERE kind = 'member' AND start_date <= '2025-12-31'"
+                                        "   GROUP BY unit_id);",
+                                        &error));
+  g_assert_no_error (error);
+  quorum_store_set_now (o->store, now);
+
+  events = quorum_store_export_events (o->store, &scope, QUORUM_EXPORT_FEED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, >, 100);
+
+  stmt = _quorum_database_prepare (o->db,
+                                   "WITH occ (id, series_id, day) AS ("
+                                   "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)"
+                                   "    FROM occurrence o JOIN series s ON s.id = o.series_id"
+                                   "   WHERE s.deleted = 0), "
+                                   QUORUM_STORE_EXPECTED_CTE
+                                   " SELECT s.uid || '-' || replace (replace (o.recurrence_id,"
+                                   "          '-', ''), ':', ''), p.id, a.status"
+                                   "   FROM expected e JOIN occurrence o ON o.id = e.oid"
+                                   "   JOIN series s ON s.id = o.series_id"
+                                   "   JOIN person p ON p.id = e.pid"
+                                   "   LEFT JOIN attendance a"
+                                   "     ON a.occurrence_id = e.oid AND a.person_id = e.pid"
+                                   " ORDER BY e.oid, p.rank, p.id",
+                                   &error);
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *key = (const char *)sqlite3_column_text (stmt, 0);
+      GString *list = g_hash_table_lookup (expected, key);
+
+      if (list == NULL)
+        {
+          list = g_string_new (NULL);
+          g_hash_table_insert (expected, g_strdup (key), list);
+        }
+      g_string_append_printf (list, "urn:x-quorum:person:%lld=%s;",
+                              (long long)sqlite3_column_int64 (stmt, 1),
+                              partstat_letter ((const char *)sqlite3_column_text (stmt, 2)));
+    }
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      QuorumIcsEvent *ev = g_ptr_array_index (events, i);
+      GString *want = g_hash_table_lookup (expected, ev->uid);
+      g_autoptr(GString) got = g_string_new (NULL);
+
+      for (guint a = 0; a < ev->attendees->len; a++)
+        {
+          QuorumIcsAttendee *attendee = &g_array_index (ev->attendees, QuorumIcsAttendee, a);
+          static const char * const letters[] = { "N", "A", "D", "T" };
+
+          g_string_append_printf (got, "%s=%s;", attendee->uri, letters[attendee->partstat]);
+        }
+      g_assert_cmpstr (got->str, ==, want != NULL ? want->str : "");
+      if (ev->attendees->len > 0)
+        n_checked++;
+    }
+  g_assert_cmpuint (n_checked, >, 100);
+
+  /* The person who retired: expected at some occurrences, not at others. */
+  for (guint i = 0; i < events->len; i++)
+    {
+      QuorumIcsEvent *ev = g_ptr_array_index (events, i);
+      g_autofree char *uri = g_strdup_printf ("urn:x-quorum:person:%lld;", (long long)person_id);
+      g_autoptr(GString) all = g_string_new (NULL);
+
+      for (guint a = 0; a < ev->attendees->len; a++)
+        g_string_append_printf (all, "%s;",
+                                g_array_index (ev->attendees, QuorumIcsAttendee, a).uri);
+      if (strstr (all->str, uri) != NULL)
+        n_with_person++;
+    }
+  scope.person_id = person_id;
+  person_events = quorum_store_export_events (o->store, &scope, QUORUM_EXPORT_FEED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_with_person, >, 0);
+  g_assert_cmpuint (n_with_person, <, events->len);
+  g_assert_cmpuint (person_events->len, ==, n_with_person);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -554,6 +776,8 @@ main (int   argc,
   g_test_add_func ("/core/demo/cli", test_demo_cli);
   g_test_add_func ("/core/demo/golden", test_demo_golden);
   g_test_add_func ("/core/demo/rematerialize", test_demo_rematerialize);
+  g_test_add_func ("/core/demo/rematerialize-gaps", test_demo_rematerialize_gaps);
+  g_test_add_func ("/core/demo/feed-rosters", test_demo_feed_rosters);
 
   return g_test_run ();
 }

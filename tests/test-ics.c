@@ -392,6 +392,78 @@ test_export_timezones (void)
   g_assert_nonnull (strstr (text, "CREATED:20221230T080000Z\r\n"));
 }
 
+/* Times are written from their instant, without a GDateTime per stamp: the
+ * same digits as converting to the zone and formatting, on both sides of
+ * 1970, across leap days, daylight saving changes and years' ends; and the
+ * alarm's TRIGGER and SEQUENCE as printf would write them. */
+static void
+test_export_stamps (void)
+{
+  static const char * const instants[] = {
+    "1901-12-13T20:45:52Z", "1969-12-31T23:59:59Z", "1970-01-01T00:00:00Z",
+    "1999-12-31T16:00:00Z", "2000-02-29T12:34:56Z", "2023-03-12T06:59:59Z",
+    "2023-03-12T07:00:00Z", "2023-11-05T05:30:00Z", "2024-02-29T23:59:59Z",
+    "2100-03-01T00:00:00Z", "2400-02-29T15:16:17Z",
+  };
+  static const char * const zones[] = { "Asia/Shanghai", "America/New_York", "Europe/Berlin", NULL };
+  static const int minutes[] = { 0, 15, 60, 90, 1440, 2880, -30, -120 };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    for (guint i = 0; i < G_N_ELEMENTS (instants); i++)
+      {
+        g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_ics_event_unref);
+        g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z] != NULL ? zones[z] : "UTC");
+        g_autoptr(GDateTime) utc = at (instants[i], NULL);
+        g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+        g_autoptr(GDateTime) offset_tz = g_date_time_new_from_iso8601 ("2000-01-01T00:00:00+05:45",
+                                                                       NULL);
+        g_autoptr(GTimeZone) nepal = g_date_time_get_timezone (offset_tz) != NULL
+                                       ? g_time_zone_ref (g_date_time_get_timezone (offset_tz))
+                                       : NULL;
+        g_autoptr(GDateTime) elsewhere = g_date_time_to_timezone (utc, nepal);
+        g_autofree char *wall = g_date_time_format (local, "%Y%m%dT%H%M%S");
+        g_autofree char *utc_wall = g_date_time_format (utc, "%Y%m%dT%H%M%SZ");
+        g_autofree char *text = NULL;
+        g_autofree char *want_start = NULL;
+        g_autofree char *want_stamp = NULL;
+        g_autofree char *want_trigger = NULL;
+        g_autofree char *want_sequence = NULL;
+        QuorumIcsEvent *ev = quorum_ics_event_new ();
+        int m = minutes[i % G_N_ELEMENTS (minutes)];
+        int before = -m;
+
+        ev->uid = g_strdup ("stamps@quorum");
+        ev->summary = g_strdup ("Stamps");
+        ev->tzid = g_strdup (zones[z]);
+        /* In another zone than its own: only the instant counts. */
+        ev->dtstart = g_date_time_ref (elsewhere);
+        ev->last_modified = g_date_time_ref (elsewhere);
+        ev->sequence = (int)i * 1000 - 3;
+        quorum_ics_event_add_alarm (ev, m, NULL);
+        g_ptr_array_add (events, ev);
+
+        text = quorum_ics_export (events, NULL, NULL);
+        want_start = zones[z] != NULL ? g_strdup_printf ("\r\nDTSTART;TZID=%s:%s\r\n", zones[z], wall)
+                                      : g_strdup_printf ("\r\nDTSTART:%s\r\n", utc_wall);
+        want_stamp = g_strdup_printf ("\r\nLAST-MODIFIED:%s\r\n", utc_wall);
+        want_sequence = g_strdup_printf ("\r\nSEQUENCE:%d\r\n", ev->sequence);
+        if (before != 0 && ABS (before) % 1440 == 0)
+          want_trigger = g_strdup_printf ("\r\nTRIGGER:%sP%dD\r\n", before < 0 ? "-" : "",
+                                          ABS (before) / 1440);
+        else if (before != 0 && ABS (before) % 60 == 0)
+          want_trigger = g_strdup_printf ("\r\nTRIGGER:%sPT%dH\r\n", before < 0 ? "-" : "",
+                                          ABS (before) / 60);
+        else
+          want_trigger = g_strdup_printf ("\r\nTRIGGER:%sPT%dM\r\n", before < 0 ? "-" : "",
+                                          ABS (before));
+        g_test_message ("%s in %s", instants[i], zones[z] != NULL ? zones[z] : "UTC");
+        g_assert_nonnull (strstr (text, want_start));
+        g_assert_nonnull (strstr (text, want_stamp));
+        g_assert_nonnull (strstr (text, want_trigger));
+        g_assert_true (ev->sequence == 0 || strstr (text, want_sequence) != NULL);
+      }
+}
+
 static void
 test_export_all_day (void)
 {
@@ -1131,6 +1203,7 @@ main (int   argc,
   g_test_add_func ("/core/ics/parse/order", test_parse_order);
   g_test_add_func ("/core/ics/parse/corpus", test_corpus);
   g_test_add_func ("/core/ics/zones/windows", test_windows_zones);
+  g_test_add_func ("/core/ics/export/stamps", test_export_stamps);
   g_test_add_func ("/core/ics/zones/windows-exist", test_windows_zones_exist);
 
   return g_test_run ();

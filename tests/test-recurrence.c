@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-recurrence.h"
+#include "quorum-recurrence-private.h"
 
 static GDateTime *
 parse_time (const char *iso,
@@ -499,6 +500,85 @@ test_recurrence_parse_unsupported (void)
     }
 }
 
+/* Weekly rules are expanded without libical's iterator: every rule, start,
+ * zone, range, limit and exclusion gives the same starts (or the same
+ * error) both ways, including rules the direct way leaves to libical. */
+static void
+test_recurrence_weekly_matches_libical (void)
+{
+  static const char * const rules[] = {
+    "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+    "FREQ=WEEKLY;INTERVAL=3;BYDAY=SU,MO,SA",
+    "FREQ=WEEKLY;BYDAY=WE,TH,FR,SA,SU,MO,TU",
+    "FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20250714",
+    "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH,SA;UNTIL=20250301T100000",
+    "FREQ=WEEKLY;BYDAY=FR,MO;UNTIL=20250613T065959Z",
+    "FREQ=WEEKLY;BYDAY=MO,FR,SU;COUNT=7",
+    "RRULE:FREQ=WEEKLY;COUNT=20;INTERVAL=2;BYDAY=SA,SU,TH",
+    "FREQ=WEEKLY;INTERVAL=5;BYDAY=TU,FR;COUNT=400",
+    "FREQ=WEEKLY;WKST=SU;INTERVAL=2;BYDAY=SU,TU,SA",
+    "FREQ=WEEKLY",
+    "FREQ=DAILY;INTERVAL=3",
+    "FREQ=WEEKLY;BYDAY=MO;BYMONTH=3",
+  };
+  static const struct
+  {
+    const char *start;
+    const char *tzid;
+  } starts[] = {
+    { "2024-01-01T09:00:00", "Asia/Shanghai" },      /* a Monday */
+    { "2024-02-29T14:30:00", "Asia/Shanghai" },      /* Thursday, leap day */
+    { "2023-12-31T08:00:00", "UTC" },                /* Sunday, year's end */
+    { "2024-03-09T02:30:00", "America/New_York" },   /* Saturday before DST */
+    { "2024-03-03T02:30:00", "America/New_York" },   /* Sunday: 03-10 02:30 does not exist */
+    { "2024-10-29T23:59:59", "Europe/Berlin" },      /* Tuesday */
+  };
+  guint n_compared = 0;
+
+  for (guint r = 0; r < G_N_ELEMENTS (rules); r++)
+    for (guint s = 0; s < G_N_ELEMENTS (starts); s++)
+      for (guint v = 0; v < 4; v++)
+        {
+          g_autoptr(GDateTime) dtstart = parse_time (starts[s].start, starts[s].tzid);
+          g_autoptr(GDateTime) range_start = v >= 2 ? g_date_time_add_days (dtstart, 100) : NULL;
+          g_autoptr(GDateTime) range_end = g_date_time_add_years (dtstart, v == 3 ? 1 : 2);
+          g_autoptr(GPtrArray) exdates = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
+          g_autoptr(GPtrArray) direct = NULL;
+          g_autoptr(GPtrArray) libical = NULL;
+          g_autoptr(GError) direct_error = NULL;
+          g_autoptr(GError) libical_error = NULL;
+          guint max_count = v == 1 ? 10 : 0;
+
+          g_ptr_array_add (exdates, g_date_time_add_days (dtstart, 14));
+          g_ptr_array_add (exdates, g_date_time_add_days (dtstart, 120));
+          direct = _quorum_recurrence_expand_full (rules[r], dtstart, starts[s].tzid, exdates, NULL,
+                                                   range_start, range_end, max_count, FALSE,
+                                                   &direct_error);
+          libical = _quorum_recurrence_expand_full (rules[r], dtstart, starts[s].tzid, exdates,
+                                                    NULL, range_start, range_end, max_count, TRUE,
+                                                    &libical_error);
+          g_test_message ("%s from %s %s, variant %u", rules[r], starts[s].start, starts[s].tzid, v);
+          if (libical_error != NULL)
+            {
+              g_assert_error (direct_error, libical_error->domain, libical_error->code);
+              continue;
+            }
+          g_assert_no_error (direct_error);
+          g_assert_cmpuint (direct->len, ==, libical->len);
+          for (guint i = 0; i < direct->len; i++)
+            {
+              g_autofree char *a = g_date_time_format_iso8601 (g_ptr_array_index (direct, i));
+              g_autofree char *b = g_date_time_format_iso8601 (g_ptr_array_index (libical, i));
+
+              g_assert_cmpstr (a, ==, b);
+            }
+          n_compared += direct->len;
+        }
+
+  g_assert_cmpuint (n_compared, >, 10000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +602,8 @@ main (int   argc,
   g_test_add_func ("/core/recurrence/describe-chinese", test_recurrence_describe_chinese);
   g_test_add_func ("/core/recurrence/build-parse", test_recurrence_build_parse);
   g_test_add_func ("/core/recurrence/parse-unsupported", test_recurrence_parse_unsupported);
+  g_test_add_func ("/core/recurrence/weekly-matches-libical",
+                   test_recurrence_weekly_matches_libical);
 
   return g_test_run ();
 }

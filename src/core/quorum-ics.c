@@ -281,20 +281,40 @@ append_param (GString    *line,
     g_string_append_c (line, '"');
 }
 
+/* Ends the content line that begins at @start of @out, written there
+ * unfolded: folds it as append_folded() does when it is longer than 75
+ * octets, and ends it with CRLF. A feed writes a million lines: they go
+ * straight into @out, and only the long ones are copied once to fold. */
+static void
+end_line (GString *out,
+          gsize    start)
+{
+  g_autofree char *line = NULL;
+
+  if (out->len - start <= 75)
+    {
+      g_string_append_len (out, "\r\n", 2);
+      return;
+    }
+  line = g_strndup (out->str + start, out->len - start);
+  g_string_truncate (out, start);
+  append_folded (out, line);
+}
+
 static void
 emit_text (GString    *out,
            const char *name,
            const char *text)
 {
-  g_autoptr(GString) line = NULL;
+  gsize start = out->len;
 
   if (text == NULL)
     return;
 
-  line = g_string_new (name);
-  g_string_append_c (line, ':');
-  append_escaped_text (line, text);
-  append_folded (out, line->str);
+  g_string_append (out, name);
+  g_string_append_c (out, ':');
+  append_escaped_text (out, text);
+  end_line (out, start);
 }
 
 static void
@@ -302,13 +322,15 @@ emit_raw (GString    *out,
           const char *name,
           const char *value)
 {
-  g_autofree char *line = NULL;
+  gsize start = out->len;
 
   if (value == NULL)
     return;
 
-  line = g_strconcat (name, ":", value, NULL);
-  append_folded (out, line);
+  g_string_append (out, name);
+  g_string_append_c (out, ':');
+  g_string_append (out, value);
+  end_line (out, start);
 }
 
 /* Appends @value as @width zero-padded decimal digits: the writer formats
@@ -325,30 +347,72 @@ append_digits (GString *line,
   g_string_append_len (line, buf, width);
 }
 
-/* YYYYMMDDTHHMMSS of @dt's own wall clock. */
+/* @value in decimal, as printf ("%d") would write it. */
 static void
-append_wall_clock (GString   *line,
-                   GDateTime *dt)
+append_int (GString *line,
+            int      value)
 {
-  int y, m, d;
+  char buf[16];
+  int i = sizeof buf;
+  gint64 v = value;
 
-  g_date_time_get_ymd (dt, &y, &m, &d);
-  append_digits (line, y, 4);
-  append_digits (line, m, 2);
-  append_digits (line, d, 2);
+  if (v < 0)
+    {
+      g_string_append_c (line, '-');
+      v = -v;
+    }
+  do
+    buf[--i] = (char)('0' + v % 10);
+  while ((v /= 10) > 0);
+  g_string_append_len (line, buf + i, sizeof buf - i);
+}
+
+/* YYYYMMDDTHHMMSS of the wall clock @seconds after 1970-01-01T00:00:00 of
+ * that clock (proleptic Gregorian days from the epoch, as GDateTime counts
+ * them): what converting to a zone and reading the fields back gives,
+ * without a new GDateTime per stamp. */
+static void
+append_wall_seconds (GString *line,
+                     gint64   seconds)
+{
+  gint64 days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+  gint64 rest = seconds - days * 86400;
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 doe = z - era * 146097;
+  gint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  gint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  gint64 mp = (5 * doy + 2) / 153;
+  int day = (int)(doy - (153 * mp + 2) / 5 + 1);
+  int month = (int)(mp < 10 ? mp + 3 : mp - 9);
+  int year = (int)(yoe + era * 400 + (month <= 2));
+
+  append_digits (line, year, 4);
+  append_digits (line, month, 2);
+  append_digits (line, day, 2);
   g_string_append_c (line, 'T');
-  append_digits (line, g_date_time_get_hour (dt), 2);
-  append_digits (line, g_date_time_get_minute (dt), 2);
-  append_digits (line, g_date_time_get_second (dt), 2);
+  append_digits (line, (int)(rest / 3600), 2);
+  append_digits (line, (int)(rest / 60 % 60), 2);
+  append_digits (line, (int)(rest % 60), 2);
+}
+
+/* The wall clock of @tz at @dt, as g_date_time_to_timezone() finds it. */
+static void
+append_wall_clock_in (GString   *line,
+                      GDateTime *dt,
+                      GTimeZone *tz)
+{
+  gint64 unix_time = g_date_time_to_unix (dt);
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, unix_time);
+
+  append_wall_seconds (line, unix_time + g_time_zone_get_offset (tz, interval));
 }
 
 static void
 append_utc_stamp (GString   *line,
                   GDateTime *dt)
 {
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (dt);
-
-  append_wall_clock (line, utc);
+  append_wall_seconds (line, g_date_time_to_unix (dt));
   g_string_append_c (line, 'Z');
 }
 
@@ -357,13 +421,15 @@ emit_utc (GString    *out,
           const char *name,
           GDateTime  *dt)
 {
-  g_autoptr(GString) stamp = g_string_new (NULL);
+  gsize start = out->len;
 
-  if (dt != NULL)
-    {
-      append_utc_stamp (stamp, dt);
-      emit_raw (out, name, stamp->str);
-    }
+  if (dt == NULL)
+    return;
+
+  g_string_append (out, name);
+  g_string_append_c (out, ':');
+  append_utc_stamp (out, dt);
+  end_line (out, start);
 }
 
 typedef struct
@@ -382,53 +448,80 @@ emit_time (GString          *out,
            GDateTime        *dt,
            const ExportZone *zone)
 {
-  g_autoptr(GString) line = NULL;
+  gsize start = out->len;
 
   if (dt == NULL)
     return;
 
-  line = g_string_new (name);
+  g_string_append (out, name);
   if (extra_params != NULL)
-    g_string_append (line, extra_params);
+    g_string_append (out, extra_params);
 
   if (zone->all_day)
     {
       int y, m, d;
 
       g_date_time_get_ymd (dt, &y, &m, &d);
-      g_string_append (line, ";VALUE=DATE:");
-      append_digits (line, y, 4);
-      append_digits (line, m, 2);
-      append_digits (line, d, 2);
+      g_string_append (out, ";VALUE=DATE:");
+      append_digits (out, y, 4);
+      append_digits (out, m, 2);
+      append_digits (out, d, 2);
     }
   else if (zone->tzid == NULL)
     {
-      g_string_append_c (line, ':');
-      append_utc_stamp (line, dt);
+      g_string_append_c (out, ':');
+      append_utc_stamp (out, dt);
     }
   else
     {
-      g_autoptr(GDateTime) local = g_date_time_to_timezone (dt, zone->tz);
-
-      append_param (line, "TZID", zone->tzid);
-      g_string_append_c (line, ':');
-      append_wall_clock (line, local);
+      append_param (out, "TZID", zone->tzid);
+      g_string_append_c (out, ':');
+      append_wall_clock_in (out, dt, zone->tz);
     }
 
-  append_folded (out, line->str);
+  end_line (out, start);
 }
 
-static char *
-format_duration_minutes (int minutes)
+/* A DURATION of whole minutes: -P1D, PT2H, PT15M. */
+static void
+append_duration_minutes (GString *line,
+                         int      minutes)
 {
-  const char *sign = minutes < 0 ? "-" : "";
   int m = ABS (minutes);
 
+  if (minutes < 0)
+    g_string_append_c (line, '-');
   if (m != 0 && m % 1440 == 0)
-    return g_strdup_printf ("%sP%dD", sign, m / 1440);
-  if (m != 0 && m % 60 == 0)
-    return g_strdup_printf ("%sPT%dH", sign, m / 60);
-  return g_strdup_printf ("%sPT%dM", sign, m);
+    {
+      g_string_append_c (line, 'P');
+      append_int (line, m / 1440);
+      g_string_append_c (line, 'D');
+    }
+  else if (m != 0 && m % 60 == 0)
+    {
+      g_string_append (line, "PT");
+      append_int (line, m / 60);
+      g_string_append_c (line, 'H');
+    }
+  else
+    {
+      g_string_append (line, "PT");
+      append_int (line, m);
+      g_string_append_c (line, 'M');
+    }
+}
+
+static void
+emit_duration (GString    *out,
+               const char *name,
+               int         minutes)
+{
+  gsize start = out->len;
+
+  g_string_append (out, name);
+  g_string_append_c (out, ':');
+  append_duration_minutes (out, minutes);
+  end_line (out, start);
 }
 
 /* Our own Asia/Shanghai: UTC+8 without DST since 1991, under a clean TZID. */
@@ -621,22 +714,26 @@ emit_event (GString                      *out,
 
       if (ev->categories != NULL && ev->categories[0] != NULL)
         {
-          g_autoptr(GString) line = g_string_new ("CATEGORIES:");
+          gsize start = out->len;
 
+          g_string_append (out, "CATEGORIES:");
           for (guint i = 0; ev->categories[i] != NULL; i++)
             {
               if (i > 0)
-                g_string_append_c (line, ',');
-              append_escaped_text (line, ev->categories[i]);
+                g_string_append_c (out, ',');
+              append_escaped_text (out, ev->categories[i]);
             }
-          append_folded (out, line->str);
+          end_line (out, start);
         }
 
       emit_raw (out, "TRANSP", ev->transp);
       if (ev->sequence != 0)
         {
-          g_autofree char *seq = g_strdup_printf ("%d", ev->sequence);
-          emit_raw (out, "SEQUENCE", seq);
+          gsize start = out->len;
+
+          g_string_append (out, "SEQUENCE:");
+          append_int (out, ev->sequence);
+          end_line (out, start);
         }
       emit_utc (out, "CREATED", ev->created);
       emit_utc (out, "LAST-MODIFIED", ev->last_modified);
@@ -644,26 +741,29 @@ emit_event (GString                      *out,
 
       if (ev->organizer != NULL)
         {
-          g_autoptr(GString) line = g_string_new ("ORGANIZER");
+          gsize start = out->len;
 
+          g_string_append (out, "ORGANIZER");
           if (ev->organizer_cn != NULL)
-            append_param (line, "CN", ev->organizer_cn);
-          g_string_append_printf (line, ":%s", ev->organizer);
-          append_folded (out, line->str);
+            append_param (out, "CN", ev->organizer_cn);
+          g_string_append_c (out, ':');
+          g_string_append (out, ev->organizer);
+          end_line (out, start);
         }
 
       for (guint i = 0; i < ev->attendees->len; i++)
         {
           const QuorumIcsAttendee *a = &g_array_index (ev->attendees, QuorumIcsAttendee, i);
-          g_autoptr(GString) line = g_string_new ("ATTENDEE");
+          gsize start = out->len;
 
+          g_string_append (out, "ATTENDEE");
           if (a->cn != NULL)
-            append_param (line, "CN", a->cn);
-          append_param (line, "PARTSTAT", partstat_names[a->partstat]);
-          append_param (line, "ROLE", a->role != NULL ? a->role : "REQ-PARTICIPANT");
-          g_string_append_c (line, ':');
-          g_string_append (line, a->uri);
-          append_folded (out, line->str);
+            append_param (out, "CN", a->cn);
+          append_param (out, "PARTSTAT", partstat_names[a->partstat]);
+          append_param (out, "ROLE", a->role != NULL ? a->role : "REQ-PARTICIPANT");
+          g_string_append_c (out, ':');
+          g_string_append (out, a->uri);
+          end_line (out, start);
         }
 
       emit_text (out, "X-QUORUM-DUTY", ev->duty);
@@ -672,7 +772,6 @@ emit_event (GString                      *out,
       for (guint i = 0; i < ev->alarms->len; i++)
         {
           const QuorumIcsAlarm *alarm = &g_array_index (ev->alarms, QuorumIcsAlarm, i);
-          g_autofree char *trigger = format_duration_minutes (-alarm->minutes_before);
           const char *text = alarm->description;
 
           if (text == NULL)
@@ -680,7 +779,7 @@ emit_event (GString                      *out,
 
           append_folded (out, "BEGIN:VALARM");
           emit_raw (out, "ACTION", "DISPLAY");
-          emit_raw (out, "TRIGGER", trigger);
+          emit_duration (out, "TRIGGER", -alarm->minutes_before);
           emit_text (out, "DESCRIPTION", text);
           append_folded (out, "END:VALARM");
         }
@@ -750,10 +849,8 @@ quorum_ics_export (GPtrArray                    *events,
   emit_text (out, "X-WR-CALNAME", options->calendar_name);
   if (options->refresh_minutes > 0)
     {
-      g_autofree char *interval = format_duration_minutes (options->refresh_minutes);
-
-      emit_raw (out, "REFRESH-INTERVAL;VALUE=DURATION", interval);
-      emit_raw (out, "X-PUBLISHED-TTL", interval);
+      emit_duration (out, "REFRESH-INTERVAL;VALUE=DURATION", options->refresh_minutes);
+      emit_duration (out, "X-PUBLISHED-TTL", options->refresh_minutes);
     }
 
   for (guint i = 0; i < used->len; i++)

@@ -55,13 +55,35 @@ static const struct
   { "liaison", N_("Liaison") },
 };
 
-/* One expected person of an occurrence, with what was recorded. */
+/* One expected person of an occurrence, with what was recorded. The strings
+ * belong to the export's people and to status_nick(). */
 typedef struct
 {
-  gint64  person_id;
-  char   *name;
-  char   *status;    /* attendance status nick, or NULL */
+  gint64      person_id;
+  const char *name;
+  const char *uri;
+  const char *status;    /* attendance status nick, or NULL */
 } Expected;
+
+/* A person as the rosters of an export need them, with the calendar address
+ * ATTENDEE lines give them. */
+typedef struct
+{
+  gint64  id;
+  gint64  rank;
+  char   *name;
+  char   *retired_on;    /* "YYYY-MM-DD", or NULL */
+  char   *uri;
+} RosterPerson;
+
+/* One way a person belongs to a series: named in it or owning it (no dates),
+ * or a member or head of one of its units over [start, end]. */
+typedef struct
+{
+  RosterPerson *person;
+  char         *start;   /* NULL: from always */
+  char         *end;     /* NULL: open-ended */
+} Candidate;
 
 /* An occurrence row as stored, with its own overrides (not coalesced). */
 typedef struct
@@ -81,16 +103,38 @@ typedef struct
   QuorumStore    *store;
   QuorumRulebook *rulebook;
   GHashTable     *expected;    /* occurrence id → GPtrArray of Expected */
+  GHashTable     *people;      /* person id → RosterPerson */
+  GHashTable     *candidates;  /* series id → GArray of Candidate, in roster order */
+  sqlite3_stmt   *attendance;  /* what was recorded at one occurrence */
 } ExportContext;
 
 static void
-expected_free (gpointer data)
+export_context_clear (ExportContext *ctx)
 {
-  Expected *e = data;
+  g_clear_pointer (&ctx->people, g_hash_table_unref);
+  g_clear_pointer (&ctx->attendance, _quorum_statement_release);
+}
 
-  g_free (e->name);
-  g_free (e->status);
-  g_free (e);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportContext, export_context_clear)
+
+static void
+roster_person_free (gpointer data)
+{
+  RosterPerson *person = data;
+
+  g_free (person->name);
+  g_free (person->retired_on);
+  g_free (person->uri);
+  g_free (person);
+}
+
+static void
+candidate_clear (gpointer data)
+{
+  Candidate *candidate = data;
+
+  g_free (candidate->start);
+  g_free (candidate->end);
 }
 
 static void
@@ -206,8 +250,191 @@ dup_citation (ExportContext *ctx,
                           quorum_duty_get_text (duty) ?: "");
 }
 
-/* Loads, per occurrence of @series_id (or of every series when 0) that
- * overlaps the range, the people expected there and what was recorded. */
+/* Everyone the rosters of this export may name, read once. */
+static gboolean
+load_roster_people (ExportContext  *ctx,
+                    GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean row = FALSE;
+  gboolean ok;
+
+  if (ctx->people != NULL)
+    return TRUE;
+
+  ctx->people = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, roster_person_free);
+  if (!(stmt = _quorum_store_prepare (ctx->store,
+                                      "SELECT id, rank, name, retired_on FROM person", error)))
+    return FALSE;
+  while ((ok = _quorum_store_step_row (ctx->store, stmt, &row, error)) && row)
+    {
+      RosterPerson *person = g_new0 (RosterPerson, 1);
+
+      person->id = sqlite3_column_int64 (stmt, 0);
+      person->rank = sqlite3_column_int64 (stmt, 1);
+      person->name = g_strdup (_quorum_store_column_text (stmt, 2));
+      person->retired_on = g_strdup (_quorum_store_column_text (stmt, 3));
+      person->uri = g_strdup_printf ("urn:x-quorum:person:%" G_GINT64_FORMAT, person->id);
+      g_hash_table_insert (ctx->people, &person->id, person);
+    }
+  return ok;
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const RosterPerson *pa = ((const Candidate *)a)->person;
+  const RosterPerson *pb = ((const Candidate *)b)->person;
+
+  if (pa->rank != pb->rank)
+    return pa->rank < pb->rank ? -1 : 1;
+  return (pa->id > pb->id) - (pa->id < pb->id);
+}
+
+/* The ways people belong to @series_id, in rank order (a person's ways next
+ * to each other), read once per series. */
+static GArray *
+lookup_candidates (ExportContext  *ctx,
+                   gint64          series_id,
+                   GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) candidates = NULL;
+  GArray *found = g_hash_table_lookup (ctx->candidates, &series_id);
+  gboolean row = FALSE;
+  gboolean ok;
+
+  if (found != NULL)
+    return found;
+  if (!load_roster_people (ctx, error) ||
+      !(stmt = _quorum_store_prepare (ctx->store,
+                                      "SELECT person_id, NULL, NULL FROM series_participant"
+                                      " WHERE series_id = ?1 AND person_id IS NOT NULL"
+                                      " UNION ALL"
+                                      " SELECT r.person_id, r.start_date, r.end_date"
+                                      "   FROM series_participant sp JOIN relation r"
+                                      "     ON r.unit_id = sp.unit_id AND r.kind IN ('member', 'head')"
+                                      "  WHERE sp.series_id = ?1"
+                                      " UNION ALL"
+                                      " SELECT owner_id, NULL, NULL FROM series"
+                                      "  WHERE id = ?1 AND owner_id IS NOT NULL",
+                                      error)))
+    return NULL;
+
+  candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_array_set_clear_func (candidates, candidate_clear);
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  while ((ok = _quorum_store_step_row (ctx->store, stmt, &row, error)) && row)
+    {
+      gint64 person_id = sqlite3_column_int64 (stmt, 0);
+      Candidate candidate = { g_hash_table_lookup (ctx->people, &person_id), NULL, NULL };
+
+      if (candidate.person == NULL)
+        continue;
+      candidate.start = g_strdup (_quorum_store_column_text (stmt, 1));
+      candidate.end = g_strdup (_quorum_store_column_text (stmt, 2));
+      g_array_append_val (candidates, candidate);
+    }
+  if (!ok)
+    return NULL;
+
+  g_array_sort (candidates, compare_candidates);
+  found = g_steal_pointer (&candidates);
+  g_hash_table_insert (ctx->candidates, g_memdup2 (&series_id, sizeof series_id), found);
+  return found;
+}
+
+/* One of the statuses of the attendance table, as a string that lives as
+ * long as the process. */
+static const char *
+status_nick (const char *text)
+{
+  static const char * const nicks[] = { "present", "late", "excused", "absent" };
+
+  if (text == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+    if (strcmp (text, nicks[i]) == 0)
+      return nicks[i];
+  return g_intern_string (text);
+}
+
+/* Sets @out (of Expected) to the people expected at the occurrence
+ * @occurrence_id of @series_id, which starts on @day ("YYYY-MM-DD"), in rank
+ * order, with what was recorded for each: the people
+ * %QUORUM_STORE_EXPECTED_CTE gives, worked out from the series' rules of
+ * membership instead of joining every occurrence to every relation (and
+ * sorting all of it), which cost an export a sort of all attendance. */
+static gboolean
+fill_expected (ExportContext  *ctx,
+               gint64          series_id,
+               gint64          occurrence_id,
+               const char     *day,
+               GArray         *out,
+               GError        **error)
+{
+  GArray *candidates = lookup_candidates (ctx, series_id, error);
+  gboolean row = FALSE;
+  gboolean ok;
+
+  g_array_set_size (out, 0);
+  if (candidates == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < candidates->len;)
+    {
+      RosterPerson *person = g_array_index (candidates, Candidate, i).person;
+      gboolean member = FALSE;
+
+      for (; i < candidates->len && g_array_index (candidates, Candidate, i).person == person; i++)
+        {
+          const Candidate *c = &g_array_index (candidates, Candidate, i);
+
+          if ((c->start == NULL || strcmp (c->start, day) <= 0) &&
+              (c->end == NULL || strcmp (c->end, day) >= 0))
+            member = TRUE;
+        }
+      if (member && (person->retired_on == NULL || strcmp (person->retired_on, day) > 0))
+        {
+          Expected e = { person->id, person->name, person->uri, NULL };
+
+          g_array_append_val (out, e);
+        }
+    }
+
+  /* What was recorded for someone not expected is not shown. */
+  if (out->len == 0)
+    return TRUE;
+
+  if (ctx->attendance == NULL &&
+      !(ctx->attendance = _quorum_store_prepare (ctx->store,
+                                                 "SELECT person_id, status FROM attendance"
+                                                 " WHERE occurrence_id = ?1",
+                                                 error)))
+    return FALSE;
+  sqlite3_reset (ctx->attendance);
+  sqlite3_bind_int64 (ctx->attendance, 1, occurrence_id);
+  while ((ok = _quorum_store_step_row (ctx->store, ctx->attendance, &row, error)) && row)
+    {
+      gint64 person_id = sqlite3_column_int64 (ctx->attendance, 0);
+
+      for (guint i = 0; i < out->len; i++)
+        {
+          Expected *e = &g_array_index (out, Expected, i);
+
+          if (e->person_id == person_id)
+            {
+              e->status = status_nick (_quorum_store_column_text (ctx->attendance, 1));
+              break;
+            }
+        }
+    }
+  return ok;
+}
+
+/* Loads, per occurrence of @series_id that overlaps the range, the people
+ * expected there and what was recorded. */
 static gboolean
 load_expected (ExportContext  *ctx,
                gint64          series_id,
@@ -216,22 +443,15 @@ load_expected (ExportContext  *ctx,
                GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (Expected));
   gboolean row = FALSE;
   gboolean ok;
 
   if (!(stmt = _quorum_store_prepare (ctx->store,
-                                      "WITH occ (id, series_id, day) AS ("
-                                      "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)"
-                                      "    FROM occurrence o JOIN series s ON s.id = o.series_id"
-                                      "   WHERE s.deleted = 0 AND (?1 = 0 OR o.series_id = ?1)"
-                                      "     AND o.end_unix >= ?2 AND o.start_unix < ?3"
-                                      "), "
-                                      QUORUM_STORE_EXPECTED_CTE
-                                      " SELECT e.oid, p.id, p.name, a.status FROM expected e"
-                                      "   JOIN person p ON p.id = e.pid"
-                                      "   LEFT JOIN attendance a"
-                                      "     ON a.occurrence_id = e.oid AND a.person_id = e.pid"
-                                      " ORDER BY e.oid, p.rank, p.id",
+                                      "SELECT o.id, substr (o.start_at, 1, 10)"
+                                      "  FROM occurrence o JOIN series s ON s.id = o.series_id"
+                                      " WHERE s.deleted = 0 AND o.series_id = ?1"
+                                      "   AND o.end_unix >= ?2 AND o.start_unix < ?3",
                                       error)))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, series_id);
@@ -241,20 +461,16 @@ load_expected (ExportContext  *ctx,
   while ((ok = _quorum_store_step_row (ctx->store, stmt, &row, error)) && row)
     {
       gint64 oid = sqlite3_column_int64 (stmt, 0);
-      GPtrArray *list = g_hash_table_lookup (ctx->expected, &oid);
-      Expected *e = g_new0 (Expected, 1);
+      GPtrArray *expected;
 
-      if (list == NULL)
-        {
-          gint64 *key = g_memdup2 (&oid, sizeof oid);
-
-          list = g_ptr_array_new_with_free_func (expected_free);
-          g_hash_table_insert (ctx->expected, key, list);
-        }
-      e->person_id = sqlite3_column_int64 (stmt, 1);
-      e->name = g_strdup (_quorum_store_column_text (stmt, 2));
-      e->status = g_strdup (_quorum_store_column_text (stmt, 3));
-      g_ptr_array_add (list, e);
+      if (!fill_expected (ctx, series_id, oid, _quorum_store_column_text (stmt, 1), list, error))
+        return FALSE;
+      if (list->len == 0)
+        continue;
+      expected = g_ptr_array_new_full (list->len, g_free);
+      for (guint i = 0; i < list->len; i++)
+        g_ptr_array_add (expected, g_memdup2 (&g_array_index (list, Expected, i), sizeof (Expected)));
+      g_hash_table_insert (ctx->expected, g_memdup2 (&oid, sizeof oid), expected);
     }
   return ok;
 }
@@ -274,9 +490,7 @@ add_attendee (QuorumIcsEvent *ev,
               const Expected *e,
               gboolean        with_status)
 {
-  g_autofree char *uri = g_strdup_printf ("urn:x-quorum:person:%" G_GINT64_FORMAT, e->person_id);
-
-  quorum_ics_event_add_attendee (ev, e->name, uri,
+  quorum_ics_event_add_attendee (ev, e->name, e->uri,
                                  with_status ? partstat_of (e->status)
                                              : QUORUM_ICS_PARTSTAT_NEEDS_ACTION,
                                  "REQ-PARTICIPANT");
@@ -592,9 +806,10 @@ export_series_full (ExportContext  *ctx,
 /* Series by id, read once per export. */
 typedef struct
 {
-  QuorumSeries *series;
-  GDateTime    *created;
-  GDateTime    *modified;
+  QuorumSeries   *series;
+  GDateTime      *created;
+  GDateTime      *modified;
+  QuorumIcsEvent *prototype;    /* what its events share, once a feed needs it */
 } SeriesInfo;
 
 static void
@@ -605,6 +820,7 @@ series_info_free (gpointer data)
   g_clear_object (&info->series);
   g_clear_pointer (&info->created, g_date_time_unref);
   g_clear_pointer (&info->modified, g_date_time_unref);
+  g_clear_pointer (&info->prototype, quorum_ics_event_unref);
   g_free (info);
 }
 
@@ -631,28 +847,63 @@ lookup_series (ExportContext  *ctx,
 }
 
 static gboolean
-expects (ExportContext *ctx,
-         gint64         occurrence_id,
-         gint64         person_id)
+roster_has (GArray *roster,
+            gint64  person_id)
 {
-  GPtrArray *list = g_hash_table_lookup (ctx->expected, &occurrence_id);
-
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    if (((Expected *)g_ptr_array_index (list, i))->person_id == person_id)
+  for (guint i = 0; i < roster->len; i++)
+    if (g_array_index (roster, Expected, i).person_id == person_id)
       return TRUE;
   return FALSE;
 }
 
-/* "YYYYMMDDTHHMMSS": the recurrence id "YYYY-MM-DDTHH:MM:SS" without its
+/* "UID-YYYYMMDDTHHMMSS": the series UID and the recurrence id without its
  * separators, as g_date_time_format ("%Y%m%dT%H%M%S") of it would give. */
 static char *
-dup_compact_stamp (GDateTime *rid)
+dup_occurrence_uid (const char *series_uid,
+                    GDateTime  *rid)
 {
-  int y, m, d;
+  char local[QUORUM_STORE_INSTANT_SIZE];
+  char compact[QUORUM_STORE_INSTANT_SIZE];
+  char *q = compact;
 
-  g_date_time_get_ymd (rid, &y, &m, &d);
-  return g_strdup_printf ("%04d%02d%02dT%02d%02d%02d", y, m, d, g_date_time_get_hour (rid),
-                          g_date_time_get_minute (rid), g_date_time_get_second (rid));
+  if (rid == NULL)
+    return g_strdup_printf ("%s-%s", series_uid, (const char *)NULL);
+
+  _quorum_store_print_local (local, rid);
+  for (const char *p = local; *p != '\0'; p++)
+    if (*p != '-' && *p != ':')
+      *q++ = *p;
+  *q = '\0';
+  return g_strconcat (series_uid, "-", compact, NULL);
+}
+
+/* A new event with what @prototype (made by new_series_event()) has: the
+ * fields every event of a series shares, worked out once per series. */
+static QuorumIcsEvent *
+copy_series_event (const QuorumIcsEvent *prototype)
+{
+  QuorumIcsEvent *ev = quorum_ics_event_new ();
+
+  ev->summary = g_strdup (prototype->summary);
+  ev->location = g_strdup (prototype->location);
+  ev->description = g_strdup (prototype->description);
+  ev->article = g_strdup (prototype->article);
+  ev->categories = g_strdupv (prototype->categories);
+  ev->all_day = prototype->all_day;
+  ev->tzid = g_strdup (prototype->tzid);
+  ev->sequence = prototype->sequence;
+  ev->created = prototype->created != NULL ? g_date_time_ref (prototype->created) : NULL;
+  ev->last_modified = prototype->last_modified != NULL ? g_date_time_ref (prototype->last_modified)
+                                                       : NULL;
+  ev->dtstamp = prototype->dtstamp != NULL ? g_date_time_ref (prototype->dtstamp) : NULL;
+  ev->duty = g_strdup (prototype->duty);
+  for (guint i = 0; i < prototype->alarms->len; i++)
+    {
+      const QuorumIcsAlarm *alarm = &g_array_index (prototype->alarms, QuorumIcsAlarm, i);
+
+      quorum_ics_event_add_alarm (ev, alarm->minutes_before, alarm->description);
+    }
+  return ev;
 }
 
 /* One event per occurrence: UID is the series UID plus the recurrence id,
@@ -671,13 +922,13 @@ export_feed (ExportContext            *ctx,
                                                        series_info_free);
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify)g_time_zone_unref);
+  g_autoptr(GArray) roster = g_array_new (FALSE, FALSE, sizeof (Expected));
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 span = 0;
   gboolean row = FALSE;
   gboolean ok;
 
   if (!_quorum_store_ensure_range (ctx->store, to, &span, error) ||
-      !load_expected (ctx, 0, from, to, error) ||
       !(stmt = _quorum_store_prepare (ctx->store,
                                       "SELECT o.id, o.series_id, o.recurrence_id, o.start_at,"
                                       " o.end_at, coalesce (o.title, s.title),"
@@ -707,11 +958,14 @@ export_feed (ExportContext            *ctx,
       g_autoptr(GDateTime) rid = NULL;
       g_autoptr(GDateTime) start = NULL;
       g_autoptr(GDateTime) end = NULL;
-      g_autofree char *stamp = NULL;
+      char day[11] = "";
       SeriesInfo *info;
       QuorumIcsEvent *ev;
 
-      if (scope->person_id > 0 && !expects (ctx, oid, scope->person_id))
+      g_strlcpy (day, _quorum_store_column_text (stmt, 3), sizeof day);
+      if (!fill_expected (ctx, sqlite3_column_int64 (stmt, 1), oid, day, roster, error))
+        return FALSE;
+      if (scope->person_id > 0 && !roster_has (roster, scope->person_id))
         continue;
 
       if (tz == NULL)
@@ -722,14 +976,14 @@ export_feed (ExportContext            *ctx,
       rid = g_date_time_new_from_iso8601 (_quorum_store_column_text (stmt, 2), tz);
       start = _quorum_store_parse_instant (_quorum_store_column_text (stmt, 3));
       end = _quorum_store_parse_instant (_quorum_store_column_text (stmt, 4));
-      stamp = rid != NULL ? dup_compact_stamp (rid) : NULL;
 
       if (!(info = lookup_series (ctx, cache, sqlite3_column_int64 (stmt, 1), error)))
         return FALSE;
+      if (info->prototype == NULL)
+        info->prototype = new_series_event (ctx, info->series, info->created, info->modified);
 
-      ev = new_series_event (ctx, info->series, info->created, info->modified);
-      g_free (ev->uid);
-      ev->uid = g_strdup_printf ("%s-%s", quorum_series_get_uid (info->series), stamp);
+      ev = copy_series_event (info->prototype);
+      ev->uid = dup_occurrence_uid (quorum_series_get_uid (info->series), rid);
       ev->dtstart = start != NULL ? g_date_time_to_timezone (start, tz) : NULL;
       ev->dtend = end != NULL ? g_date_time_to_timezone (end, tz) : NULL;
       g_free (ev->summary);
@@ -738,7 +992,8 @@ export_feed (ExportContext            *ctx,
       ev->location = g_strdup (_quorum_store_column_text (stmt, 6));
       if (g_strcmp0 (_quorum_store_column_text (stmt, 7), "cancelled") == 0)
         ev->status = QUORUM_ICS_STATUS_CANCELLED;
-      add_attendees_of (ctx, ev, oid);
+      for (guint i = 0; i < roster->len; i++)
+        add_attendee (ev, &g_array_index (roster, Expected, i), TRUE);
       g_ptr_array_add (events, ev);
     }
 
@@ -778,6 +1033,8 @@ quorum_store_export_events (QuorumStore              *self,
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify)quorum_ics_event_unref);
   g_autoptr(GHashTable) expected = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                           (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GHashTable) candidates = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            (GDestroyNotify)g_array_unref);
   g_autoptr(QuorumRulebook) rulebook = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDateTime) horizon = NULL;
@@ -786,7 +1043,7 @@ quorum_store_export_events (QuorumStore              *self,
   g_autoptr(GListModel) occurrences = NULL;
   QuorumExportScope everything = { 0 };
   QuorumOccurrenceFilter filter = { 0 };
-  ExportContext ctx;
+  g_auto(ExportContext) ctx = { 0 };
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -801,6 +1058,7 @@ quorum_store_export_events (QuorumStore              *self,
   ctx.store = self;
   ctx.rulebook = rulebook;
   ctx.expected = expected;
+  ctx.candidates = candidates;
 
   now = _quorum_store_now (self);
   horizon = _quorum_store_dup_horizon (self);

@@ -64,6 +64,13 @@ struct _QuorumStore
   ")"
 
 GDateTime *_quorum_store_now              (QuorumStore   *self);
+/* Room for _quorum_store_print_instant() and _quorum_store_print_local(). */
+#define QUORUM_STORE_INSTANT_SIZE 32
+
+gsize      _quorum_store_print_instant    (char          *buf,
+                                           GDateTime     *datetime);
+gsize      _quorum_store_print_local      (char          *buf,
+                                           GDateTime     *datetime);
 char      *_quorum_store_format_instant   (GDateTime     *datetime);
 char      *_quorum_store_format_local     (GDateTime     *datetime);
 char      *_quorum_store_format_date      (const GDate   *date);

@@ -200,11 +200,13 @@ put_local (char      *buf,
   return p;
 }
 
-char *
-_quorum_store_format_instant (GDateTime *datetime)
+/* "YYYY-MM-DDTHH:MM:SS+HH:MM" of @datetime into @buf, nul-terminated:
+ * returns its length. */
+gsize
+_quorum_store_print_instant (char      *buf,
+                             GDateTime *datetime)
 {
   GTimeSpan offset = g_date_time_get_utc_offset (datetime) / G_TIME_SPAN_MINUTE;
-  char buf[32];
   char *p;
 
   /* As g_date_time_format ("%Y-%m-%dT%H:%M:%S%:z") would, many times faster
@@ -215,16 +217,35 @@ _quorum_store_format_instant (GDateTime *datetime)
   p = put_digits (p, (int)(ABS (offset) / 60), 2);
   *p++ = ':';
   p = put_digits (p, (int)(ABS (offset) % 60), 2);
-  return g_strndup (buf, p - buf);
+  *p = '\0';
+  return p - buf;
+}
+
+/* "YYYY-MM-DDTHH:MM:SS" of @datetime's wall clock into @buf: returns its
+ * length. */
+gsize
+_quorum_store_print_local (char      *buf,
+                           GDateTime *datetime)
+{
+  return put_local (buf, datetime) - buf;
+}
+
+char *
+_quorum_store_format_instant (GDateTime *datetime)
+{
+  char buf[QUORUM_STORE_INSTANT_SIZE];
+  gsize len = _quorum_store_print_instant (buf, datetime);
+
+  return g_strndup (buf, len);
 }
 
 char *
 _quorum_store_format_local (GDateTime *datetime)
 {
-  char buf[32];
-  char *p = put_local (buf, datetime);
+  char buf[QUORUM_STORE_INSTANT_SIZE];
+  gsize len = _quorum_store_print_local (buf, datetime);
 
-  return g_strndup (buf, p - buf);
+  return g_strndup (buf, len);
 }
 
 char *

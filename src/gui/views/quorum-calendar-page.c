@@ -169,7 +169,7 @@ on_search_entry_search_changed_cb (QuorumCalendarPage *self,
   if (self->store != NULL)
     {
       gtk_string_filter_set_search (self->filter, NULL);
-      reload_from_store (self);
+      reload_when_shown (self);
     }
   else
     {
