@@ -59,6 +59,10 @@ struct _QuorumMonthView
   GDateTime         *visible_start;
   GDateTime         *visible_end;
 
+  /* Set while the owner is told of a new span: a model it sets meanwhile
+   * places the events, and the old model's are not placed first. */
+  gboolean           events_stale;
+
   QuorumDayInfoFunc  day_info_func;
   gpointer           day_info_data;
   GDestroyNotify     day_info_destroy;
@@ -154,6 +158,7 @@ update_events (QuorumMonthView *self)
   guint n_cells = self->n_rows * 7;
   guint n_items;
 
+  self->events_stale = FALSE;
   for (guint i = 0; i < N_CELLS; i++)
     g_ptr_array_set_size (quorum_month_cell_get_occurrences (self->cells[i]), 0);
 
@@ -209,10 +214,12 @@ show_month (QuorumMonthView *self)
   self->n_rows = n_rows;
 
   update_days (self);
-  update_events (self);
 
   if (!range_changed)
-    return;
+    {
+      update_events (self);
+      return;
+    }
 
   grid_end = grid_start;
   g_date_add_days (&grid_end, n_rows * 7);
@@ -220,7 +227,13 @@ show_month (QuorumMonthView *self)
   set_date_time (&self->visible_end, &grid_end);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_START]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_END]);
+
+  /* The owner usually answers with a new model for the new span, which
+   * places the events: placing the old model's first would be wasted. */
+  self->events_stale = TRUE;
   g_signal_emit (self, signals[RANGE_CHANGED], 0, self->visible_start, self->visible_end);
+  if (self->events_stale)
+    update_events (self);
 }
 
 static void
