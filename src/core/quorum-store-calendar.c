@@ -34,7 +34,7 @@
 #define OCCURRENCE_COLUMNS \
   "o.id, o.series_id, s.uid, coalesce (o.title, s.title), coalesce (o.location, s.location)," \
   " o.recurrence_id, o.start_at, o.end_at, s.all_day, s.duty_id, s.kind, s.owner_id," \
-  " o.status, o.status_reason, o.moved, o.holiday_shifted, s.tzid"
+  " o.status, o.status_reason, o.moved, o.holiday_shifted, s.tzid, o.start_unix, o.end_unix"
 
 /* The tail of every occurrence query: a CTE `occ (id, series_id, day)` comes
  * first; ?20 is a person to filter on, or 0. The counts come in the same
@@ -63,13 +63,10 @@
   " WHERE ?20 = 0 OR EXISTS (SELECT 1 FROM expected e WHERE e.oid = occ.id AND e.pid = ?20)" \
   " ORDER BY o.start_unix, o.end_unix, o.id"
 
-/* The occurrences of a range query, for OCCURRENCE_SELECT: ?1 and ?2 the
- * range, ?7 the longest span, ?3 to ?6 the filter. */
-#define RANGE_OCC_CTE \
-  "WITH occ (id, series_id, day) AS (" \
-  "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)" \
-  "    FROM occurrence o JOIN series s ON s.id = o.series_id" \
-  "   WHERE s.deleted = 0" \
+/* What a range query keeps: ?1 and ?2 the range, ?7 the longest span,
+ * ?3 to ?6 the filter; `o` and `s` the occurrence and its series. */
+#define RANGE_CONDITIONS \
+  "     s.deleted = 0" \
   "     AND o.end_unix >= ?1 AND o.start_unix < ?2" \
   "     AND o.start_unix >= ?1 - ?7" \
   "     AND (o.end_unix > ?1 OR o.start_unix = o.end_unix)" \
@@ -81,8 +78,24 @@
   "          OR instr (lower (coalesce (o.title, s.title)), ?6) > 0" \
   "          OR instr (lower (coalesce (o.location, s.location, ''))," \
   "                    ?6) > 0" \
-  "          OR instr (lower (coalesce (o.minutes_text, '')), ?6) > 0)" \
+  "          OR instr (lower (coalesce (o.minutes_text, '')), ?6) > 0)"
+
+/* The occurrences of a range query, for OCCURRENCE_SELECT. */
+#define RANGE_OCC_CTE \
+  "WITH occ (id, series_id, day) AS (" \
+  "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)" \
+  "    FROM occurrence o JOIN series s ON s.id = o.series_id" \
+  "   WHERE" RANGE_CONDITIONS \
   "), "
+
+/* A range query with neither counts nor a person to filter on (the month
+ * grid's): one pass over the range's rows, without the CTE that the counts
+ * and the person filter need, which reads every row twice. */
+#define RANGE_SELECT_PLAIN \
+  "SELECT " OCCURRENCE_COLUMNS ", 0, 0, 0" \
+  " FROM occurrence o JOIN series s ON s.id = o.series_id" \
+  " WHERE" RANGE_CONDITIONS \
+  " ORDER BY o.start_unix, o.end_unix, o.id"
 
 static GTimeZone *
 timezone_or_utc (const char *tzid)
@@ -1239,15 +1252,47 @@ quorum_store_list_series (QuorumStore  *self,
 
 /* Occurrences ------------------------------------------------------------- */
 
-static QuorumOccurrence *
-occurrence_from_row (sqlite3_stmt *stmt)
+/* The zone of the series a row belongs to: rows of a query mostly share
+ * one, so the last is kept rather than looked up for every row. */
+typedef struct
 {
-  g_autoptr(GTimeZone) tz = timezone_or_utc (_quorum_store_column_text (stmt, 16));
+  char      *tzid;
+  GTimeZone *tz;
+} ZoneCache;
+
+static GTimeZone *
+zone_cache_get (ZoneCache  *cache,
+                const char *tzid)
+{
+  if (cache->tz == NULL || g_strcmp0 (cache->tzid, tzid) != 0)
+    {
+      g_clear_pointer (&cache->tz, g_time_zone_unref);
+      g_free (cache->tzid);
+      cache->tzid = g_strdup (tzid);
+      cache->tz = timezone_or_utc (tzid);
+    }
+  return cache->tz;
+}
+
+static void
+zone_cache_clear (ZoneCache *cache)
+{
+  g_clear_pointer (&cache->tz, g_time_zone_unref);
+  g_clear_pointer (&cache->tzid, g_free);
+}
+
+/* A row of OCCURRENCE_COLUMNS and the three counts. The start and end are
+ * read from their Unix times, the same instants as the text columns. */
+static QuorumOccurrence *
+occurrence_from_row (sqlite3_stmt *stmt,
+                     ZoneCache    *zones)
+{
+  GTimeZone *tz = zone_cache_get (zones, _quorum_store_column_text (stmt, 16));
   g_autoptr(GDateTime) rid = g_date_time_new_from_iso8601 (_quorum_store_column_text (stmt, 5), tz);
-  g_autoptr(GDateTime) start_raw = _quorum_store_parse_instant (_quorum_store_column_text (stmt, 6));
-  g_autoptr(GDateTime) end_raw = _quorum_store_parse_instant (_quorum_store_column_text (stmt, 7));
-  g_autoptr(GDateTime) start = start_raw != NULL ? g_date_time_to_timezone (start_raw, tz) : NULL;
-  g_autoptr(GDateTime) end = end_raw != NULL ? g_date_time_to_timezone (end_raw, tz) : NULL;
+  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 17));
+  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 18));
+  g_autoptr(GDateTime) start = start_utc != NULL ? g_date_time_to_timezone (start_utc, tz) : NULL;
+  g_autoptr(GDateTime) end = end_utc != NULL ? g_date_time_to_timezone (end_utc, tz) : NULL;
 
   return g_object_new (QUORUM_TYPE_OCCURRENCE,
                        "id", (gint64)sqlite3_column_int64 (stmt, 0),
@@ -1268,9 +1313,9 @@ occurrence_from_row (sqlite3_stmt *stmt)
                        "status-reason", _quorum_store_column_text (stmt, 13),
                        "moved", sqlite3_column_int (stmt, 14) != 0,
                        "holiday-shifted", sqlite3_column_int (stmt, 15) != 0,
-                       "n-expected", (guint)sqlite3_column_int (stmt, 17),
-                       "n-recorded", (guint)sqlite3_column_int (stmt, 18),
-                       "n-attended", (guint)sqlite3_column_int (stmt, 19),
+                       "n-expected", (guint)sqlite3_column_int (stmt, 19),
+                       "n-recorded", (guint)sqlite3_column_int (stmt, 20),
+                       "n-attended", (guint)sqlite3_column_int (stmt, 21),
                        NULL);
 }
 
@@ -1280,11 +1325,13 @@ collect_occurrences (QuorumStore   *self,
                      GError       **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  ZoneCache zones = { NULL, NULL };
   gboolean row = FALSE;
   gboolean ok;
 
   while ((ok = _quorum_store_step_row (self, stmt, &row, error)) && row)
-    g_ptr_array_add (items, occurrence_from_row (stmt));
+    g_ptr_array_add (items, occurrence_from_row (stmt, &zones));
+  zone_cache_clear (&zones);
   if (!ok)
     return NULL;
 
@@ -1369,6 +1416,7 @@ quorum_store_list_occurrences (QuorumStore                   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *text = NULL;
   QuorumOccurrenceFilter none = { 0 };
+  const char *sql;
   gint64 span = 0;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -1380,10 +1428,13 @@ quorum_store_list_occurrences (QuorumStore                   *self,
   if (!_quorum_store_ensure_range (self, to, &span, error))
     return NULL;
 
-  if (!(stmt = _quorum_store_prepare (self,
-                                      filter->without_counts ? RANGE_OCC_CTE OCCURRENCE_SELECT_NO_COUNTS
-                                                             : RANGE_OCC_CTE OCCURRENCE_SELECT,
-                                      error)))
+  if (!filter->without_counts)
+    sql = RANGE_OCC_CTE OCCURRENCE_SELECT;
+  else if (filter->person_id > 0)
+    sql = RANGE_OCC_CTE OCCURRENCE_SELECT_NO_COUNTS;
+  else
+    sql = RANGE_SELECT_PLAIN;
+  if (!(stmt = _quorum_store_prepare (self, sql, error)))
     return NULL;
 
   if (filter->text != NULL && filter->text[0] != '\0')
@@ -1396,7 +1447,8 @@ quorum_store_list_occurrences (QuorumStore                   *self,
   _quorum_store_bind_text (stmt, 4, filter->duty_id);
   sqlite3_bind_int64 (stmt, 5, MAX (filter->unit_id, 0));
   _quorum_store_bind_text (stmt, 6, text);
-  sqlite3_bind_int64 (stmt, 20, MAX (filter->person_id, 0));
+  if (sqlite3_bind_parameter_count (stmt) >= 20)
+    sqlite3_bind_int64 (stmt, 20, MAX (filter->person_id, 0));
 
   return collect_occurrences (self, stmt, error);
 }
