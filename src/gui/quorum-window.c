@@ -65,6 +65,51 @@ is_known_page (const char *name)
   return page_index (name) >= 0;
 }
 
+/* The widget of page @index. The pages other than the calendar wait as an
+ * empty AdwBin in the template and are made the first time they are
+ * needed (shown, or asked for an action): start-up builds only the page
+ * on show. */
+static GtkWidget *
+ensure_page (QuorumWindow *self,
+             guint         index)
+{
+  GtkWidget *slot = adw_view_stack_get_child_by_name (self->view_stack, pages[index]);
+  GtkApplication *app;
+  GtkWidget *page;
+  GType type;
+
+  if (G_OBJECT_TYPE (slot) != ADW_TYPE_BIN)
+    return slot;
+  if ((page = adw_bin_get_child (ADW_BIN (slot))) != NULL)
+    return page;
+
+  if (g_strcmp0 (pages[index], "obligations") == 0)
+    type = QUORUM_TYPE_OBLIGATIONS_PAGE;
+  else if (g_strcmp0 (pages[index], "people") == 0)
+    type = QUORUM_TYPE_PEOPLE_PAGE;
+  else
+    type = QUORUM_TYPE_FEEDS_PAGE;
+  page = g_object_new (type, NULL);
+  adw_bin_set_child (ADW_BIN (slot), page);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (QUORUM_IS_FEEDS_PAGE (page) && QUORUM_IS_APPLICATION (app))
+    quorum_feeds_page_set_caldav_controller (
+      QUORUM_FEEDS_PAGE (page), quorum_application_get_caldav_controller (QUORUM_APPLICATION (app)));
+
+  return page;
+}
+
+/* The widget of page @index when it was made, else %NULL. */
+static GtkWidget *
+get_page_if_made (QuorumWindow *self,
+                  guint         index)
+{
+  GtkWidget *slot = adw_view_stack_get_child_by_name (self->view_stack, pages[index]);
+
+  return G_OBJECT_TYPE (slot) == ADW_TYPE_BIN ? adw_bin_get_child (ADW_BIN (slot)) : slot;
+}
+
 static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
@@ -175,8 +220,7 @@ export_calendar_action (GtkWidget  *widget,
   QuorumWindow *self = QUORUM_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "feeds");
-  gtk_widget_activate_action (adw_view_stack_get_child_by_name (self->view_stack, "feeds"),
-                              "feeds.export", NULL);
+  gtk_widget_activate_action (ensure_page (self, page_index ("feeds")), "feeds.export", NULL);
 }
 
 static void
@@ -218,11 +262,15 @@ on_view_stack_visible_child_name_cb (QuorumWindow *self,
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-page", name);
 
-  /* First time on show: the page gets the app's models now. */
-  if (index >= 0 && !(self->pages_given & (1u << index)) && QUORUM_IS_APPLICATION (app))
+  if (index < 0)
+    return;
+
+  /* First time on show: the page is made, and gets the app's models. */
+  ensure_page (self, index);
+  if (!(self->pages_given & (1u << index)) && QUORUM_IS_APPLICATION (app))
     {
       self->pages_given |= 1u << index;
-      give_page_models (adw_view_stack_get_visible_child (stack), QUORUM_APPLICATION (app));
+      give_page_models (ensure_page (self, index), QUORUM_APPLICATION (app));
     }
 }
 
@@ -316,7 +364,7 @@ give_pages_their_models (QuorumWindow      *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (self->pages_given & (1u << i))
-      give_page_models (adw_view_stack_get_child_by_name (self->view_stack, pages[i]), app);
+      give_page_models (ensure_page (self, i), app);
 }
 
 static void
@@ -356,13 +404,14 @@ show_overlay (QuorumWindow      *self,
               QuorumApplication *app)
 {
   QuorumCaldavController *caldav = quorum_application_get_caldav_controller (app);
+  GtkWidget *feeds = get_page_if_made (self, page_index ("feeds"));
 
   quorum_calendar_page_set_overlay_model (self->calendar_page,
                                           caldav != NULL
                                             ? quorum_caldav_controller_get_overlay (caldav)
                                             : NULL);
-  quorum_feeds_page_set_caldav_controller (
-    QUORUM_FEEDS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "feeds")), caldav);
+  if (feeds != NULL)
+    quorum_feeds_page_set_caldav_controller (QUORUM_FEEDS_PAGE (feeds), caldav);
 }
 
 static void
