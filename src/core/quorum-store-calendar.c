@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "quorum-json.h"
 #include "quorum-recurrence.h"
@@ -1392,6 +1394,25 @@ _quorum_store_ensure_range (QuorumStore  *self,
   return ensure_horizon (self, to, &inserted, error) && get_longest_span (self, out_span, error);
 }
 
+static void
+bind_range (sqlite3_stmt                 *stmt,
+            GDateTime                    *from,
+            GDateTime                    *to,
+            gint64                        span,
+            const QuorumOccurrenceFilter *filter,
+            const char                   *text)
+{
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (to));
+  sqlite3_bind_int64 (stmt, 7, span);
+  sqlite3_bind_int64 (stmt, 3, MAX (filter->series_id, 0));
+  _quorum_store_bind_text (stmt, 4, filter->duty_id);
+  sqlite3_bind_int64 (stmt, 5, MAX (filter->unit_id, 0));
+  _quorum_store_bind_text (stmt, 6, text);
+  if (sqlite3_bind_parameter_count (stmt) >= 20)
+    sqlite3_bind_int64 (stmt, 20, MAX (filter->person_id, 0));
+}
+
 /**
  * quorum_store_list_occurrences:
  * @self: a #QuorumStore
@@ -1439,18 +1460,116 @@ quorum_store_list_occurrences (QuorumStore                   *self,
 
   if (filter->text != NULL && filter->text[0] != '\0')
     text = g_utf8_strdown (filter->text, -1);
-
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (to));
-  sqlite3_bind_int64 (stmt, 7, span);
-  sqlite3_bind_int64 (stmt, 3, MAX (filter->series_id, 0));
-  _quorum_store_bind_text (stmt, 4, filter->duty_id);
-  sqlite3_bind_int64 (stmt, 5, MAX (filter->unit_id, 0));
-  _quorum_store_bind_text (stmt, 6, text);
-  if (sqlite3_bind_parameter_count (stmt) >= 20)
-    sqlite3_bind_int64 (stmt, 20, MAX (filter->person_id, 0));
+  bind_range (stmt, from, to, span, filter, text);
 
   return collect_occurrences (self, stmt, error);
+}
+
+/**
+ * quorum_store_list_day_occurrences:
+ * @self: a #QuorumStore
+ * @from: start of the range, at the start of a day
+ * @to: end of the range (exclusive)
+ * @filter: (nullable): what to keep, as for quorum_store_list_occurrences()
+ * @max_per_day: how many occurrences of one day are enough
+ * @hidden: (nullable): set to one #guint per day from the day of @from:
+ *   how many occurrences of that day were left out
+ * @error: return location for a #GError
+ *
+ * As quorum_store_list_occurrences() for a view that shows at most
+ * @max_per_day events a day and counts the rest (a month grid): of the
+ * timed occurrences that start and end on the same day, only the first
+ * @max_per_day of each day (by start, end and id) are made; the others
+ * are only counted in @hidden. All-day occurrences and those over several
+ * days are all kept, so the first @max_per_day a day lists (all-day
+ * first) are always there. A busy month costs what its grid can show, not
+ * all its events. With a person filter or with counts nothing is left out.
+ *
+ * Returns: (transfer full): a #GListModel of #QuorumOccurrence by start
+ */
+GListModel *
+quorum_store_list_day_occurrences (QuorumStore                   *self,
+                                   GDateTime                     *from,
+                                   GDateTime                     *to,
+                                   const QuorumOccurrenceFilter  *filter,
+                                   guint                          max_per_day,
+                                   GArray                        *hidden,
+                                   GError                       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) counts = NULL;
+  g_autofree char *text = NULL;
+  QuorumOccurrenceFilter none = { 0 };
+  ZoneCache zones = { NULL, NULL };
+  GDate first;
+  gint64 span = 0;
+  gboolean row = FALSE;
+  gboolean ok;
+  int y, m, d;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+  g_return_val_if_fail (max_per_day > 0, NULL);
+  g_return_val_if_fail (hidden == NULL || g_array_get_element_size (hidden) == sizeof (guint),
+                        NULL);
+
+  if (filter == NULL)
+    filter = &none;
+  counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_array_set_size (counts, MAX ((g_date_time_difference (to, from) + G_TIME_SPAN_DAY - 1)
+                                 / G_TIME_SPAN_DAY, 0));
+  if (hidden != NULL)
+    {
+      g_array_set_size (hidden, counts->len);
+      memset (hidden->data, 0, hidden->len * sizeof (guint));
+    }
+  if (!filter->without_counts || filter->person_id > 0)
+    return quorum_store_list_occurrences (self, from, to, filter, error);
+
+  if (!_quorum_store_ensure_range (self, to, &span, error) ||
+      !(stmt = _quorum_store_prepare (self, RANGE_SELECT_PLAIN, error)))
+    return NULL;
+  if (filter->text != NULL && filter->text[0] != '\0')
+    text = g_utf8_strdown (filter->text, -1);
+  bind_range (stmt, from, to, span, filter, text);
+
+  g_date_time_get_ymd (from, &y, &m, &d);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, d, m, y);
+
+  /* Rows come by start: the first timed rows of a day that starts and ends
+   * on it are the first it lists after its all-day events, which are kept
+   * like those over several days. Only the rows kept are made. */
+  while ((ok = _quorum_store_step_row (self, stmt, &row, error)) && row)
+    {
+      const char *start_at = _quorum_store_column_text (stmt, 6);
+      const char *end_at = _quorum_store_column_text (stmt, 7);
+      GDate date;
+      gint64 index = -1;
+
+      if (sqlite3_column_int (stmt, 8) == 0 && start_at != NULL && end_at != NULL &&
+          strncmp (start_at, end_at, 10) == 0 &&
+          sscanf (start_at, "%d-%d-%d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+        {
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, d, m, y);
+          index = (gint64)g_date_get_julian (&date) - (gint64)g_date_get_julian (&first);
+        }
+      if (index >= 0 && index < counts->len &&
+          ++g_array_index (counts, guint, index) > max_per_day)
+        continue;
+      g_ptr_array_add (items, occurrence_from_row (stmt, &zones));
+    }
+  if (hidden != NULL)
+    for (guint i = 0; i < counts->len; i++)
+      g_array_index (hidden, guint, i) = g_array_index (counts, guint, i) > max_per_day
+                                         ? g_array_index (counts, guint, i) - max_per_day : 0;
+  zone_cache_clear (&zones);
+  if (!ok)
+    return NULL;
+
+  return _quorum_store_list_model (QUORUM_TYPE_OCCURRENCE, items);
 }
 
 /**
