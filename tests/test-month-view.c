@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "quorum-fake-calendar.h"
+#include "quorum-gui-utils.h"
 #include "quorum-month-view-private.h"
 #include "quorum-test-utils.h"
 
@@ -383,6 +384,71 @@ test_popover (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 }
 
+static GListModel *
+list_day_cb (const GDate *date,
+             gpointer     user_data)
+{
+  guint *calls = user_data;
+  GListStore *store = g_list_store_new (QUORUM_TYPE_OCCURRENCE);
+
+  (*calls)++;
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(QuorumOccurrence) o = quorum_fake_occurrence (500 + i, "例会", "meeting", NULL,
+                                                              g_date_get_year (date),
+                                                              g_date_get_month (date),
+                                                              g_date_get_day (date), 8, i, 30,
+                                                              QUORUM_OCCURRENCE_SCHEDULED);
+
+      g_list_store_append (store, o);
+    }
+  return G_LIST_MODEL (store);
+}
+
+/* A model that holds only the first events of a busy day: the others
+ * count in "+N more" and the label, and the popover asks for the day. */
+static void
+test_hidden (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GArray) hidden = g_array_new (FALSE, TRUE, sizeof (guint));
+  QuorumMonthCell *cell = cell_for (f, 2026, 11, 20, NULL);
+  GtkListBox *list = _quorum_month_view_get_day_list (f->view);
+  guint index, calls = 0, n = 0;
+  GDate first;
+
+  /* 20 November has two events in the model, 28 more left out. */
+  quorum_date_set_date_time (&first, quorum_month_view_get_visible_start (f->view));
+  index = g_date_get_julian (quorum_month_cell_get_date (cell)) - g_date_get_julian (&first);
+  g_array_set_size (hidden, 42);
+  g_array_index (hidden, guint, index) = 28;
+  quorum_month_view_set_hidden (f->view, hidden);
+  quorum_month_view_set_day_func (f->view, list_day_cb, &calls, NULL);
+  g_list_model_items_changed (G_LIST_MODEL (f->store), 0, 0, 0);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1150);
+  quorum_test_spin (200);
+
+  /* However tall, two chips and the rest counted. */
+  g_assert_cmpuint (quorum_month_cell_get_n_hidden (cell), ==, 28);
+  g_assert_cmpuint (quorum_month_cell_get_n_shown (cell), ==, 2);
+  g_assert_cmpstr (quorum_month_cell_get_overflow_text (cell), ==, "+28 more");
+  g_assert_cmpstr (quorum_month_cell_get_label (cell), ==, "Friday, 20 November 2026, 30 events");
+
+  /* The popover lists the day as the owner gives it. */
+  quorum_month_view_open_day (f->view);
+  g_assert_cmpuint (calls, ==, 1);
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 30);
+
+  /* Without hidden events, the cell's own again. */
+  quorum_month_view_set_hidden (f->view, NULL);
+  g_list_model_items_changed (G_LIST_MODEL (f->store), 0, 0, 0);
+  quorum_test_spin (100);
+  g_assert_cmpuint (quorum_month_cell_get_n_hidden (cell), ==, 0);
+  g_assert_null (quorum_month_cell_get_overflow_text (cell));
+}
+
 static void
 test_accessible_label (Fixture       *f,
                        gconstpointer  data)
@@ -466,6 +532,7 @@ main (int   argc,
   ADD ("arrows", test_arrows);
   ADD ("popover", test_popover);
   ADD ("accessible", test_accessible_label);
+  ADD ("hidden", test_hidden);
   ADD ("switch-time", test_switch_time);
 #undef ADD
 

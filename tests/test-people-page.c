@@ -188,6 +188,10 @@ open_window (Fixture *f)
   f->window = quorum_window_new (app);
   gtk_window_present (GTK_WINDOW (f->window));
   f->store = quorum_application_get_store (app);
+  /* Pages other than the one on show are made when first shown. */
+  g_assert_null (find_widget (GTK_WIDGET (f->window), QUORUM_TYPE_PEOPLE_PAGE));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                             "people"));
   f->page = QUORUM_PEOPLE_PAGE (find_widget (GTK_WIDGET (f->window), QUORUM_TYPE_PEOPLE_PAGE));
   g_assert_nonnull (f->page);
   main_stack = GTK_STACK (gtk_widget_get_parent (find_widget (GTK_WIDGET (f->window),

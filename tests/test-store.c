@@ -1226,6 +1226,140 @@ test_store_occurrence_filters (Fixture       *f,
   }
 }
 
+static gint64
+add_daily (Fixture    *f,
+           const char *title,
+           const char *start_iso,
+           guint       minutes,
+           gboolean    all_day)
+{
+  g_autoptr(GDateTime) start = at (f, start_iso);
+  g_autoptr(QuorumSeries) series = quorum_series_new (title, start);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  quorum_series_set_rrule (series, "FREQ=DAILY;COUNT=10");
+  quorum_series_set_duration_minutes (series, minutes);
+  quorum_series_set_all_day (series, all_day);
+  quorum_series_set_holiday_policy (series, "keep");
+  id = quorum_store_add_series (f->store, series, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* The month grid's query: of each day's one-day events only the first few,
+ * in the order a day lists them, the others counted; events over several
+ * days all kept. The same as the whole list, cut per day. */
+static void
+test_store_day_occurrences (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const guint caps[] = { 1, 2, 3, 10 };
+  g_autoptr(GDateTime) from = at (f, "2026-03-02T00:00:00");
+  g_autoptr(GDateTime) to = at (f, "2026-03-16T00:00:00");
+  QuorumOccurrenceFilter plain = { .without_counts = TRUE };
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Five one-day sessions a day (one all day), one event over two days. */
+  add_daily (f, "C", "2026-03-02T11:00:00", 60, FALSE);
+  add_daily (f, "A", "2026-03-02T09:00:00", 60, FALSE);
+  add_daily (f, "D", "2026-03-02T14:00:00", 30, FALSE);
+  add_daily (f, "B", "2026-03-02T09:00:00", 90, FALSE);
+  add_daily (f, "Z", "2026-03-02T00:00:00", 24 * 60, TRUE);
+  add_daily (f, "L", "2026-03-02T20:00:00", 24 * 60, FALSE);
+
+  all = quorum_store_list_occurrences (f->store, from, to, &plain, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 60);
+
+  for (guint c = 0; c < G_N_ELEMENTS (caps); c++)
+    {
+      g_autoptr(GArray) hidden = g_array_new (FALSE, TRUE, sizeof (guint));
+      g_autoptr(GListModel) capped = NULL;
+      g_autoptr(GHashTable) kept = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                            NULL);
+      guint n_one_day = 4, expected_hidden = n_one_day > caps[c] ? n_one_day - caps[c] : 0;
+
+      g_test_message ("at most %u a day", caps[c]);
+      capped = quorum_store_list_day_occurrences (f->store, from, to, &plain, caps[c], hidden,
+                                                  &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hidden->len, ==, 14);
+
+      for (guint i = 0; i < g_list_model_get_n_items (capped); i++)
+        {
+          g_autoptr(QuorumOccurrence) o = g_list_model_get_item (capped, i);
+          gint64 *id = g_new (gint64, 1);
+
+          *id = quorum_occurrence_get_id (o);
+          g_hash_table_add (kept, id);
+        }
+
+      /* Day by day, the whole list's first events are those kept. */
+      for (guint d = 0; d < 14; d++)
+        {
+          g_autoptr(GPtrArray) day_items = g_ptr_array_new_with_free_func (g_object_unref);
+          g_autoptr(GDateTime) day_start = g_date_time_add_days (from, d);
+          g_autoptr(GDateTime) day_end = g_date_time_add_days (from, d + 1);
+          guint n_kept_one_day = 0;
+
+          for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+            {
+              QuorumOccurrence *o = g_list_model_get_item (all, i);
+
+              if (quorum_occurrence_overlaps (o, day_start, day_end))
+                g_ptr_array_add (day_items, o);
+              else
+                g_object_unref (o);
+            }
+          for (guint i = 0; i < day_items->len; i++)
+            {
+              QuorumOccurrence *o = g_ptr_array_index (day_items, i);
+              gint64 id = quorum_occurrence_get_id (o);
+              gboolean one_day = g_strcmp0 (quorum_occurrence_get_title (o), "L") != 0 &&
+                                 !quorum_occurrence_get_all_day (o);
+
+              if (!one_day)
+                {
+                  /* All-day and overnight events are always there. */
+                  g_assert_true (g_hash_table_contains (kept, &id));
+                  continue;
+                }
+              if (g_hash_table_contains (kept, &id))
+                n_kept_one_day++;
+            }
+          if (d < 10)
+            {
+              g_assert_cmpuint (n_kept_one_day, ==, MIN (caps[c], n_one_day));
+              g_assert_cmpuint (g_array_index (hidden, guint, d), ==, expected_hidden);
+            }
+          else
+            {
+              g_assert_cmpuint (g_array_index (hidden, guint, d), ==, 0);
+            }
+        }
+
+      /* The first kept are A (09:00–10:00), then B (09:00–10:30), C, D. */
+      {
+        g_autoptr(GDateTime) day_end = g_date_time_add_days (from, 1);
+        g_autoptr(GString) titles = g_string_new (NULL);
+
+        for (guint i = 0; i < g_list_model_get_n_items (capped); i++)
+          {
+            g_autoptr(QuorumOccurrence) o = g_list_model_get_item (capped, i);
+
+            if (g_date_time_compare (quorum_occurrence_get_start (o), day_end) < 0 &&
+                !quorum_occurrence_get_all_day (o) &&
+                g_strcmp0 (quorum_occurrence_get_title (o), "L") != 0)
+              g_string_append (titles, quorum_occurrence_get_title (o));
+          }
+        g_assert_cmpstr (titles->str, ==, ((const char *[]) { "A", "AB", "ABC", "ABCD" })[
+                           MIN (caps[c], 4) - 1]);
+      }
+    }
+}
+
 /* A released statement is reused for the same SQL, reset and unbound; one
  * still in use is not handed out twice. */
 static void
@@ -1338,6 +1472,7 @@ main (int   argc,
   ADD ("delete-person", test_store_delete_person);
   ADD ("batch", test_store_batch);
   ADD ("occurrence-filters", test_store_occurrence_filters);
+  ADD ("day-occurrences", test_store_day_occurrences);
   ADD ("statement-cache", test_store_statement_cache);
   ADD ("horizon-writes-once", test_store_horizon_writes_once);
   ADD ("restore-catches-up", test_store_restore_catches_up);

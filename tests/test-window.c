@@ -8,8 +8,23 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "quorum-feeds-page.h"
+#include "quorum-obligations-page.h"
+#include "quorum-people-page.h"
 #include "quorum-test-utils.h"
 #include "quorum-window.h"
+
+/* The page widget of @name under @window, or %NULL when it was not made. */
+static GtkWidget *
+find_page (QuorumWindow *window,
+           const char   *name)
+{
+  GType type = g_str_equal (name, "obligations") ? QUORUM_TYPE_OBLIGATIONS_PAGE
+               : g_str_equal (name, "people") ? QUORUM_TYPE_PEOPLE_PAGE
+               : QUORUM_TYPE_FEEDS_PAGE;
+
+  return quorum_test_find_widget (GTK_WIDGET (window), type);
+}
 
 static void
 test_window_pages (void)
@@ -23,6 +38,10 @@ test_window_pages (void)
 
   g_assert_cmpstr (quorum_window_get_visible_page (window), ==, "calendar");
 
+  /* Only the page on show is made at start-up. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages) - 1; i++)
+    g_assert_null (find_page (window, pages[i]));
+
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -31,6 +50,17 @@ test_window_pages (void)
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
                                                  pages[i]));
       g_assert_cmpstr (quorum_window_get_visible_page (window), ==, pages[i]);
+
+      /* Shown, the page is made and has the app's store. */
+      if (i < G_N_ELEMENTS (pages) - 1)
+        {
+          g_autoptr(QuorumStore) store = NULL;
+          GtkWidget *page = find_page (window, pages[i]);
+
+          g_assert_nonnull (page);
+          g_object_get (page, "store", &store, NULL);
+          g_assert_true (store == quorum_application_get_store (app));
+        }
 
       /* The page is remembered for the next start. */
       last_page = g_settings_get_string (settings, "last-page");

@@ -13,6 +13,8 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "quorum-json.h"
 #include "quorum-recurrence.h"
@@ -44,7 +46,7 @@
 #define OCCURRENCE_COLUMNS \
   "o.id, o.series_id, s.uid, coalesce (o.title, s.title), coalesce (o.location, s.location)," \
   " o.recurrence_id, o.start_at, o.end_at, s.all_day, s.duty_id, s.kind, s.owner_id," \
-  " o.status, o.status_reason, o.moved, o.holiday_shifted, s.tzid"
+  " o.status, o.status_reason, o.moved, o.holiday_shifted, s.tzid, o.start_unix, o.end_unix"
 
 /* The tail of every occurrence query: a CTE `occ (id, series_id, day)` comes
  * first; ?20 is a person to filter on, or 0. The counts come in the same
@@ -73,16 +75,13 @@
   " WHERE ?20 = 0 OR EXISTS (SELECT 1 FROM expected e WHERE e.oid = occ.id AND e.pid = ?20)" \
   " ORDER BY o.start_unix, o.end_unix, o.id"
 
-/* The occurrences of a range query, for OCCURRENCE_SELECT: ?1 and ?2 the
- * range, ?7 the longest span, ?3 to ?6 and ?8 the filter. With a person (?20) only
- * the series they can be expected at, whatever the dates: a superset of
- * what `expected` finds, which then decides, so that a person's range does
- * not compute the roll of every session of the office. */
-#define RANGE_OCC_CTE \
-  "WITH occ (id, series_id, day) AS (" \
-  "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)" \
-  "    FROM occurrence o JOIN series s ON s.id = o.series_id" \
-  "   WHERE s.deleted = 0" \
+/* What a range query keeps: ?1 and ?2 the range, ?7 the longest span,
+ * ?3 to ?6 and ?8 the filter; `o` and `s` the occurrence and its series.
+ * With a person (?20) only the series they can be expected at, whatever
+ * the dates: a superset of what `expected` finds, which then decides, so
+ * that a person's range does not compute the roll of every session. */
+#define RANGE_CONDITIONS \
+  "     s.deleted = 0" \
   "     AND o.end_unix >= ?1 AND o.start_unix < ?2" \
   "     AND o.start_unix >= ?1 - ?7" \
   "     AND (o.end_unix > ?1 OR o.start_unix = o.end_unix)" \
@@ -101,8 +100,24 @@
   "          OR instr (lower (coalesce (o.title, s.title)), ?6) > 0" \
   "          OR instr (lower (coalesce (o.location, s.location, ''))," \
   "                    ?6) > 0" \
-  "          OR instr (lower (coalesce (o.minutes_text, '')), ?6) > 0)" \
+  "          OR instr (lower (coalesce (o.minutes_text, '')), ?6) > 0)"
+
+/* The occurrences of a range query, for OCCURRENCE_SELECT. */
+#define RANGE_OCC_CTE \
+  "WITH occ (id, series_id, day) AS (" \
+  "  SELECT o.id, o.series_id, substr (o.start_at, 1, 10)" \
+  "    FROM occurrence o JOIN series s ON s.id = o.series_id" \
+  "   WHERE" RANGE_CONDITIONS \
   "), "
+
+/* A range query with neither counts nor a person to filter on (the month
+ * grid's): one pass over the range's rows, without the CTE that the counts
+ * and the person filter need, which reads every row twice. */
+#define RANGE_SELECT_PLAIN \
+  "SELECT " OCCURRENCE_COLUMNS ", 0, 0, 0" \
+  " FROM occurrence o JOIN series s ON s.id = o.series_id" \
+  " WHERE" RANGE_CONDITIONS \
+  " ORDER BY o.start_unix, o.end_unix, o.id"
 
 static GTimeZone *
 timezone_or_utc (const char *tzid)
@@ -1405,15 +1420,47 @@ quorum_store_list_series (QuorumStore  *self,
 
 /* Occurrences ------------------------------------------------------------- */
 
-static QuorumOccurrence *
-occurrence_from_row (sqlite3_stmt *stmt)
+/* The zone of the series a row belongs to: rows of a query mostly share
+ * one, so the last is kept rather than looked up for every row. */
+typedef struct
 {
-  g_autoptr(GTimeZone) tz = timezone_or_utc (_quorum_store_column_text (stmt, 16));
+  char      *tzid;
+  GTimeZone *tz;
+} ZoneCache;
+
+static GTimeZone *
+zone_cache_get (ZoneCache  *cache,
+                const char *tzid)
+{
+  if (cache->tz == NULL || g_strcmp0 (cache->tzid, tzid) != 0)
+    {
+      g_clear_pointer (&cache->tz, g_time_zone_unref);
+      g_free (cache->tzid);
+      cache->tzid = g_strdup (tzid);
+      cache->tz = timezone_or_utc (tzid);
+    }
+  return cache->tz;
+}
+
+static void
+zone_cache_clear (ZoneCache *cache)
+{
+  g_clear_pointer (&cache->tz, g_time_zone_unref);
+  g_clear_pointer (&cache->tzid, g_free);
+}
+
+/* A row of OCCURRENCE_COLUMNS and the three counts. The start and end are
+ * read from their Unix times, the same instants as the text columns. */
+static QuorumOccurrence *
+occurrence_from_row (sqlite3_stmt *stmt,
+                     ZoneCache    *zones)
+{
+  GTimeZone *tz = zone_cache_get (zones, _quorum_store_column_text (stmt, 16));
   g_autoptr(GDateTime) rid = g_date_time_new_from_iso8601 (_quorum_store_column_text (stmt, 5), tz);
-  g_autoptr(GDateTime) start_raw = _quorum_store_parse_instant (_quorum_store_column_text (stmt, 6));
-  g_autoptr(GDateTime) end_raw = _quorum_store_parse_instant (_quorum_store_column_text (stmt, 7));
-  g_autoptr(GDateTime) start = start_raw != NULL ? g_date_time_to_timezone (start_raw, tz) : NULL;
-  g_autoptr(GDateTime) end = end_raw != NULL ? g_date_time_to_timezone (end_raw, tz) : NULL;
+  g_autoptr(GDateTime) start_utc = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 17));
+  g_autoptr(GDateTime) end_utc = g_date_time_new_from_unix_utc (sqlite3_column_int64 (stmt, 18));
+  g_autoptr(GDateTime) start = start_utc != NULL ? g_date_time_to_timezone (start_utc, tz) : NULL;
+  g_autoptr(GDateTime) end = end_utc != NULL ? g_date_time_to_timezone (end_utc, tz) : NULL;
 
   return g_object_new (QUORUM_TYPE_OCCURRENCE,
                        "id", (gint64)sqlite3_column_int64 (stmt, 0),
@@ -1434,9 +1481,9 @@ occurrence_from_row (sqlite3_stmt *stmt)
                        "status-reason", _quorum_store_column_text (stmt, 13),
                        "moved", sqlite3_column_int (stmt, 14) != 0,
                        "holiday-shifted", sqlite3_column_int (stmt, 15) != 0,
-                       "n-expected", (guint)sqlite3_column_int (stmt, 17),
-                       "n-recorded", (guint)sqlite3_column_int (stmt, 18),
-                       "n-attended", (guint)sqlite3_column_int (stmt, 19),
+                       "n-expected", (guint)sqlite3_column_int (stmt, 19),
+                       "n-recorded", (guint)sqlite3_column_int (stmt, 20),
+                       "n-attended", (guint)sqlite3_column_int (stmt, 21),
                        NULL);
 }
 
@@ -1446,11 +1493,13 @@ collect_occurrences (QuorumStore   *self,
                      GError       **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  ZoneCache zones = { NULL, NULL };
   gboolean row = FALSE;
   gboolean ok;
 
   while ((ok = _quorum_store_step_row (self, stmt, &row, error)) && row)
-    g_ptr_array_add (items, occurrence_from_row (stmt));
+    g_ptr_array_add (items, occurrence_from_row (stmt, &zones));
+  zone_cache_clear (&zones);
   if (!ok)
     return NULL;
 
@@ -1511,6 +1560,26 @@ _quorum_store_ensure_range (QuorumStore  *self,
   return ensure_horizon (self, to, &inserted, error) && get_longest_span (self, out_span, error);
 }
 
+static void
+bind_range (sqlite3_stmt                 *stmt,
+            GDateTime                    *from,
+            GDateTime                    *to,
+            gint64                        span,
+            const QuorumOccurrenceFilter *filter,
+            const char                   *text)
+{
+  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (to));
+  sqlite3_bind_int64 (stmt, 7, span);
+  sqlite3_bind_int64 (stmt, 3, MAX (filter->series_id, 0));
+  _quorum_store_bind_text (stmt, 4, filter->duty_id);
+  sqlite3_bind_int64 (stmt, 5, MAX (filter->unit_id, 0));
+  _quorum_store_bind_text (stmt, 6, text);
+  sqlite3_bind_int64 (stmt, 8, filter->duties_only ? 1 : 0);
+  if (sqlite3_bind_parameter_count (stmt) >= 20)
+    sqlite3_bind_int64 (stmt, 20, MAX (filter->person_id, 0));
+}
+
 /**
  * quorum_store_list_occurrences:
  * @self: a #QuorumStore
@@ -1535,6 +1604,7 @@ quorum_store_list_occurrences (QuorumStore                   *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *text = NULL;
   QuorumOccurrenceFilter none = { 0 };
+  const char *sql;
   gint64 span = 0;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
@@ -1546,26 +1616,127 @@ quorum_store_list_occurrences (QuorumStore                   *self,
   if (!_quorum_store_ensure_range (self, to, &span, error))
     return NULL;
 
-  if (!(stmt = _quorum_store_prepare (self,
-                                      filter->without_counts ? RANGE_OCC_CTE OCCURRENCE_SELECT_NO_COUNTS
-                                                             : RANGE_OCC_CTE OCCURRENCE_SELECT,
-                                      error)))
+  if (!filter->without_counts)
+    sql = RANGE_OCC_CTE OCCURRENCE_SELECT;
+  else if (filter->person_id > 0)
+    sql = RANGE_OCC_CTE OCCURRENCE_SELECT_NO_COUNTS;
+  else
+    sql = RANGE_SELECT_PLAIN;
+  if (!(stmt = _quorum_store_prepare (self, sql, error)))
     return NULL;
 
   if (filter->text != NULL && filter->text[0] != '\0')
     text = g_utf8_strdown (filter->text, -1);
-
-  sqlite3_bind_int64 (stmt, 1, g_date_time_to_unix (from));
-  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (to));
-  sqlite3_bind_int64 (stmt, 7, span);
-  sqlite3_bind_int64 (stmt, 3, MAX (filter->series_id, 0));
-  _quorum_store_bind_text (stmt, 4, filter->duty_id);
-  sqlite3_bind_int64 (stmt, 5, MAX (filter->unit_id, 0));
-  _quorum_store_bind_text (stmt, 6, text);
-  sqlite3_bind_int64 (stmt, 8, filter->duties_only ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 20, MAX (filter->person_id, 0));
+  bind_range (stmt, from, to, span, filter, text);
 
   return collect_occurrences (self, stmt, error);
+}
+
+/**
+ * quorum_store_list_day_occurrences:
+ * @self: a #QuorumStore
+ * @from: start of the range, at the start of a day
+ * @to: end of the range (exclusive)
+ * @filter: (nullable): what to keep, as for quorum_store_list_occurrences()
+ * @max_per_day: how many occurrences of one day are enough
+ * @hidden: (nullable): set to one #guint per day from the day of @from:
+ *   how many occurrences of that day were left out
+ * @error: return location for a #GError
+ *
+ * As quorum_store_list_occurrences() for a view that shows at most
+ * @max_per_day events a day and counts the rest (a month grid): of the
+ * timed occurrences that start and end on the same day, only the first
+ * @max_per_day of each day (by start, end and id) are made; the others
+ * are only counted in @hidden. All-day occurrences and those over several
+ * days are all kept, so the first @max_per_day a day lists (all-day
+ * first) are always there. A busy month costs what its grid can show, not
+ * all its events. With a person filter or with counts nothing is left out.
+ *
+ * Returns: (transfer full): a #GListModel of #QuorumOccurrence by start
+ */
+GListModel *
+quorum_store_list_day_occurrences (QuorumStore                   *self,
+                                   GDateTime                     *from,
+                                   GDateTime                     *to,
+                                   const QuorumOccurrenceFilter  *filter,
+                                   guint                          max_per_day,
+                                   GArray                        *hidden,
+                                   GError                       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) counts = NULL;
+  g_autofree char *text = NULL;
+  QuorumOccurrenceFilter none = { 0 };
+  ZoneCache zones = { NULL, NULL };
+  GDate first;
+  gint64 span = 0;
+  gboolean row = FALSE;
+  gboolean ok;
+  int y, m, d;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+  g_return_val_if_fail (max_per_day > 0, NULL);
+  g_return_val_if_fail (hidden == NULL || g_array_get_element_size (hidden) == sizeof (guint),
+                        NULL);
+
+  if (filter == NULL)
+    filter = &none;
+  counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_array_set_size (counts, MAX ((g_date_time_difference (to, from) + G_TIME_SPAN_DAY - 1)
+                                 / G_TIME_SPAN_DAY, 0));
+  if (hidden != NULL)
+    {
+      g_array_set_size (hidden, counts->len);
+      memset (hidden->data, 0, hidden->len * sizeof (guint));
+    }
+  if (!filter->without_counts || filter->person_id > 0)
+    return quorum_store_list_occurrences (self, from, to, filter, error);
+
+  if (!_quorum_store_ensure_range (self, to, &span, error) ||
+      !(stmt = _quorum_store_prepare (self, RANGE_SELECT_PLAIN, error)))
+    return NULL;
+  if (filter->text != NULL && filter->text[0] != '\0')
+    text = g_utf8_strdown (filter->text, -1);
+  bind_range (stmt, from, to, span, filter, text);
+
+  g_date_time_get_ymd (from, &y, &m, &d);
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, d, m, y);
+
+  /* Rows come by start: the first timed rows of a day that starts and ends
+   * on it are the first it lists after its all-day events, which are kept
+   * like those over several days. Only the rows kept are made. */
+  while ((ok = _quorum_store_step_row (self, stmt, &row, error)) && row)
+    {
+      const char *start_at = _quorum_store_column_text (stmt, 6);
+      const char *end_at = _quorum_store_column_text (stmt, 7);
+      GDate date;
+      gint64 index = -1;
+
+      if (sqlite3_column_int (stmt, 8) == 0 && start_at != NULL && end_at != NULL &&
+          strncmp (start_at, end_at, 10) == 0 &&
+          sscanf (start_at, "%d-%d-%d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+        {
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, d, m, y);
+          index = (gint64)g_date_get_julian (&date) - (gint64)g_date_get_julian (&first);
+        }
+      if (index >= 0 && index < counts->len &&
+          ++g_array_index (counts, guint, index) > max_per_day)
+        continue;
+      g_ptr_array_add (items, occurrence_from_row (stmt, &zones));
+    }
+  if (hidden != NULL)
+    for (guint i = 0; i < counts->len; i++)
+      g_array_index (hidden, guint, i) = g_array_index (counts, guint, i) > max_per_day
+                                         ? g_array_index (counts, guint, i) - max_per_day : 0;
+  zone_cache_clear (&zones);
+  if (!ok)
+    return NULL;
+
+  return _quorum_store_list_model (QUORUM_TYPE_OCCURRENCE, items);
 }
 
 /**

@@ -218,6 +218,13 @@ GListModel       *quorum_store_list_occurrences    (QuorumStore             *sel
                                                     GDateTime               *to,
                                                     const QuorumOccurrenceFilter *filter,
                                                     GError                 **error);
+GListModel       *quorum_store_list_day_occurrences (QuorumStore                  *self,
+                                                     GDateTime                    *from,
+                                                     GDateTime                    *to,
+                                                     const QuorumOccurrenceFilter *filter,
+                                                     guint                         max_per_day,
+                                                     GArray                       *hidden,
+                                                     GError                      **error);
 QuorumOccurrence *quorum_store_get_occurrence      (QuorumStore             *self,
                                                     gint64                   occurrence_id,
                                                     GError                 **error);

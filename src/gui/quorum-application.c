@@ -7,8 +7,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#endif
 
 #include "quorum-application.h"
 #include "quorum-backup.h"
@@ -30,6 +34,7 @@ struct _QuorumApplication
   QuorumCaldavController *caldav;
   GError         *database_error;
   guint           poll_source;
+  guint           maintenance_source;
   char           *database_path;
   gint64          audit_broken_at;
   guint           n_maintenance;
@@ -38,6 +43,11 @@ struct _QuorumApplication
 /* How often to look for writes by other programs (quorum-cli, another
  * instance): a PRAGMA read, so cheap. */
 #define EXTERNAL_POLL_SECONDS 2
+
+/* The daily backup and the audit check (a hash over every audit row) wait
+ * this long after the database is opened: they read the whole file, and
+ * must not compete with the first frames of the window for the CPU. */
+#define MAINTENANCE_DELAY_SECONDS 3
 
 G_DEFINE_FINAL_TYPE (QuorumApplication, quorum_application, ADW_TYPE_APPLICATION)
 
@@ -252,18 +262,49 @@ maintenance_done_cb (GObject      *source,
     }
 }
 
-static void
-start_maintenance (QuorumApplication *self)
+/* The maintenance thread runs at the lowest CPU priority: it is never
+ * urgent, the window is. Its own thread, not the pool's, so that the
+ * priority goes with it. */
+static gpointer
+maintenance_thread (gpointer data)
 {
+  g_autoptr(GTask) task = data;
+
+#ifdef __linux__
+  /* On Linux this lowers the calling thread only. */
+  if (setpriority (PRIO_PROCESS, 0, 19) != 0)
+    g_debug ("Could not lower the priority of the maintenance thread: %s",
+             g_strerror (errno));
+#endif
+  maintenance_worker (task, g_task_get_source_object (task), g_task_get_task_data (task),
+                      NULL);
+  return NULL;
+}
+
+static gboolean
+start_maintenance_cb (gpointer user_data)
+{
+  QuorumApplication *self = user_data;
   g_autoptr(GTask) task = g_task_new (self, NULL, maintenance_done_cb, NULL);
   Maintenance *m = g_new0 (Maintenance, 1);
 
+  self->maintenance_source = 0;
   m->path = g_strdup (self->database_path);
   m->keep = MAX (g_settings_get_int (self->settings, "backup-keep"), 1);
-  g_task_set_source_tag (task, start_maintenance);
+  g_task_set_source_tag (task, start_maintenance_cb);
   g_task_set_task_data (task, m, (GDestroyNotify)maintenance_free);
   self->n_maintenance++;
-  g_task_run_in_thread (task, maintenance_worker);
+  g_thread_unref (g_thread_new ("quorum-maintenance", maintenance_thread,
+                                g_steal_pointer (&task)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_maintenance (QuorumApplication *self)
+{
+  g_clear_handle_id (&self->maintenance_source, g_source_remove);
+  self->maintenance_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, MAINTENANCE_DELAY_SECONDS,
+                                                         start_maintenance_cb, self, NULL);
 }
 
 /* A rulebook loaded into the database (here or by quorum-cli) takes force at once. */
@@ -300,6 +341,17 @@ dup_startup_database (QuorumApplication *self)
   return quorum_paths_dup_default_database ();
 }
 
+/* A fetch in flight keeps the CalDAV controller alive until its callback
+ * runs in the main loop: dispose of it now, so that it lets go of the
+ * store (and the database) at once, as closing the database needs. */
+static void
+drop_caldav (QuorumApplication *self)
+{
+  if (self->caldav != NULL)
+    g_object_run_dispose (G_OBJECT (self->caldav));
+  g_clear_object (&self->caldav);
+}
+
 static void
 open_database (QuorumApplication *self,
                const char        *path)
@@ -308,10 +360,11 @@ open_database (QuorumApplication *self,
   g_autofree char *path_copy = g_strdup (path);
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->maintenance_source, g_source_remove);
   g_free (self->database_path);
   self->database_path = g_steal_pointer (&path_copy);
   path = self->database_path;
-  g_clear_object (&self->caldav);
+  drop_caldav (self);
   g_clear_object (&self->store);
   g_clear_object (&self->database);
   g_clear_object (&self->workdays);
@@ -363,7 +416,8 @@ close_database (QuorumApplication  *self,
     }
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
-  g_clear_object (&self->caldav);
+  g_clear_handle_id (&self->maintenance_source, g_source_remove);
+  drop_caldav (self);
   g_clear_object (&self->store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
   g_signal_emit (self, signals[DATABASE_CHANGED], 0);
@@ -445,6 +499,7 @@ quorum_application_shutdown (GApplication *app)
   G_APPLICATION_CLASS (quorum_application_parent_class)->shutdown (app);
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_clear_handle_id (&self->maintenance_source, g_source_remove);
   g_clear_object (&self->caldav);
   g_clear_object (&self->store);
   g_clear_object (&self->workdays);

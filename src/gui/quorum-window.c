@@ -39,20 +39,75 @@ struct _QuorumWindow
   QuorumRecoveryPage   *recovery_page;
   GtkInfoBar           *audit_bar;
   GtkLabel             *audit_label;
+
+  /* The pages (bits by index in pages[]) that have been on show and so
+   * hold the app's models; the others get them when first shown. */
+  guint                 pages_given;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const pages[] = { "calendar", "obligations", "people", "feeds" };
 
-static gboolean
-is_known_page (const char *name)
+static int
+page_index (const char *name)
 {
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (g_strcmp0 (pages[i], name) == 0)
-      return TRUE;
+      return (int)i;
 
-  return FALSE;
+  return -1;
+}
+
+static gboolean
+is_known_page (const char *name)
+{
+  return page_index (name) >= 0;
+}
+
+/* The widget of page @index. The pages other than the calendar wait as an
+ * empty AdwBin in the template and are made the first time they are
+ * needed (shown, or asked for an action): start-up builds only the page
+ * on show. */
+static GtkWidget *
+ensure_page (QuorumWindow *self,
+             guint         index)
+{
+  GtkWidget *slot = adw_view_stack_get_child_by_name (self->view_stack, pages[index]);
+  GtkApplication *app;
+  GtkWidget *page;
+  GType type;
+
+  if (G_OBJECT_TYPE (slot) != ADW_TYPE_BIN)
+    return slot;
+  if ((page = adw_bin_get_child (ADW_BIN (slot))) != NULL)
+    return page;
+
+  if (g_strcmp0 (pages[index], "obligations") == 0)
+    type = QUORUM_TYPE_OBLIGATIONS_PAGE;
+  else if (g_strcmp0 (pages[index], "people") == 0)
+    type = QUORUM_TYPE_PEOPLE_PAGE;
+  else
+    type = QUORUM_TYPE_FEEDS_PAGE;
+  page = g_object_new (type, NULL);
+  adw_bin_set_child (ADW_BIN (slot), page);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (QUORUM_IS_FEEDS_PAGE (page) && QUORUM_IS_APPLICATION (app))
+    quorum_feeds_page_set_caldav_controller (
+      QUORUM_FEEDS_PAGE (page), quorum_application_get_caldav_controller (QUORUM_APPLICATION (app)));
+
+  return page;
+}
+
+/* The widget of page @index when it was made, else %NULL. */
+static GtkWidget *
+get_page_if_made (QuorumWindow *self,
+                  guint         index)
+{
+  GtkWidget *slot = adw_view_stack_get_child_by_name (self->view_stack, pages[index]);
+
+  return G_OBJECT_TYPE (slot) == ADW_TYPE_BIN ? adw_bin_get_child (ADW_BIN (slot)) : slot;
 }
 
 static void
@@ -165,8 +220,7 @@ export_calendar_action (GtkWidget  *widget,
   QuorumWindow *self = QUORUM_WINDOW (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "feeds");
-  gtk_widget_activate_action (adw_view_stack_get_child_by_name (self->view_stack, "feeds"),
-                              "feeds.export", NULL);
+  gtk_widget_activate_action (ensure_page (self, page_index ("feeds")), "feeds.export", NULL);
 }
 
 static void
@@ -179,14 +233,45 @@ on_calendar_page_occurrence_activated_cb (QuorumWindow     *self,
 }
 
 static void
+set_if_property (GObject    *object,
+                 const char *name,
+                 gpointer    value)
+{
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), name) != NULL)
+    g_object_set (object, name, value, NULL);
+}
+
+static void
+give_page_models (GtkWidget         *child,
+                  QuorumApplication *app)
+{
+  set_if_property (G_OBJECT (child), "workdays", quorum_application_get_workdays (app));
+  set_if_property (G_OBJECT (child), "rulebook", quorum_application_get_rulebook (app));
+  set_if_property (G_OBJECT (child), "store", quorum_application_get_store (app));
+}
+
+static void
 on_view_stack_visible_child_name_cb (QuorumWindow *self,
                                      GParamSpec   *pspec,
                                      AdwViewStack *stack)
 {
   const char *name = adw_view_stack_get_visible_child_name (stack);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  int index = page_index (name);
 
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-page", name);
+
+  if (index < 0)
+    return;
+
+  /* First time on show: the page is made, and gets the app's models. */
+  ensure_page (self, index);
+  if (!(self->pages_given & (1u << index)) && QUORUM_IS_APPLICATION (app))
+    {
+      self->pages_given |= 1u << index;
+      give_page_models (ensure_page (self, index), QUORUM_APPLICATION (app));
+    }
 }
 
 /* The bottom switcher stands in for the title's when the window is narrow,
@@ -264,33 +349,22 @@ show_audit_state (QuorumWindow      *self,
   gtk_info_bar_set_revealed (self->audit_bar, broken_at > 0);
 }
 
-static void
-set_if_property (GObject    *object,
-                 const char *name,
-                 gpointer    value)
-{
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (object), name) != NULL)
-    g_object_set (object, name, value, NULL);
-}
-
 /* Pages get the app-wide objects through their properties (`store`,
- * `workdays`, `rulebook`): only the window knows the application. */
+ * `workdays`, `rulebook`): only the window knows the application. A page
+ * gets them when it is first shown, not before: at start-up only the page
+ * on show reads the store, however big the office. */
 static void
 give_pages_their_models (QuorumWindow      *self,
                          QuorumApplication *app)
 {
-  g_autoptr(GtkSelectionModel) pages_model = adw_view_stack_get_pages (self->view_stack);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages_model));
+  int visible = page_index (adw_view_stack_get_visible_child_name (self->view_stack));
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages_model), i);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
+  if (visible >= 0)
+    self->pages_given |= 1u << visible;
 
-      set_if_property (G_OBJECT (child), "workdays", quorum_application_get_workdays (app));
-      set_if_property (G_OBJECT (child), "rulebook", quorum_application_get_rulebook (app));
-      set_if_property (G_OBJECT (child), "store", quorum_application_get_store (app));
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (self->pages_given & (1u << i))
+      give_page_models (ensure_page (self, i), app);
 }
 
 static void
@@ -330,13 +404,14 @@ show_overlay (QuorumWindow      *self,
               QuorumApplication *app)
 {
   QuorumCaldavController *caldav = quorum_application_get_caldav_controller (app);
+  GtkWidget *feeds = get_page_if_made (self, page_index ("feeds"));
 
   quorum_calendar_page_set_overlay_model (self->calendar_page,
                                           caldav != NULL
                                             ? quorum_caldav_controller_get_overlay (caldav)
                                             : NULL);
-  quorum_feeds_page_set_caldav_controller (
-    QUORUM_FEEDS_PAGE (adw_view_stack_get_child_by_name (self->view_stack, "feeds")), caldav);
+  if (feeds != NULL)
+    quorum_feeds_page_set_caldav_controller (QUORUM_FEEDS_PAGE (feeds), caldav);
 }
 
 static void

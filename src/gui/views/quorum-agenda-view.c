@@ -38,6 +38,10 @@ struct _QuorumAgendaView
   GDateTime    *today_dt;
   GDateTime    *visible_start;
   GDateTime    *visible_end;
+
+  /* The rows wait for the view to be shown (or asked for): while the month
+   * grid is on show, every month switch would build rows nobody sees. */
+  gboolean      rows_stale;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumAgendaView, quorum_agenda_view, GTK_TYPE_WIDGET)
@@ -67,7 +71,7 @@ compare_occurrences (gconstpointer a,
 }
 
 static void
-update_rows (QuorumAgendaView *self)
+rebuild_rows (QuorumAgendaView *self)
 {
   g_autoptr(GPtrArray) coming = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -106,6 +110,28 @@ update_rows (QuorumAgendaView *self)
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
+  self->rows_stale = FALSE;
+}
+
+/* The rows follow the model at once while the view is on show, else when
+ * it is shown or its rows are asked for. */
+static void
+update_rows (QuorumAgendaView *self)
+{
+  self->rows_stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_rows (self);
+}
+
+static void
+quorum_agenda_view_map (GtkWidget *widget)
+{
+  QuorumAgendaView *self = QUORUM_AGENDA_VIEW (widget);
+
+  if (self->rows_stale)
+    rebuild_rows (self);
+
+  GTK_WIDGET_CLASS (quorum_agenda_view_parent_class)->map (widget);
 }
 
 static void
@@ -235,6 +261,7 @@ quorum_agenda_view_class_init (QuorumAgendaViewClass *klass)
   object_class->finalize = quorum_agenda_view_finalize;
   object_class->get_property = quorum_agenda_view_get_property;
   object_class->set_property = quorum_agenda_view_set_property;
+  widget_class->map = quorum_agenda_view_map;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
@@ -410,5 +437,7 @@ quorum_agenda_view_get_rows (QuorumAgendaView *self)
 {
   g_return_val_if_fail (QUORUM_IS_AGENDA_VIEW (self), NULL);
 
+  if (self->rows_stale)
+    rebuild_rows (self);
   return G_LIST_MODEL (self->rows);
 }

@@ -104,45 +104,51 @@ find_choice (GListStore *list,
 }
 
 static void
-append_choice (GListStore *list,
+append_choice (GPtrArray  *choices,
                const char *label,
                const char *detail,
                const char *heading,
                gint64      id,
                const char *key)
 {
-  g_autoptr(QuorumFilterChoice) choice = quorum_filter_choice_new (label, detail, heading, id, key);
+  g_ptr_array_add (choices, quorum_filter_choice_new (label, detail, heading, id, key));
+}
 
-  g_list_store_append (list, choice);
+/* One items-changed for the whole list: the drop-down follows every one. */
+static void
+replace_choices (GListStore *list,
+                 GPtrArray  *choices)
+{
+  g_list_store_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                       choices->pdata, choices->len);
 }
 
 static void
 fill_people (QuorumCalendarFilterBar *self)
 {
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListModel) people = NULL;
 
-  g_list_store_remove_all (self->people);
-  append_choice (self->people, _("Everyone"), NULL, NULL, 0, NULL);
+  append_choice (choices, _("Everyone"), NULL, NULL, 0, NULL);
   if (self->store != NULL)
     people = quorum_store_list_people (self->store, FALSE, NULL);
   for (guint i = 0; people != NULL && i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(QuorumPerson) person = g_list_model_get_item (people, i);
 
-      append_choice (self->people, quorum_person_get_name (person),
+      append_choice (choices, quorum_person_get_name (person),
                      quorum_person_get_title (person), NULL, quorum_person_get_id (person), NULL);
     }
+  replace_choices (self->people, choices);
 }
 
 static void
 fill_units (QuorumCalendarFilterBar *self)
 {
-  g_list_store_remove_all (self->units);
-  append_choice (self->units, _("All units"), NULL, NULL, 0, NULL);
-  if (self->store == NULL)
-    return;
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint k = 0; k < G_N_ELEMENTS (unit_kinds); k++)
+  append_choice (choices, _("All units"), NULL, NULL, 0, NULL);
+  for (guint k = 0; self->store != NULL && k < G_N_ELEMENTS (unit_kinds); k++)
     {
       g_autoptr(GListModel) units = quorum_store_list_units (self->store, unit_kinds[k].kind, NULL);
       const char *heading = g_dpgettext2 (GETTEXT_PACKAGE, "unit kind", unit_kinds[k].label);
@@ -151,10 +157,11 @@ fill_units (QuorumCalendarFilterBar *self)
         {
           g_autoptr(QuorumUnit) unit = g_list_model_get_item (units, i);
 
-          append_choice (self->units, quorum_unit_get_name (unit), NULL, i == 0 ? heading : NULL,
+          append_choice (choices, quorum_unit_get_name (unit), NULL, i == 0 ? heading : NULL,
                          quorum_unit_get_id (unit), NULL);
         }
     }
+  replace_choices (self->units, choices);
 }
 
 static int
@@ -177,13 +184,16 @@ static void
 fill_duties (QuorumCalendarFilterBar *self)
 {
   g_autoptr(GPtrArray) duties = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *model;
   const char *kind = NULL;
 
-  g_list_store_remove_all (self->duties);
-  append_choice (self->duties, _("All duties"), NULL, NULL, 0, NULL);
+  append_choice (choices, _("All duties"), NULL, NULL, 0, NULL);
   if (self->rulebook == NULL)
-    return;
+    {
+      replace_choices (self->duties, choices);
+      return;
+    }
 
   model = quorum_rulebook_get_duties (self->rulebook);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -203,9 +213,10 @@ fill_duties (QuorumCalendarFilterBar *self)
       gboolean first = i == 0 || g_strcmp0 (kind, quorum_duty_get_kind (duty)) != 0;
 
       kind = quorum_duty_get_kind (duty);
-      append_choice (self->duties, quorum_duty_get_title (duty), NULL,
+      append_choice (choices, quorum_duty_get_title (duty), NULL,
                      first ? quorum_kind_label (kind) : NULL, 0, quorum_duty_get_id (duty));
     }
+  replace_choices (self->duties, choices);
 }
 
 static void

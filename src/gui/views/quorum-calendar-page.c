@@ -15,6 +15,7 @@
 #include "quorum-calendar-page.h"
 #include "quorum-external-event.h"
 #include "quorum-gui-utils.h"
+#include "quorum-month-cell.h"
 #include "quorum-month-view.h"
 #include "quorum-occurrence.h"
 #include "quorum-store.h"
@@ -310,16 +311,31 @@ search_shortcut (GtkWidget *widget,
   return TRUE;
 }
 
+/* The store's filter for what the bars ask; @text is the search, owned. */
+static void
+get_filter (QuorumCalendarPage     *self,
+            QuorumOccurrenceFilter *filter,
+            char                  **text)
+{
+  *filter = (QuorumOccurrenceFilter) { 0 };
+  quorum_calendar_filter_bar_get_filter (self->filter_bar, filter);
+  *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  filter->text = *text;
+}
+
 /* Fills the model for the span on show, straight from the store: a range
  * query in one statement, a few milliseconds for a month. Only the agenda
- * shows the attendance counts: the month grid goes without them. */
+ * shows the attendance counts: the month grid goes without them, and gets
+ * only the events its cells can show, with a count of the others, however
+ * busy the month. */
 static void
 reload_from_store (QuorumCalendarPage *self)
 {
   g_autoptr(GListModel) model = NULL;
+  g_autoptr(GArray) hidden = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  QuorumOccurrenceFilter filter = { 0 };
+  QuorumOccurrenceFilter filter;
   GDateTime *start;
   GDateTime *end;
 
@@ -331,18 +347,51 @@ reload_from_store (QuorumCalendarPage *self)
   if (start == NULL || end == NULL)
     return;
 
-  quorum_calendar_filter_bar_get_filter (self->filter_bar, &filter);
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  filter.text = text;
-  filter.without_counts = month_is_visible (self);
-  model = quorum_store_list_occurrences (self->store, start, end, &filter, &error);
+  get_filter (self, &filter, &text);
+  if (month_is_visible (self))
+    {
+      filter.without_counts = TRUE;
+      hidden = g_array_new (FALSE, TRUE, sizeof (guint));
+      model = quorum_store_list_day_occurrences (self->store, start, end, &filter,
+                                                 QUORUM_MONTH_CELL_MAX_CHIPS, hidden, &error);
+    }
+  else
+    {
+      model = quorum_store_list_occurrences (self->store, start, end, &filter, &error);
+    }
   if (model == NULL)
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       return;
     }
 
+  quorum_month_view_set_hidden (self->month_view, hidden);
   quorum_calendar_page_set_model (self, model);
+}
+
+/* The month view's popover of a day whose events were not all loaded. */
+static GListModel *
+list_day (const GDate *date,
+          gpointer     user_data)
+{
+  QuorumCalendarPage *self = user_data;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  QuorumOccurrenceFilter filter;
+  GListModel *model;
+
+  if (self->store == NULL)
+    return NULL;
+
+  from = quorum_date_to_date_time (date);
+  to = g_date_time_add_days (from, 1);
+  get_filter (self, &filter, &text);
+  filter.without_counts = TRUE;
+  if (!(model = quorum_store_list_occurrences (self->store, from, to, &filter, &error)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+  return model;
 }
 
 static gboolean
@@ -632,6 +681,7 @@ quorum_calendar_page_init (QuorumCalendarPage *self)
                                               GTK_FILTER (self->filter));
 
   quorum_month_view_set_model (self->month_view, G_LIST_MODEL (self->filtered));
+  quorum_month_view_set_day_func (self->month_view, list_day, self, NULL);
   quorum_agenda_view_set_model (self->agenda_view, G_LIST_MODEL (self->filtered));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
@@ -852,7 +902,10 @@ quorum_calendar_page_set_store (QuorumCalendarPage *self,
   /* Filters need the store's query: without a store there is nothing to pick. */
   gtk_widget_set_visible (self->filter_button, store != NULL);
   if (store == NULL)
-    gtk_revealer_set_reveal_child (self->filter_revealer, FALSE);
+    {
+      gtk_revealer_set_reveal_child (self->filter_revealer, FALSE);
+      quorum_month_view_set_hidden (self->month_view, NULL);
+    }
   gtk_string_filter_set_search (self->filter, store == NULL
                                 ? gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) : NULL);
   quorum_calendar_filter_bar_set_store (self->filter_bar, store);

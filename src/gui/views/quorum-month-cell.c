@@ -14,7 +14,7 @@
 #include "quorum-month-chip.h"
 
 /* No cell shows more chips than this, however tall; the rest go to "+N more". */
-#define MAX_CHIPS 12
+#define MAX_CHIPS QUORUM_MONTH_CELL_MAX_CHIPS
 #define CHIP_SPACING 2
 
 /**
@@ -44,15 +44,26 @@ struct _QuorumMonthCell
   QuorumDayMark  mark;
   char          *mark_name;
   char          *label;
+  guint          n_hidden;     /* events of the day the view was not given */
   guint          n_shown;
   guint          is_today : 1;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumMonthCell, quorum_month_cell, GTK_TYPE_WIDGET)
 
-static int
-compare_for_day (gconstpointer a,
-                 gconstpointer b)
+/**
+ * quorum_month_cell_compare:
+ * @a: a `QuorumOccurrence **`
+ * @b: another
+ *
+ * The order a day lists its events in: all-day entries first, as every
+ * calendar does, then by start, end and id. For g_ptr_array_sort().
+ *
+ * Returns: negative, 0 or positive
+ */
+int
+quorum_month_cell_compare (gconstpointer a,
+                           gconstpointer b)
 {
   QuorumOccurrence *oa = *(QuorumOccurrence **)a;
   QuorumOccurrence *ob = *(QuorumOccurrence **)b;
@@ -203,7 +214,7 @@ update_accessible_label (QuorumMonthCell *self)
 {
   g_autoptr(GString) label = g_string_new (NULL);
   g_autofree char *day = quorum_format_day (&self->date);
-  guint n = self->occurrences->len;
+  guint n = self->occurrences->len + self->n_hidden;
 
   g_string_append (label, day);
   g_string_append (label, ", ");
@@ -267,8 +278,8 @@ quorum_month_cell_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   QuorumMonthCell *self = QUORUM_MONTH_CELL (widget);
-  guint total = self->occurrences->len;
-  guint n_chips = MIN (total, MAX_CHIPS);
+  guint total = self->occurrences->len + self->n_hidden;
+  guint n_chips = MIN (self->occurrences->len, MAX_CHIPS);
   guint fit, shown;
   int header_height, chip_height = 1, more_height = 0;
   int y;
@@ -285,7 +296,7 @@ quorum_month_cell_size_allocate (GtkWidget *widget,
   chip_height = MAX (chip_height, 1);
 
   fit = MAX (height - y, 0) / (chip_height + CHIP_SPACING);
-  if (total <= fit)
+  if (total <= fit && self->n_hidden == 0)
     shown = total;
   else
     shown = MIN (fit > 0 ? fit - 1 : 0, n_chips);
@@ -521,13 +532,39 @@ quorum_month_cell_update_occurrences (QuorumMonthCell *self)
 {
   g_return_if_fail (QUORUM_IS_MONTH_CELL (self));
 
-  g_ptr_array_sort (self->occurrences, compare_for_day);
+  g_ptr_array_sort (self->occurrences, quorum_month_cell_compare);
   /* The array may hold new objects at old addresses: refill every chip. */
   for (guint i = 0; i < self->chip_shows->len; i++)
     g_ptr_array_index (self->chip_shows, i) = NULL;
 
   update_accessible_label (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/**
+ * quorum_month_cell_set_n_hidden:
+ * @self: a #QuorumMonthCell
+ * @n_hidden: how many events of the day are not among its occurrences
+ *
+ * The day has that many events more than the cell was given (the store
+ * made only those a cell can show): they count in "+N more" and in the
+ * label. Takes effect with quorum_month_cell_update_occurrences().
+ */
+void
+quorum_month_cell_set_n_hidden (QuorumMonthCell *self,
+                                guint            n_hidden)
+{
+  g_return_if_fail (QUORUM_IS_MONTH_CELL (self));
+
+  self->n_hidden = n_hidden;
+}
+
+guint
+quorum_month_cell_get_n_hidden (QuorumMonthCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), 0);
+
+  return self->n_hidden;
 }
 
 /* Returns: (transfer none) (nullable): the occurrence @chip shows */

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 #define QUORUM_TYPE_MONTH_CELL (quorum_month_cell_get_type ())
 
+/* No cell shows more event chips than this, however tall. */
+#define QUORUM_MONTH_CELL_MAX_CHIPS 12
+
 G_DECLARE_FINAL_TYPE (QuorumMonthCell, quorum_month_cell, QUORUM, MONTH_CELL, GtkWidget)
 
 typedef enum
@@ -34,6 +37,11 @@ void               quorum_month_cell_set_selected       (QuorumMonthCell      *s
 const GDate       *quorum_month_cell_get_date           (QuorumMonthCell      *self);
 GPtrArray         *quorum_month_cell_get_occurrences    (QuorumMonthCell      *self);
 void               quorum_month_cell_update_occurrences (QuorumMonthCell      *self);
+int                quorum_month_cell_compare            (gconstpointer         a,
+                                                         gconstpointer         b);
+void               quorum_month_cell_set_n_hidden       (QuorumMonthCell      *self,
+                                                         guint                 n_hidden);
+guint              quorum_month_cell_get_n_hidden       (QuorumMonthCell      *self);
 QuorumOccurrence  *quorum_month_cell_get_chip_occurrence (QuorumMonthCell     *self,
                                                           GtkWidget           *chip);
 guint              quorum_month_cell_get_n_shown        (QuorumMonthCell      *self);

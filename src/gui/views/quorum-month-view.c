@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "quorum-caldav-overlay.h"
 #include "quorum-gui-utils.h"
 #include "quorum-month-view-private.h"
 #include "quorum-occurrence.h"
@@ -59,9 +60,20 @@ struct _QuorumMonthView
   GDateTime         *visible_start;
   GDateTime         *visible_end;
 
+  /* Set while the owner is told of a new span: a model it sets meanwhile
+   * places the events, and the old model's are not placed first. */
+  gboolean           events_stale;
+
   QuorumDayInfoFunc  day_info_func;
   gpointer           day_info_data;
   GDestroyNotify     day_info_destroy;
+
+  /* Events of each day of the grid the model leaves out, and who lists a
+   * whole day for the popover then. */
+  GArray            *hidden;
+  QuorumMonthDayFunc day_func;
+  gpointer           day_data;
+  GDestroyNotify     day_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumMonthView, quorum_month_view, GTK_TYPE_WIDGET)
@@ -154,6 +166,7 @@ update_events (QuorumMonthView *self)
   guint n_cells = self->n_rows * 7;
   guint n_items;
 
+  self->events_stale = FALSE;
   for (guint i = 0; i < N_CELLS; i++)
     g_ptr_array_set_size (quorum_month_cell_get_occurrences (self->cells[i]), 0);
 
@@ -184,7 +197,12 @@ update_events (QuorumMonthView *self)
     }
 
   for (guint i = 0; i < n_cells; i++)
-    quorum_month_cell_update_occurrences (self->cells[i]);
+    {
+      quorum_month_cell_set_n_hidden (self->cells[i],
+                                      self->hidden != NULL && i < self->hidden->len
+                                        ? g_array_index (self->hidden, guint, i) : 0);
+      quorum_month_cell_update_occurrences (self->cells[i]);
+    }
 }
 
 static void
@@ -209,10 +227,12 @@ show_month (QuorumMonthView *self)
   self->n_rows = n_rows;
 
   update_days (self);
-  update_events (self);
 
   if (!range_changed)
-    return;
+    {
+      update_events (self);
+      return;
+    }
 
   grid_end = grid_start;
   g_date_add_days (&grid_end, n_rows * 7);
@@ -220,7 +240,13 @@ show_month (QuorumMonthView *self)
   set_date_time (&self->visible_end, &grid_end);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_START]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISIBLE_END]);
+
+  /* The owner usually answers with a new model for the new span, which
+   * places the events: placing the old model's first would be wasted. */
+  self->events_stale = TRUE;
   g_signal_emit (self, signals[RANGE_CHANGED], 0, self->visible_start, self->visible_end);
+  if (self->events_stale)
+    update_events (self);
 }
 
 static void
@@ -258,11 +284,36 @@ select_date (QuorumMonthView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
 
+/* Every event of @cell's day: the cell's own, or when the model left some
+ * out, the day as the owner lists it, with the cell's events from other
+ * calendars. */
+static GPtrArray *
+dup_day_occurrences (QuorumMonthView *self,
+                     QuorumMonthCell *cell)
+{
+  GPtrArray *own = quorum_month_cell_get_occurrences (cell);
+  g_autoptr(GListModel) day = NULL;
+  GPtrArray *all;
+
+  if (quorum_month_cell_get_n_hidden (cell) == 0 || self->day_func == NULL ||
+      (day = self->day_func (quorum_month_cell_get_date (cell), self->day_data)) == NULL)
+    return g_ptr_array_ref (own);
+
+  all = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (day); i++)
+    g_ptr_array_add (all, g_list_model_get_item (day, i));
+  for (guint i = 0; i < own->len; i++)
+    if (quorum_occurrence_is_external (g_ptr_array_index (own, i)))
+      g_ptr_array_add (all, g_object_ref (g_ptr_array_index (own, i)));
+  g_ptr_array_sort (all, quorum_month_cell_compare);
+  return all;
+}
+
 static void
 fill_day_list (QuorumMonthView *self,
                QuorumMonthCell *cell)
 {
-  GPtrArray *occurrences = quorum_month_cell_get_occurrences (cell);
+  g_autoptr(GPtrArray) occurrences = dup_day_occurrences (self, cell);
   g_autofree char *title = quorum_format_day (quorum_month_cell_get_date (cell));
   GtkWidget *child;
 
@@ -493,6 +544,10 @@ quorum_month_view_dispose (GObject *object)
   if (self->day_info_destroy != NULL)
     g_clear_pointer (&self->day_info_data, self->day_info_destroy);
   self->day_info_func = NULL;
+  if (self->day_destroy != NULL)
+    g_clear_pointer (&self->day_data, self->day_destroy);
+  self->day_func = NULL;
+  g_clear_pointer (&self->hidden, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_MONTH_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -902,6 +957,51 @@ quorum_month_view_set_day_info_func (QuorumMonthView   *self,
 }
 
 /**
+ * quorum_month_view_set_hidden:
+ * @self: a #QuorumMonthView
+ * @hidden: (nullable) (element-type guint): for each day of the grid from
+ *   #QuorumMonthView:visible-start, how many of its events the model
+ *   leaves out, or %NULL for none
+ *
+ * For a model that holds only the events a cell can show (see
+ * quorum_store_list_day_occurrences()): the others count in "+N more".
+ * Set it before the model of the same span; the popover of a day with
+ * events left out lists the day with quorum_month_view_set_day_func()'s.
+ */
+void
+quorum_month_view_set_hidden (QuorumMonthView *self,
+                              GArray          *hidden)
+{
+  g_return_if_fail (QUORUM_IS_MONTH_VIEW (self));
+
+  g_clear_pointer (&self->hidden, g_array_unref);
+  if (hidden != NULL)
+    self->hidden = g_array_ref (hidden);
+}
+
+/**
+ * quorum_month_view_set_day_func:
+ * @self: a #QuorumMonthView
+ * @func: (nullable): lists every event of a day
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ */
+void
+quorum_month_view_set_day_func (QuorumMonthView    *self,
+                                QuorumMonthDayFunc  func,
+                                gpointer            user_data,
+                                GDestroyNotify      destroy)
+{
+  g_return_if_fail (QUORUM_IS_MONTH_VIEW (self));
+
+  if (self->day_destroy != NULL)
+    self->day_destroy (self->day_data);
+  self->day_func = func;
+  self->day_data = user_data;
+  self->day_destroy = destroy;
+}
+
+/**
  * quorum_month_view_open_day:
  * @self: a #QuorumMonthView
  *
@@ -915,7 +1015,8 @@ quorum_month_view_open_day (QuorumMonthView *self)
   g_return_if_fail (QUORUM_IS_MONTH_VIEW (self));
 
   i = cell_index (self, &self->selected);
-  if (i < 0 || quorum_month_cell_get_occurrences (self->cells[i])->len == 0)
+  if (i < 0 || (quorum_month_cell_get_occurrences (self->cells[i])->len == 0 &&
+                quorum_month_cell_get_n_hidden (self->cells[i]) == 0))
     return;
 
   open_cell (self, self->cells[i]);

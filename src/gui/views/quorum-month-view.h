@@ -13,6 +13,16 @@ G_BEGIN_DECLS
 
 #define QUORUM_TYPE_MONTH_VIEW (quorum_month_view_get_type ())
 
+/**
+ * QuorumMonthDayFunc:
+ * @date: a day of the grid
+ * @user_data: the data given with the function
+ *
+ * Returns: (transfer full) (nullable): every #QuorumOccurrence of @date
+ */
+typedef GListModel *(*QuorumMonthDayFunc) (const GDate *date,
+                                           gpointer     user_data);
+
 G_DECLARE_FINAL_TYPE (QuorumMonthView, quorum_month_view, QUORUM, MONTH_VIEW, GtkWidget)
 
 GtkWidget  *quorum_month_view_new                   (void);
@@ -30,6 +40,12 @@ GDateTime  *quorum_month_view_get_visible_start     (QuorumMonthView   *self);
 GDateTime  *quorum_month_view_get_visible_end       (QuorumMonthView   *self);
 void        quorum_month_view_set_day_info_func     (QuorumMonthView   *self,
                                                      QuorumDayInfoFunc  func,
+                                                     gpointer           user_data,
+                                                     GDestroyNotify     destroy);
+void        quorum_month_view_set_hidden            (QuorumMonthView   *self,
+                                                     GArray            *hidden);
+void        quorum_month_view_set_day_func          (QuorumMonthView   *self,
+                                                     QuorumMonthDayFunc func,
                                                      gpointer           user_data,
                                                      GDestroyNotify     destroy);
 void        quorum_month_view_open_day              (QuorumMonthView   *self);
