@@ -231,6 +231,17 @@ person_view_busy (gpointer view)
   return quorum_person_view_get_busy (view);
 }
 
+/* Pages are made the first time they are shown: done once the Obligations
+ * page exists and its person view has shown its results. */
+static gboolean
+obligations_loaded (gpointer window)
+{
+  GtkWidget *page = bench_find_widget (window, QUORUM_TYPE_OBLIGATIONS_PAGE);
+
+  return page != NULL &&
+         !quorum_person_view_get_busy (quorum_obligations_page_get_person_view (QUORUM_OBLIGATIONS_PAGE (page)));
+}
+
 static gboolean
 feeds_importing (gpointer view)
 {
@@ -420,13 +431,14 @@ main (int   argc,
 
   /* Loading. */
   window = open_window (app, "feeds");
-  obligations = QUORUM_OBLIGATIONS_PAGE (bench_find_widget (window, QUORUM_TYPE_OBLIGATIONS_PAGE));
-  dashboard = quorum_obligations_page_get_dashboard (obligations);
-  person_view = quorum_obligations_page_get_person_view (obligations);
 
   keep_max (&load, load_page (window, "calendar", always_done, NULL));
-  watch = (BusyWatch) { person_view_busy, person_view };
-  keep_max (&load, load_page (window, "obligations", busy_done, &watch));
+  keep_max (&load, load_page (window, "obligations", obligations_loaded, window));
+  obligations = QUORUM_OBLIGATIONS_PAGE (bench_find_widget (window, QUORUM_TYPE_OBLIGATIONS_PAGE));
+  if (obligations == NULL)
+    bench_die ("no Obligations page once shown", NULL);
+  dashboard = quorum_obligations_page_get_dashboard (obligations);
+  person_view = quorum_obligations_page_get_person_view (obligations);
   watch = (BusyWatch) { dashboard_busy, dashboard };
   keep_max (&load, measure (window, "frames.load.dashboard", G_CALLBACK (show_dashboard),
                             obligations, busy_done, &watch));
@@ -460,13 +472,16 @@ main (int   argc,
 
   /* Importing, on the Feeds page, last: it changes the office. */
   {
-    QuorumFeedsPage *feeds = QUORUM_FEEDS_PAGE (bench_find_widget (window, QUORUM_TYPE_FEEDS_PAGE));
+    QuorumFeedsPage *feeds;
     QuorumStore *store = quorum_application_get_store (app);
-    Import import = { feeds, ics };
+    Import import = { NULL, ics };
     guint before = count_series (store);
 
     gtk_widget_activate_action (window, "win.show-page", "s", "feeds");
     bench_wait_frames (window, 10);
+    if (!(feeds = QUORUM_FEEDS_PAGE (bench_find_widget (window, QUORUM_TYPE_FEEDS_PAGE))))
+      bench_die ("no Feeds page once shown", NULL);
+    import.page = feeds;
     watch = (BusyWatch) { feeds_importing, feeds };
     measure (window, "frames.import", G_CALLBACK (start_import), &import, busy_done, &watch);
     if (count_series (store) != before + n_import)
