@@ -22,6 +22,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "crash-writer.h"
@@ -146,6 +147,44 @@ wait_at_gate (const char *actor)
     g_usleep (500);
 }
 
+/* Half-way, with a gate: say so ("<gate>.<actor>.half") and wait until
+ * another writer has said so too. Whatever the scheduler does, this
+ * writer's second half then comes after the other's first half, so the
+ * writes interleave at least once. */
+static void
+meet_half_way (const char *actor)
+{
+  const char *gate = g_getenv ("QUORUM_WRITER_GATE");
+  g_autofree char *dir = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *mine = NULL;
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  if (gate == NULL || actor == NULL)
+    return;
+
+  dir = g_path_get_dirname (gate);
+  prefix = g_path_get_basename (gate);
+  mine = g_strdup_printf ("%s.%s.half", prefix, actor);
+  {
+    g_autofree char *path = g_build_filename (dir, mine, NULL);
+
+    if (!g_file_set_contents (path, "", 0, NULL))
+      die ("mark half-way", NULL);
+  }
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+        if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".half") &&
+            strcmp (name, mine) != 0)
+          return;
+      g_usleep (500);
+    }
+}
+
 static void
 write_sequence (const char *path,
                 guint32     seed,
@@ -166,6 +205,8 @@ write_sequence (const char *path,
       g_autoptr(GError) error = NULL;
       CrashWrite w;
 
+      if (n_writes > 1 && i == n_writes / 2)
+        meet_half_way (actor);
       crash_writer_next (rand, &w);
       if (!quorum_store_set_attendance (store, occurrences[w.occurrence], people[w.person],
                                         w.status,

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "quorum-database-private.h"
 
@@ -198,6 +199,34 @@ test_database_status_check (void)
                                  NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
 }
 
+static int
+collect_plan_cb (gpointer   user_data,
+                 int        n_columns,
+                 char     **values,
+                 char     **names)
+{
+  g_string_append_printf (user_data, "%s\n", values[n_columns - 1]);
+  return 0;
+}
+
+/* The longest occurrence, which every range query needs after a write,
+ * is one lookup in an index, not a scan of all occurrences. */
+static void
+test_database_longest_span (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_db_path ("span.db");
+  g_autoptr(QuorumDatabase) db = quorum_database_open (path, &error);
+  g_autoptr(GString) plan = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (_quorum_database_get_handle (db),
+                                 "EXPLAIN QUERY PLAN SELECT coalesce (max (end_unix - start_unix),"
+                                 " 0) FROM occurrence",
+                                 collect_plan_cb, plan, NULL), ==, SQLITE_OK);
+  g_assert_nonnull (strstr (plan->str, "SEARCH occurrence USING INDEX occurrence_span"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +239,7 @@ main (int   argc,
   g_test_add_func ("/core/database/refuses-foreign", test_database_refuses_foreign);
   g_test_add_func ("/core/database/refuses-newer", test_database_refuses_newer);
   g_test_add_func ("/core/database/status-check", test_database_status_check);
+  g_test_add_func ("/core/database/longest-span", test_database_longest_span);
 
   return g_test_run ();
 }

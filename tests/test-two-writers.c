@@ -177,10 +177,10 @@ test_two_writers (void)
   for (guint i = 0; i < G_N_ELEMENTS (writers); i++)
     check_writer_trail (db, &writers[i]);
 
-  /* The writers really did take turns, not one after the other: at least
-   * once each wrote while the other was between writes. How often depends
-   * on the scheduler (600-1100 turns on a quiet machine, 7 under a load of
-   * 11 on two cores), so only the fact is asserted. */
+  /* The writers really did take turns, not one after the other: they meet
+   * half-way, so at least twice. How often more depends on the scheduler
+   * (600-1100 turns on a quiet machine, 1 before they met under a load of
+   * 11 on two cores). */
   stmt = _quorum_database_prepare (db,
                                    "SELECT count(*) FROM (SELECT actor, lag (actor) OVER"
                                    " (ORDER BY id) AS previous FROM audit"
