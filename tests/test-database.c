@@ -227,6 +227,35 @@ test_database_longest_span (void)
   g_assert_nonnull (strstr (plan->str, "SEARCH occurrence USING INDEX occurrence_span"));
 }
 
+/* The partial indexes of migration 7 still serve the look-ups by duty and
+ * by owner, and a range query by start needs no index on the end. */
+static void
+test_database_partial_indexes (void)
+{
+  const struct { const char *sql; const char *expected; } cases[] = {
+    { "SELECT id FROM series WHERE duty_id = ?1", "INDEX series_duty" },
+    { "SELECT id FROM series WHERE duty_id IS NOT NULL", "INDEX series_duty" },
+    { "SELECT id FROM series WHERE owner_id = ?1", "INDEX series_owner" },
+    { "SELECT id FROM occurrence WHERE end_unix >= ?1 AND start_unix < ?2"
+      " AND start_unix >= ?1 - ?3", "INDEX occurrence_start" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_db_path ("indexes.db");
+  g_autoptr(QuorumDatabase) db = quorum_database_open (path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) plan = g_string_new (NULL);
+      g_autofree char *sql = g_strconcat ("EXPLAIN QUERY PLAN ", cases[i].sql, NULL);
+
+      g_assert_cmpint (sqlite3_exec (_quorum_database_get_handle (db), sql, collect_plan_cb, plan,
+                                     NULL), ==, SQLITE_OK);
+      g_test_message ("%s: %s", cases[i].sql, plan->str);
+      g_assert_nonnull (strstr (plan->str, cases[i].expected));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/core/database/refuses-newer", test_database_refuses_newer);
   g_test_add_func ("/core/database/status-check", test_database_status_check);
   g_test_add_func ("/core/database/longest-span", test_database_longest_span);
+  g_test_add_func ("/core/database/partial-indexes", test_database_partial_indexes);
 
   return g_test_run ();
 }
