@@ -22,8 +22,8 @@
 
 #include <locale.h>
 #include <stdio.h>
-#include <string.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "crash-writer.h"
 

@@ -73,16 +73,9 @@ time_marks (const char *source,
   g_autoptr(GError) error = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *max_metric = g_strconcat (metric, ".max", NULL);
-  g_autofree char *old_tmpdir = g_strdup (g_getenv ("TMPDIR"));
 
-  if (dir != NULL)
-    g_setenv ("TMPDIR", dir, TRUE);
-  copy = bench_copy_file (source, "rollcall.db", &error);
-  if (dir != NULL && old_tmpdir != NULL)
-    g_setenv ("TMPDIR", old_tmpdir, TRUE);
-  else if (dir != NULL)
-    g_unsetenv ("TMPDIR");
-  if (copy == NULL || !(database = quorum_database_open (copy, &error)))
+  if (!(copy = bench_copy_file_in (source, dir, "rollcall.db", &error)) ||
+      !(database = quorum_database_open (copy, &error)))
     bench_die ("open", error);
   store = quorum_store_new (database);
   seats = pick_seats (store);

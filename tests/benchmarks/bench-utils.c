@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -66,18 +67,32 @@ bench_max (GArray *samples)
   return max;
 }
 
-/* Copies @source (a database) into a fresh temporary folder, so that a
- * benchmark that writes leaves the cached office as it was. */
+/* Copies @source (a database) into a fresh folder made in @parent (NULL:
+ * the temporary folder), so that a benchmark that writes leaves the cached
+ * office as it was. */
 char *
-bench_copy_file (const char  *source,
-                 const char  *name,
-                 GError     **error)
+bench_copy_file_in (const char  *source,
+                    const char  *parent,
+                    const char  *name,
+                    GError     **error)
 {
-  g_autofree char *dir = g_dir_make_tmp ("quorum-bench-XXXXXX", error);
+  g_autofree char *dir = NULL;
   g_autoptr(GFile) from = NULL;
   g_autoptr(GFile) to = NULL;
   g_autofree char *path = NULL;
 
+  if (parent == NULL)
+    dir = g_dir_make_tmp ("quorum-bench-XXXXXX", error);
+  else
+    {
+      g_autofree char *template = g_build_filename (parent, "quorum-bench-XXXXXX", NULL);
+
+      if (g_mkdtemp (template) != NULL)
+        dir = g_steal_pointer (&template);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                     "Could not make a folder in %s: %s", parent, g_strerror (errno));
+    }
   if (dir == NULL)
     return NULL;
   path = g_build_filename (dir, name, NULL);
@@ -86,6 +101,14 @@ bench_copy_file (const char  *source,
   if (!g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, error))
     return NULL;
   return g_steal_pointer (&path);
+}
+
+char *
+bench_copy_file (const char  *source,
+                 const char  *name,
+                 GError     **error)
+{
+  return bench_copy_file_in (source, NULL, name, error);
 }
 
 /* Removes a copy made by bench_copy_file(), its WAL files and its folder. */

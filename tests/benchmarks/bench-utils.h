@@ -22,6 +22,10 @@ double  bench_max              (GArray      *samples);
 char   *bench_copy_file        (const char  *source,
                                 const char  *name,
                                 GError     **error);
+char   *bench_copy_file_in     (const char  *source,
+                                const char  *parent,
+                                const char  *name,
+                                GError     **error);
 void    bench_remove_copy      (const char  *path);
 gsize   bench_peak_rss_kib     (void);
 void    bench_die              (const char  *what,
