@@ -36,7 +36,6 @@ struct _QuorumWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *demo_box;
-  QuorumRecoveryPage   *recovery_page;
   GtkInfoBar           *audit_bar;
   GtkLabel             *audit_label;
 
@@ -301,6 +300,39 @@ restore_state (QuorumWindow *self)
     adw_view_stack_set_visible_child_name (self->view_stack, last_page);
 }
 
+static void on_welcome_finished_cb (QuorumWindow *self);
+static void on_recovery_page_recovered_cb (QuorumWindow       *self,
+                                           const char         *moved_aside,
+                                           QuorumRecoveryPage *page);
+
+/* The welcome page (a new database) or the recovery page (one that does
+ * not open), made the first time it is shown: start-up with a database
+ * that opens builds and lays out neither. */
+static GtkWidget *
+ensure_main_page (QuorumWindow *self,
+                  const char   *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->main_stack, name);
+
+  if (page != NULL)
+    return page;
+
+  if (g_strcmp0 (name, "welcome") == 0)
+    {
+      page = g_object_new (QUORUM_TYPE_WELCOME_PAGE, NULL);
+      g_signal_connect_object (page, "finished", G_CALLBACK (on_welcome_finished_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  else
+    {
+      page = g_object_new (QUORUM_TYPE_RECOVERY_PAGE, NULL);
+      g_signal_connect_object (page, "recovered", G_CALLBACK (on_recovery_page_recovered_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  gtk_stack_add_named (self->main_stack, page, name);
+  return page;
+}
+
 static void
 show_database_state (QuorumWindow      *self,
                      QuorumApplication *app)
@@ -317,12 +349,14 @@ show_database_state (QuorumWindow      *self,
       gboolean welcome = quorum_welcome_page_is_needed (quorum_application_get_store (app));
 
       /* The welcome page stands for all the pages: no switcher over it. */
+      if (welcome)
+        ensure_main_page (self, "welcome");
       gtk_stack_set_visible_child_name (self->main_stack, welcome ? "welcome" : "content");
       adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !welcome);
       return;
     }
 
-  quorum_recovery_page_set_problem (self->recovery_page,
+  quorum_recovery_page_set_problem (QUORUM_RECOVERY_PAGE (ensure_main_page (self, "error")),
                                     quorum_application_get_database_path (app), error);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
@@ -513,10 +547,8 @@ quorum_window_class_init (QuorumWindowClass *klass)
   g_type_ensure (QUORUM_TYPE_CALENDAR_PAGE);
   g_type_ensure (QUORUM_TYPE_OBLIGATIONS_PAGE);
   g_type_ensure (QUORUM_TYPE_FEEDS_PAGE);
-  g_type_ensure (QUORUM_TYPE_RECOVERY_PAGE);
 
   g_type_ensure (QUORUM_TYPE_PEOPLE_PAGE);
-  g_type_ensure (QUORUM_TYPE_WELCOME_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/quorum-window.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, toast_overlay);
@@ -524,7 +556,6 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, calendar_page);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_page_occurrence_activated_cb);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, recovery_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, audit_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, audit_label);
 
@@ -543,7 +574,6 @@ quorum_window_class_init (QuorumWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, demo_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_welcome_finished_cb);
 
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action);
   gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
@@ -572,8 +602,6 @@ quorum_window_init (QuorumWindow *self)
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->main_stack, "notify::visible-child",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->recovery_page, "recovered",
-                           G_CALLBACK (on_recovery_page_recovered_cb), self, G_CONNECT_SWAPPED);
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
