@@ -454,6 +454,13 @@ title_text (QuorumCalendarPage *page)
   g_assert_not_reached ();
 }
 
+/* The bar fills its lists once on show. */
+static gboolean
+dropdown_filled (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_drop_down_get_model (data)) > 1;
+}
+
 static gboolean
 filter_revealed (QuorumCalendarPage *page)
 {
@@ -488,6 +495,11 @@ test_filters (Fixture       *f,
   g_assert_cmpuint (all, ==, 12);
   g_assert_false (filter_revealed (f->page));
   g_assert_false (g_str_has_suffix (title_text (f->page), "隋磊海"));
+
+  /* The closed bar has not read the people yet: it does when it opens. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdowns[0])), ==, 0);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (gtk_widget_get_parent (bar)), TRUE);
+  g_assert_true (quorum_test_wait_for (dropdown_filled, dropdowns[0], 5000));
 
   /* "Everyone" first, then the people in rank order. */
   {
@@ -620,7 +632,10 @@ test_remembers_person (Fixture       *f,
 
   office_open (&o);
   quorum_calendar_page_set_store (f->page, o.store);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (gtk_widget_get_parent (
+    quorum_calendar_page_get_filter_bar (f->page))), TRUE);
   find_dropdowns (f->page, dropdowns);
+  g_assert_true (quorum_test_wait_for (dropdown_filled, dropdowns[0], 5000));
   choose (dropdowns[0], o.wang, NULL);
   g_assert_cmpint (g_settings_get_int64 (settings, "calendar-person"), ==, o.wang);
 

@@ -43,6 +43,8 @@ struct _QuorumCalendarFilterBar
   char           *duty_id;
   guint           refill_source;
   gboolean        filling;
+  /* The lists wait for the bar to be shown (see refill_when_needed ()). */
+  gboolean        stale;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumCalendarFilterBar, quorum_calendar_filter_bar, GTK_TYPE_WIDGET)
@@ -220,6 +222,17 @@ fill_duties (QuorumCalendarFilterBar *self)
 }
 
 static void
+fill_lists (QuorumCalendarFilterBar *self)
+{
+  self->filling = TRUE;
+  fill_people (self);
+  fill_units (self);
+  fill_duties (self);
+  self->filling = FALSE;
+  self->stale = FALSE;
+}
+
+static void
 notify_choice (QuorumCalendarFilterBar *self,
                GParamSpec              *pspec)
 {
@@ -234,10 +247,14 @@ notify_choice (QuorumCalendarFilterBar *self,
 static gboolean
 select_wanted (QuorumCalendarFilterBar *self)
 {
-  guint person = find_choice (self->people, FALSE, self->person_id, NULL);
-  guint unit = find_choice (self->units, FALSE, self->unit_id, NULL);
-  guint duty = find_choice (self->duties, TRUE, 0, self->duty_id);
+  guint person, unit, duty;
   gboolean changed = FALSE;
+
+  if (self->stale)
+    fill_lists (self);
+  person = find_choice (self->people, FALSE, self->person_id, NULL);
+  unit = find_choice (self->units, FALSE, self->unit_id, NULL);
+  duty = find_choice (self->duties, TRUE, 0, self->duty_id);
 
   self->filling = TRUE;
   if (person == GTK_INVALID_LIST_POSITION && self->store != NULL)
@@ -270,14 +287,33 @@ select_wanted (QuorumCalendarFilterBar *self)
 static void
 refill (QuorumCalendarFilterBar *self)
 {
-  self->filling = TRUE;
-  fill_people (self);
-  fill_units (self);
-  fill_duties (self);
-  self->filling = FALSE;
-
+  fill_lists (self);
   if (select_wanted (self))
     g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A drop-down makes a row widget for every item of its list, shown or not:
+ * some 250 of them for the big office, most of the cost of a start-up's
+ * calendar page. So the lists are filled when the bar is on show, or when a
+ * filter is on (a remembered person is checked against the people, and
+ * named in the title); while the bar is closed they wait until it opens. */
+static void
+refill_when_needed (QuorumCalendarFilterBar *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || quorum_calendar_filter_bar_get_active (self))
+    refill (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+quorum_calendar_filter_bar_map (GtkWidget *widget)
+{
+  QuorumCalendarFilterBar *self = QUORUM_CALENDAR_FILTER_BAR (widget);
+
+  if (self->stale)
+    refill (self);
+  GTK_WIDGET_CLASS (quorum_calendar_filter_bar_parent_class)->map (widget);
 }
 
 static gboolean
@@ -286,7 +322,7 @@ refill_idle_cb (gpointer user_data)
   QuorumCalendarFilterBar *self = user_data;
 
   self->refill_source = 0;
-  refill (self);
+  refill_when_needed (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -528,6 +564,7 @@ quorum_calendar_filter_bar_class_init (QuorumCalendarFilterBarClass *klass)
   object_class->finalize = quorum_calendar_filter_bar_finalize;
   object_class->get_property = quorum_calendar_filter_bar_get_property;
   object_class->set_property = quorum_calendar_filter_bar_set_property;
+  widget_class->map = quorum_calendar_filter_bar_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, QUORUM_TYPE_STORE, flags);
@@ -581,7 +618,7 @@ quorum_calendar_filter_bar_init (QuorumCalendarFilterBar *self)
   setup_dropdown (self->unit_dropdown, self->units);
   setup_dropdown (self->duty_dropdown, self->duties);
   self->filling = FALSE;
-  refill (self);
+  refill_when_needed (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "filters.clear", FALSE);
 }
 
@@ -613,7 +650,7 @@ quorum_calendar_filter_bar_set_store (QuorumCalendarFilterBar *self,
     g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
                              G_CONNECT_SWAPPED);
 
-  refill (self);
+  refill_when_needed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -632,7 +669,7 @@ quorum_calendar_filter_bar_set_rulebook (QuorumCalendarFilterBar *self,
   if (!g_set_object (&self->rulebook, rulebook))
     return;
 
-  refill (self);
+  refill_when_needed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULEBOOK]);
 }
 
