@@ -30,6 +30,7 @@ struct _QuorumAgendaView
   /* Template widgets */
   GtkStack     *stack;
   GtkListView  *list_view;
+  AdwStatusPage *empty_page;
 
   GListModel   *model;
   GListStore   *rows;
@@ -109,6 +110,10 @@ rebuild_rows (QuorumAgendaView *self)
   /* One items-changed for the whole refill. */
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
+  /* The large icon is looked up (an SVG, which loads librsvg) only when
+   * the empty page is shown: GTK styles hidden widgets too. */
+  if (items->len == 0)
+    adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "list" : "empty");
   self->rows_stale = FALSE;
 }
@@ -284,6 +289,7 @@ quorum_agenda_view_class_init (QuorumAgendaViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/views/quorum-agenda-view.ui");
   gtk_widget_class_bind_template_child (widget_class, QuorumAgendaView, stack);
+  gtk_widget_class_bind_template_child (widget_class, QuorumAgendaView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, QuorumAgendaView, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
 
