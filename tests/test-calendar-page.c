@@ -618,6 +618,40 @@ test_search_minutes (Fixture       *f,
   g_clear_object (&o.store);
 }
 
+/* The same search again (the search bar empties the entry as it starts)
+ * does not query the month again: the model stays. */
+static void
+test_search_same (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkEditable *entry = find_search_entry (f->page);
+  GListModel *model;
+  Office o;
+
+  office_open (&o);
+  quorum_calendar_page_set_store (f->page, o.store);
+  model = quorum_calendar_page_get_model (f->page);
+  g_assert_nonnull (model);
+
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_true (quorum_calendar_page_get_model (f->page) == model);
+
+  gtk_editable_set_text (entry, "接访");
+  g_signal_emit_by_name (entry, "search-changed");
+  model = quorum_calendar_page_get_model (f->page);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_true (quorum_calendar_page_get_model (f->page) == model);
+
+  gtk_editable_set_text (entry, "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_true (quorum_calendar_page_get_model (f->page) != model);
+
+  quorum_calendar_page_set_store (f->page, NULL);
+  g_clear_object (&o.store);
+}
+
 /* A person chosen once is the calendar a new page (the next start) opens on. */
 static void
 test_remembers_person (Fixture       *f,
@@ -735,6 +769,7 @@ main (int   argc,
   ADD ("store", test_store);
   ADD ("filters", test_filters);
   ADD ("search-minutes", test_search_minutes);
+  ADD ("search-same", test_search_same);
   ADD ("remembers-person", test_remembers_person);
   ADD ("keyboard", test_keyboard);
 #undef ADD

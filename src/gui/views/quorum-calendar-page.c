@@ -66,6 +66,8 @@ struct _QuorumCalendarPage
   GSettings          *settings;
   guint               reload_source;
   gboolean            stale;
+  /* The search the model was last asked for, stripped. */
+  char               *searched;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumCalendarPage, quorum_calendar_page, GTK_TYPE_WIDGET)
@@ -167,8 +169,18 @@ static void
 on_search_entry_search_changed_cb (QuorumCalendarPage *self,
                                    GtkSearchEntry     *entry)
 {
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  gboolean same = g_strcmp0 (text, self->searched) == 0;
+
+  g_free (self->searched);
+  self->searched = g_steal_pointer (&text);
+
   if (self->store != NULL)
     {
+      /* The search bar empties the entry as it starts, and a space more
+       * asks for nothing new: the month is not queried again for that. */
+      if (same)
+        return;
       gtk_string_filter_set_search (self->filter, NULL);
       reload_when_shown (self);
     }
@@ -516,6 +528,7 @@ quorum_calendar_page_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->sources);
   g_clear_object (&self->overlay);
+  g_clear_pointer (&self->searched, g_free);
   self->filter = NULL;
 
   G_OBJECT_CLASS (quorum_calendar_page_parent_class)->dispose (object);
@@ -668,6 +681,7 @@ quorum_calendar_page_init (QuorumCalendarPage *self)
   GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->searched = g_strdup ("");
 
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (occurrence_search_text), NULL, NULL);
