@@ -373,3 +373,73 @@ quorum_reason_dialog_new (GtkWindow             *parent,
                            G_CONNECT_SWAPPED);
   return dialog;
 }
+
+typedef struct
+{
+  GPtrArray *widgets;    /* to show, in order */
+  guint      next;
+  gboolean   painted;    /* the owner's first frame went by */
+} LaterFrames;
+
+static void
+later_frames_free (gpointer data)
+{
+  LaterFrames *later = data;
+
+  g_ptr_array_unref (later->widgets);
+  g_free (later);
+}
+
+static gboolean
+later_frames_tick_cb (GtkWidget     *owner,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  LaterFrames *later = data;
+
+  /* The first tick is that of the frame that first paints the rest. */
+  if (!later->painted)
+    {
+      later->painted = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  gtk_widget_set_visible (g_ptr_array_index (later->widgets, later->next++), TRUE);
+  return later->next < later->widgets->len ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/**
+ * quorum_show_in_later_frames:
+ * @owner: the widget whose frames count, such as a page
+ * @first: the first widget to show later, a descendant of @owner
+ * @...: more of them, then %NULL
+ *
+ * Hides the widgets now and shows them again one a frame, in order, from
+ * the frame after the one that first paints @owner. A page full of text
+ * that builds and lays out every section in the frame that shows it holds
+ * that frame for long; this way the top of the page comes at once and the
+ * sections below it in the next few frames. Use it for sections whose
+ * visibility nothing else changes.
+ */
+void
+quorum_show_in_later_frames (GtkWidget *owner,
+                             GtkWidget *first,
+                             ...)
+{
+  LaterFrames *later;
+  GtkWidget *widget;
+  va_list args;
+
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+  g_return_if_fail (GTK_IS_WIDGET (first));
+
+  later = g_new0 (LaterFrames, 1);
+  later->widgets = g_ptr_array_new_with_free_func (g_object_unref);
+  va_start (args, first);
+  for (widget = first; widget != NULL; widget = va_arg (args, GtkWidget *))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      g_ptr_array_add (later->widgets, g_object_ref (widget));
+    }
+  va_end (args);
+  gtk_widget_add_tick_callback (owner, later_frames_tick_cb, later, later_frames_free);
+}

@@ -40,5 +40,8 @@ GtkWidget  *quorum_reason_dialog_new             (GtkWindow     *parent,
                                                   const char    *response,
                                                   const char    *label,
                                                   AdwResponseAppearance appearance);
+void        quorum_show_in_later_frames          (GtkWidget     *owner,
+                                                  GtkWidget     *first,
+                                                  ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS
