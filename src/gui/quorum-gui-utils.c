@@ -376,9 +376,74 @@ quorum_reason_dialog_new (GtkWindow             *parent,
 
 typedef struct
 {
+  GtkTickCallback callback;
+  gpointer        data;
+  GDestroyNotify  notify;
+  gboolean        painted;   /* the first frame went by */
+} AfterPaint;
+
+static void
+after_paint_free (gpointer data)
+{
+  AfterPaint *after = data;
+
+  if (after->notify != NULL)
+    after->notify (after->data);
+  g_free (after);
+}
+
+static gboolean
+after_paint_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  AfterPaint *after = data;
+
+  if (!after->painted)
+    {
+      after->painted = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  return after->callback (widget, clock, after->data);
+}
+
+/**
+ * quorum_add_tick_callback_after_paint:
+ * @widget: a widget
+ * @callback: (scope notified): called once a frame, as by
+ *   gtk_widget_add_tick_callback()
+ * @data: what to pass to @callback
+ * @notify: (nullable): frees @data when the callback is removed
+ *
+ * Like gtk_widget_add_tick_callback(), but @callback is first called in
+ * the frame after the next one: work queued while a page comes on show
+ * then waits until the page has been painted, so the two do not share
+ * one long frame.
+ *
+ * Returns: the id to remove the callback with gtk_widget_remove_tick_callback()
+ */
+guint
+quorum_add_tick_callback_after_paint (GtkWidget       *widget,
+                                      GtkTickCallback  callback,
+                                      gpointer         data,
+                                      GDestroyNotify   notify)
+{
+  AfterPaint *after;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+  g_return_val_if_fail (callback != NULL, 0);
+
+  after = g_new0 (AfterPaint, 1);
+  after->callback = callback;
+  after->data = data;
+  after->notify = notify;
+  return gtk_widget_add_tick_callback (widget, after_paint_tick_cb, after, after_paint_free);
+}
+
+typedef struct
+{
   GPtrArray *widgets;    /* to show, in order */
   guint      next;
-  gboolean   painted;    /* the owner's first frame went by */
 } LaterFrames;
 
 static void
@@ -397,12 +462,6 @@ later_frames_tick_cb (GtkWidget     *owner,
 {
   LaterFrames *later = data;
 
-  /* The first tick is that of the frame that first paints the rest. */
-  if (!later->painted)
-    {
-      later->painted = TRUE;
-      return G_SOURCE_CONTINUE;
-    }
   gtk_widget_set_visible (g_ptr_array_index (later->widgets, later->next++), TRUE);
   return later->next < later->widgets->len ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
@@ -441,5 +500,5 @@ quorum_show_in_later_frames (GtkWidget *owner,
       g_ptr_array_add (later->widgets, g_object_ref (widget));
     }
   va_end (args);
-  gtk_widget_add_tick_callback (owner, later_frames_tick_cb, later, later_frames_free);
+  quorum_add_tick_callback_after_paint (owner, later_frames_tick_cb, later, later_frames_free);
 }

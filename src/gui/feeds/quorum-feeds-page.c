@@ -58,7 +58,6 @@ struct _QuorumFeedsPage
   GPtrArray           *rows;             /* QuorumFeedRow, owned by the group */
   GListModel          *people;           /* whom rows->len - 1 rows stand for so far */
   guint                fill_tick;        /* adds the rest of the rows, a few a frame */
-  gboolean             fill_started;     /* the fill's first frame went by */
   guint                refresh_source;
   guint                publish_source;
   GtkNativeDialog     *chooser;
@@ -206,12 +205,6 @@ fill_tick_cb (GtkWidget     *widget,
 {
   QuorumFeedsPage *self = QUORUM_FEEDS_PAGE (widget);
 
-  /* Not in the frame that shows the page, which has enough to lay out. */
-  if (!self->fill_started)
-    {
-      self->fill_started = TRUE;
-      return G_SOURCE_CONTINUE;
-    }
   if (add_rows (self, ROWS_PER_FRAME))
     return G_SOURCE_CONTINUE;
   self->fill_tick = 0;
@@ -281,11 +274,10 @@ refresh_rows (QuorumFeedsPage *self)
     }
 
   g_set_object (&self->people, people);
+  /* Not in the frame that shows the page, which has enough to lay out. */
   if (self->rows->len - 1 < g_list_model_get_n_items (people) && self->fill_tick == 0)
-    {
-      self->fill_started = FALSE;
-      self->fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_tick_cb, NULL, NULL);
-    }
+    self->fill_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self), fill_tick_cb, NULL,
+                                                            NULL);
 }
 
 static void
