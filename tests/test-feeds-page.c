@@ -58,6 +58,12 @@ count_series (Fixture *f)
   return g_list_model_get_n_items (series);
 }
 
+static gboolean
+has_four_rows (gpointer data)
+{
+  return quorum_feeds_page_get_n_rows (data) == 4;
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -104,6 +110,8 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 700);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->page));
   gtk_window_present (GTK_WINDOW (f->window));
+  /* The office's row at once, the people's in the next frames. */
+  g_assert_true (quorum_test_wait_for (has_four_rows, f->page, 5000));
 
   f->session = soup_session_new ();
 }
@@ -609,6 +617,126 @@ test_export (Fixture       *f,
   g_assert_nonnull (strstr (contents, "RRULE:FREQ=WEEKLY"));
 }
 
+typedef struct
+{
+  QuorumFeedsPage *page;
+  guint            last;       /* rows at the previous frame */
+  guint            frames;     /* frames that added rows */
+  guint            most;       /* most rows one frame added */
+  guint            want;
+} Growth;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Growth        *growth)
+{
+  guint n = quorum_feeds_page_get_n_rows (growth->page);
+
+  if (n > growth->last)
+    {
+      growth->frames++;
+      growth->most = MAX (growth->most, n - growth->last);
+    }
+  growth->last = n;
+}
+
+static gboolean
+has_n_rows (gpointer data)
+{
+  Growth *growth = data;
+
+  return quorum_feeds_page_get_n_rows (growth->page) == growth->want;
+}
+
+/* The rows follow the people in rank order, the office's first. */
+static void
+assert_rows_in_rank_order (QuorumFeedsPage *page,
+                           QuorumStore     *store)
+{
+  g_autoptr(GListModel) people = quorum_store_list_people (store, FALSE, NULL);
+  GtkWidget *row = GTK_WIDGET (quorum_feeds_page_get_row (page, 0));
+
+  g_assert_cmpuint (quorum_feeds_page_get_n_rows (page), ==, g_list_model_get_n_items (people) + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(QuorumPerson) person = g_list_model_get_item (people, i);
+
+      row = gtk_widget_get_next_sibling (row);
+      g_assert_true (QUORUM_IS_FEED_ROW (row));
+      g_assert_cmpint (quorum_feed_row_get_person_id (QUORUM_FEED_ROW (row)), ==,
+                       quorum_person_get_id (person));
+      g_assert_cmpstr (quorum_feed_row_get_name (QUORUM_FEED_ROW (row)), ==,
+                       quorum_person_get_name (person));
+    }
+}
+
+/* A big office's rows come a few a frame, not all in the one that shows
+ * the page, and end up one per person in order, also when people change
+ * while they come. */
+static void
+test_rows_in_batches (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  QuorumFeedsPage *page = QUORUM_FEEDS_PAGE (quorum_feeds_page_new ());
+  Growth growth = { page, 0, 0, 0, 0 };
+  GdkFrameClock *clock;
+  gulong handler;
+  guint n;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("代表%02u", i);
+
+      add_person (f->store, name, "委员", 10 + i);
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  quorum_test_spin (50);
+  clock = gtk_widget_get_frame_clock (window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), &growth);
+
+  /* 43 people and the office: the office's row at once, not all. */
+  quorum_feeds_page_set_store (page, f->store);
+  n = quorum_feeds_page_get_n_rows (page);
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpuint (n, <, 44);
+  growth.last = n;
+
+  growth.want = 44;
+  g_assert_true (quorum_test_wait_for (has_n_rows, &growth, 5000));
+  assert_rows_in_rank_order (page, f->store);
+  g_assert_cmpuint (growth.frames, >=, 3);
+  g_assert_cmpuint (growth.most, <, 44 - n);
+
+  /* Someone ranked first while rows come: all are made again, in order. */
+  quorum_feeds_page_set_store (page, NULL);
+  g_assert_cmpuint (quorum_feeds_page_get_n_rows (page), ==, 0);
+  quorum_feeds_page_set_store (page, f->store);
+  g_assert_cmpuint (quorum_feeds_page_get_n_rows (page), <, 44);
+  add_person (f->store, "钱七", "市长", 0);
+  /* …and someone last: the rows so far stay. */
+  add_person (f->store, "孙八", "委员", 99);
+  growth.want = 46;
+  g_assert_true (quorum_test_wait_for (has_n_rows, &growth, 5000));
+  quorum_test_spin (100);
+  assert_rows_in_rank_order (page, f->store);
+
+  /* Expanding a row makes its details and its address. */
+  {
+    QuorumFeedRow *row = quorum_feeds_page_get_row (page, f->people[0]);
+
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    g_assert_nonnull (quorum_feed_row_get_token (row));
+    assert_qr_encodes (quorum_feed_row_get_qr_widget (row), quorum_feed_row_get_url (row, TRUE));
+  }
+
+  g_signal_handler_disconnect (clock, handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_qr_widget (void)
 {
@@ -672,6 +800,7 @@ main (int   argc,
   g_test_add ("/ui/feeds-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("rows", test_rows);
+  ADD ("rows-in-batches", test_rows_in_batches);
   ADD ("show-address", test_show_address);
   ADD ("serve", test_serve);
   ADD ("rotate", test_rotate);

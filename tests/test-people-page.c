@@ -475,6 +475,84 @@ test_end_keeps_history (void)
     g_assert_cmpint (((QuorumRelation *)g_ptr_array_index (after, i))->id, !=, relation_id);
 }
 
+/* The stack of the person's details (or of nobody selected). */
+static GtkStack *
+find_detail_stack (GtkWidget *root)
+{
+  if (GTK_IS_STACK (root) && gtk_stack_get_child_by_name (GTK_STACK (root), "person") != NULL)
+    return GTK_STACK (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_detail_stack (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+detail_shown (gpointer data)
+{
+  GtkStack *stack = data;
+
+  return gtk_widget_get_opacity (GTK_WIDGET (stack)) == 1 &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (stack), "person") == 0;
+}
+
+/* Shown for the first time in a window on show, the page lays out its list
+ * in one frame and the selected person's details in the next; the detail
+ * pane is blank meanwhile, never “No Person Selected”. */
+static void
+test_detail_after_first_frame (void)
+{
+  Fixture *f = &fixture;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (f->window));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  QuorumWindow *window;
+  QuorumPeoplePage *page;
+  GtkStack *detail;
+
+  g_settings_set_string (settings, "last-page", "calendar");
+  window = quorum_window_new (QUORUM_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  quorum_test_spin (200);
+  g_assert_null (find_widget (GTK_WIDGET (window), QUORUM_TYPE_PEOPLE_PAGE));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people"));
+  page = QUORUM_PEOPLE_PAGE (find_widget (GTK_WIDGET (window), QUORUM_TYPE_PEOPLE_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_people_page_get_shown (page)), >, 0);
+  g_assert_cmpint (quorum_people_page_get_selected (page), !=, 0);
+  detail = find_detail_stack (GTK_WIDGET (page));
+  g_assert_nonnull (detail);
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (detail)), ==, 0);
+
+  g_assert_true (quorum_test_wait_for (detail_shown, detail, 5000));
+
+  /* Choosing someone else before then shows them at once. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_string (settings, "last-page", "calendar");
+  window = quorum_window_new (QUORUM_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  quorum_test_spin (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people"));
+  page = QUORUM_PEOPLE_PAGE (find_widget (GTK_WIDGET (window), QUORUM_TYPE_PEOPLE_PAGE));
+  detail = find_detail_stack (GTK_WIDGET (page));
+  g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (detail)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (quorum_people_page_get_shown (page)), >, 1);
+  {
+    g_autoptr(QuorumPerson) second = g_list_model_get_item (quorum_people_page_get_shown (page), 1);
+
+    g_assert_true (quorum_people_page_select (page, quorum_person_get_id (second)));
+    g_assert_cmpint (quorum_people_page_get_selected (page), ==, quorum_person_get_id (second));
+  }
+  g_assert_true (detail_shown (detail));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_delete (void)
 {
@@ -577,6 +655,7 @@ main (int   argc,
   g_test_add_func ("/ui/people-page/import-gb18030", test_import_gb18030);
   g_test_add_func ("/ui/people-page/end-keeps-history", test_end_keeps_history);
   g_test_add_func ("/ui/people-page/delete", test_delete);
+  g_test_add_func ("/ui/people-page/detail-after-first-frame", test_detail_after_first_frame);
   g_test_add_func ("/ui/people-page/demo", test_demo);
 
   return g_test_run ();

@@ -8,10 +8,12 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "quorum-calendar-page.h"
 #include "quorum-feeds-page.h"
 #include "quorum-obligations-page.h"
 #include "quorum-people-page.h"
 #include "quorum-test-utils.h"
+#include "quorum-welcome-page.h"
 #include "quorum-window.h"
 
 /* The page widget of @name under @window, or %NULL when it was not made. */
@@ -304,6 +306,71 @@ test_window_external_rulebook (void)
   g_signal_handlers_disconnect_by_func (app, count_cb, &n_changed);
 }
 
+/* The page's store, held by the application too. */
+static QuorumStore *
+page_store (gpointer page)
+{
+  g_autoptr(QuorumStore) store = NULL;
+
+  g_object_get (page, "store", &store, NULL);
+  return store;
+}
+
+static gboolean
+calendar_has_store (gpointer data)
+{
+  return page_store (quorum_test_find_widget (data, QUORUM_TYPE_CALENDAR_PAGE)) != NULL;
+}
+
+/* The calendar, made with the window, is first painted as it is and gets
+ * the store (and lays out the month's events) in the next frame; going to
+ * another page before then gives it the store at once. */
+static void
+test_window_calendar_next_frame (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  QuorumCalendarPage *page;
+  QuorumWindow *window;
+
+  /* Past the welcome page, which a new database shows over the pages. */
+  window = quorum_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  if (quorum_welcome_page_is_needed (quorum_application_get_store (app)))
+    g_assert_true (gtk_widget_activate_action (
+      quorum_test_find_widget (GTK_WIDGET (window), QUORUM_TYPE_WELCOME_PAGE), "welcome.setup", NULL));
+  g_assert_false (quorum_welcome_page_is_needed (quorum_application_get_store (app)));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_settings_set_string (settings, "last-page", "people");
+      window = quorum_window_new (app);
+      gtk_window_present (GTK_WINDOW (window));
+      quorum_test_spin (100);
+      page = QUORUM_CALENDAR_PAGE (quorum_test_find_widget (GTK_WIDGET (window),
+                                                            QUORUM_TYPE_CALENDAR_PAGE));
+      g_assert_nonnull (page);
+      g_assert_null (page_store (page));
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                 "calendar"));
+      g_assert_null (page_store (page));
+      if (round == 0)
+        {
+          g_assert_true (quorum_test_wait_for (calendar_has_store, window, 5000));
+        }
+      else
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s",
+                                                     "people"));
+          g_assert_true (calendar_has_store (window));
+        }
+      g_assert_true (page_store (page) == quorum_application_get_store (app));
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +388,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/new-series", test_window_new_series);
   g_test_add_func ("/ui/window/welcome-hides-switchers", test_window_welcome_hides_switchers);
   g_test_add_func ("/ui/window/external-rulebook", test_window_external_rulebook);
+  /* Last: it sets the database up, past the welcome page. */
+  g_test_add_func ("/ui/window/calendar-next-frame", test_window_calendar_next_frame);
 
   return g_test_run ();
 }

@@ -373,3 +373,132 @@ quorum_reason_dialog_new (GtkWindow             *parent,
                            G_CONNECT_SWAPPED);
   return dialog;
 }
+
+typedef struct
+{
+  GtkTickCallback callback;
+  gpointer        data;
+  GDestroyNotify  notify;
+  gboolean        painted;   /* the first frame went by */
+} AfterPaint;
+
+static void
+after_paint_free (gpointer data)
+{
+  AfterPaint *after = data;
+
+  if (after->notify != NULL)
+    after->notify (after->data);
+  g_free (after);
+}
+
+static gboolean
+after_paint_tick_cb (GtkWidget     *widget,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  AfterPaint *after = data;
+
+  if (!after->painted)
+    {
+      after->painted = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  return after->callback (widget, clock, after->data);
+}
+
+/**
+ * quorum_add_tick_callback_after_paint:
+ * @widget: a widget
+ * @callback: (scope notified): called once a frame, as by
+ *   gtk_widget_add_tick_callback()
+ * @data: what to pass to @callback
+ * @notify: (nullable): frees @data when the callback is removed
+ *
+ * Like gtk_widget_add_tick_callback(), but @callback is first called in
+ * the frame after the next one: work queued while a page comes on show
+ * then waits until the page has been painted, so the two do not share
+ * one long frame.
+ *
+ * Returns: the id to remove the callback with gtk_widget_remove_tick_callback()
+ */
+guint
+quorum_add_tick_callback_after_paint (GtkWidget       *widget,
+                                      GtkTickCallback  callback,
+                                      gpointer         data,
+                                      GDestroyNotify   notify)
+{
+  AfterPaint *after;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+  g_return_val_if_fail (callback != NULL, 0);
+
+  after = g_new0 (AfterPaint, 1);
+  after->callback = callback;
+  after->data = data;
+  after->notify = notify;
+  return gtk_widget_add_tick_callback (widget, after_paint_tick_cb, after, after_paint_free);
+}
+
+typedef struct
+{
+  GPtrArray *widgets;    /* to show, in order */
+  guint      next;
+} LaterFrames;
+
+static void
+later_frames_free (gpointer data)
+{
+  LaterFrames *later = data;
+
+  g_ptr_array_unref (later->widgets);
+  g_free (later);
+}
+
+static gboolean
+later_frames_tick_cb (GtkWidget     *owner,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  LaterFrames *later = data;
+
+  gtk_widget_set_visible (g_ptr_array_index (later->widgets, later->next++), TRUE);
+  return later->next < later->widgets->len ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/**
+ * quorum_show_in_later_frames:
+ * @owner: the widget whose frames count, such as a page
+ * @first: the first widget to show later, a descendant of @owner
+ * @...: more of them, then %NULL
+ *
+ * Hides the widgets now and shows them again one a frame, in order, from
+ * the frame after the one that first paints @owner. A page full of text
+ * that builds and lays out every section in the frame that shows it holds
+ * that frame for long; this way the top of the page comes at once and the
+ * sections below it in the next few frames. Use it for sections whose
+ * visibility nothing else changes.
+ */
+void
+quorum_show_in_later_frames (GtkWidget *owner,
+                             GtkWidget *first,
+                             ...)
+{
+  LaterFrames *later;
+  GtkWidget *widget;
+  va_list args;
+
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+  g_return_if_fail (GTK_IS_WIDGET (first));
+
+  later = g_new0 (LaterFrames, 1);
+  later->widgets = g_ptr_array_new_with_free_func (g_object_unref);
+  va_start (args, first);
+  for (widget = first; widget != NULL; widget = va_arg (args, GtkWidget *))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      g_ptr_array_add (later->widgets, g_object_ref (widget));
+    }
+  va_end (args);
+  quorum_add_tick_callback_after_paint (owner, later_frames_tick_cb, later, later_frames_free);
+}

@@ -40,5 +40,12 @@ GtkWidget  *quorum_reason_dialog_new             (GtkWindow     *parent,
                                                   const char    *response,
                                                   const char    *label,
                                                   AdwResponseAppearance appearance);
+guint       quorum_add_tick_callback_after_paint (GtkWidget     *widget,
+                                                  GtkTickCallback callback,
+                                                  gpointer       data,
+                                                  GDestroyNotify notify);
+void        quorum_show_in_later_frames          (GtkWidget     *owner,
+                                                  GtkWidget     *first,
+                                                  ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

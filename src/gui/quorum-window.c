@@ -13,6 +13,7 @@
 #include "quorum-month-view.h"
 #include "quorum-series-editor.h"
 #include "quorum-feeds-page.h"
+#include "quorum-gui-utils.h"
 #include "quorum-leave-window.h"
 #include "quorum-makeups-window.h"
 #include "quorum-occurrence-window.h"
@@ -42,6 +43,9 @@ struct _QuorumWindow
   /* The pages (bits by index in pages[]) that have been on show and so
    * hold the app's models; the others get them when first shown. */
   guint                 pages_given;
+  /* A page made before it was first shown gets its models a frame late. */
+  guint                 models_tick;
+  guint                 models_page;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumWindow, quorum_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -249,6 +253,29 @@ give_page_models (GtkWidget         *child,
   set_if_property (G_OBJECT (child), "store", quorum_application_get_store (app));
 }
 
+static gboolean
+models_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  QuorumWindow *self = QUORUM_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->models_tick = 0;
+  if (QUORUM_IS_APPLICATION (app))
+    give_page_models (ensure_page (self, self->models_page), QUORUM_APPLICATION (app));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+give_models_now (QuorumWindow *self)
+{
+  if (self->models_tick == 0)
+    return;
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->models_tick);
+  models_tick_cb (GTK_WIDGET (self), NULL, NULL);
+}
+
 static void
 on_view_stack_visible_child_name_cb (QuorumWindow *self,
                                      GParamSpec   *pspec,
@@ -264,13 +291,28 @@ on_view_stack_visible_child_name_cb (QuorumWindow *self,
   if (index < 0)
     return;
 
-  /* First time on show: the page is made, and gets the app's models. */
-  ensure_page (self, index);
+  /* First time on show: the page is made, and gets the app's models. A
+   * page that was made before (the calendar, in the template) has its
+   * frame laid out already: it is painted first, and gets the models and
+   * lays out their contents in the next frame, not all in one. */
+  give_models_now (self);
   if (!(self->pages_given & (1u << index)) && QUORUM_IS_APPLICATION (app))
     {
+      GtkWidget *made = get_page_if_made (self, index);
+
       self->pages_given |= 1u << index;
-      give_page_models (ensure_page (self, index), QUORUM_APPLICATION (app));
+      if (made != NULL && gtk_widget_get_mapped (made))
+        {
+          self->models_page = index;
+          self->models_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self),
+                                                                    models_tick_cb, NULL, NULL);
+        }
+      else
+        {
+          give_page_models (ensure_page (self, index), QUORUM_APPLICATION (app));
+        }
     }
+  ensure_page (self, index);
 }
 
 /* The bottom switcher stands in for the title's when the window is narrow,
@@ -530,6 +572,9 @@ quorum_window_dispose (GObject *object)
 {
   QuorumWindow *self = (QuorumWindow *)object;
 
+  if (self->models_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->models_tick);
+  self->models_tick = 0;
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_WINDOW);
   g_clear_object (&self->settings);
 

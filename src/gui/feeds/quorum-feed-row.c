@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "quorum-feed-details.h"
 #include "quorum-feed-row.h"
 #include "quorum-feed-source.h"
 
@@ -20,7 +21,9 @@
  * addresses, their QR code and the buttons that change the address. It
  * only shows: the page's `feeds.*` actions, with the person id as target,
  * do the work. Expanding asks the page for an address with
- * `feeds.show-address`, so addresses are made when someone wants one.
+ * `feeds.show-address`, so addresses are made when someone wants one; the
+ * details (#QuorumFeedDetails) are made then too, so that a long list of
+ * folded rows is cheap to build.
  */
 struct _QuorumFeedRow
 {
@@ -32,47 +35,47 @@ struct _QuorumFeedRow
   char           *webcal_url;
   char           *http_url;
 
+  QuorumFeedDetails *details;   /* made when first expanded */
+
   /* Template widgets */
-  GtkWidget      *details;
   GtkLabel       *none_label;
   GtkButton      *copy_button;
-  QuorumQrWidget *qr_widget;
-  GtkLabel       *webcal_label;
-  GtkLabel       *http_label;
-  GtkButton      *copy_webcal_button;
-  GtkButton      *copy_http_button;
-  GtkButton      *rotate_button;
-  GtkButton      *revoke_button;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumFeedRow, quorum_feed_row, ADW_TYPE_EXPANDER_ROW)
 
 static void
-set_targets (QuorumFeedRow *self)
-{
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->copy_button), "(xb)",
-                                    self->person_id, TRUE);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->copy_webcal_button), "(xb)",
-                                    self->person_id, TRUE);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->copy_http_button), "(xb)",
-                                    self->person_id, FALSE);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->rotate_button), "x", self->person_id);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->revoke_button), "x", self->person_id);
-}
-
-static void
 update_accessible_names (QuorumFeedRow *self)
 {
   g_autofree char *copy = NULL;
-  g_autofree char *calendar = NULL;
 
   /* Translators: the spoken name of the Copy button in a person's row. */
   copy = g_strdup_printf (_("Copy the address of %s’s calendar"), self->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->copy_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, copy, -1);
-  /* Translators: what a QR code opens; it is read as “QR code for %s”. */
-  calendar = g_strdup_printf (_("%s’s calendar"), self->name);
-  quorum_qr_widget_set_description (self->qr_widget, calendar);
+  if (self->details != NULL)
+    quorum_feed_details_set_name (self->details, self->name);
+}
+
+/* The details, made the first time they are needed. */
+static QuorumFeedDetails *
+ensure_details (QuorumFeedRow *self)
+{
+  GtkWidget *parent;
+
+  if (self->details != NULL)
+    return self->details;
+
+  self->details = QUORUM_FEED_DETAILS (quorum_feed_details_new (self->person_id));
+  quorum_feed_details_set_name (self->details, self->name);
+  quorum_feed_details_set_urls (self->details, self->webcal_url, self->http_url);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (self->details));
+
+  /* The details are not a choice to activate: only their buttons are. */
+  parent = gtk_widget_get_parent (GTK_WIDGET (self->details));
+  if (GTK_IS_LIST_BOX_ROW (parent))
+    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (parent), FALSE);
+  return self->details;
 }
 
 static void
@@ -80,7 +83,10 @@ on_expanded_cb (QuorumFeedRow *self,
                 GParamSpec    *pspec,
                 gpointer       user_data)
 {
-  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)) && self->token == NULL)
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
+  ensure_details (self);
+  if (self->token == NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "feeds.show-address", "x", self->person_id);
 }
 
@@ -90,6 +96,7 @@ quorum_feed_row_dispose (GObject *object)
   QuorumFeedRow *self = (QuorumFeedRow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_FEED_ROW);
+  self->details = NULL;
 
   G_OBJECT_CLASS (quorum_feed_row_parent_class)->dispose (object);
 }
@@ -116,33 +123,16 @@ quorum_feed_row_class_init (QuorumFeedRowClass *klass)
   object_class->dispose = quorum_feed_row_dispose;
   object_class->finalize = quorum_feed_row_finalize;
 
-  g_type_ensure (QUORUM_TYPE_QR_WIDGET);
-
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/ui/feeds/quorum-feed-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedRow, details);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedRow, none_label);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedRow, copy_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedRow, qr_widget);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedRow, webcal_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedRow, http_label);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedRow, copy_webcal_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedRow, copy_http_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedRow, rotate_button);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedRow, revoke_button);
 }
 
 static void
 quorum_feed_row_init (QuorumFeedRow *self)
 {
-  GtkWidget *parent;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The details are not a choice to activate: only their buttons are. */
-  parent = gtk_widget_get_parent (self->details);
-  if (GTK_IS_LIST_BOX_ROW (parent))
-    gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (parent), FALSE);
 
   g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_cb), NULL);
 }
@@ -163,7 +153,7 @@ quorum_feed_row_new (gint64      person_id,
   QuorumFeedRow *self = g_object_new (QUORUM_TYPE_FEED_ROW, NULL);
 
   self->person_id = person_id;
-  set_targets (self);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->copy_button), "(xb)", person_id, TRUE);
   quorum_feed_row_set_name (self, name, subtitle);
   return self;
 }
@@ -252,12 +242,9 @@ quorum_feed_row_set_address (QuorumFeedRow *self,
   g_free (self->http_url);
   self->http_url = g_steal_pointer (&http);
 
-  gtk_label_set_text (self->webcal_label, self->webcal_url ?: "");
-  gtk_label_set_text (self->http_label, self->http_url ?: "");
-  quorum_qr_widget_set_text (self->qr_widget, self->webcal_url);
+  if (self->details != NULL)
+    quorum_feed_details_set_urls (self->details, self->webcal_url, self->http_url);
   gtk_widget_set_visible (GTK_WIDGET (self->none_label), token == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->rotate_button), token != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->revoke_button), token != NULL);
 
   /* A revoked feed folds away; opening it again makes a new address. */
   if (token == NULL)
@@ -284,6 +271,8 @@ quorum_feed_row_get_url (QuorumFeedRow *self,
  * quorum_feed_row_get_qr_widget:
  * @self: a #QuorumFeedRow
  *
+ * The row's details are made if they were not yet.
+ *
  * Returns: (transfer none): the QR code of the webcal:// address
  */
 QuorumQrWidget *
@@ -291,5 +280,5 @@ quorum_feed_row_get_qr_widget (QuorumFeedRow *self)
 {
   g_return_val_if_fail (QUORUM_IS_FEED_ROW (self), NULL);
 
-  return self->qr_widget;
+  return quorum_feed_details_get_qr_widget (ensure_details (self));
 }

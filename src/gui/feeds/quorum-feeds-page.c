@@ -18,12 +18,16 @@
 #include "quorum-caldav-status-group.h"
 #include "quorum-feeds-page.h"
 #include "quorum-feeds-tasks.h"
+#include "quorum-gui-utils.h"
 #include "quorum-store-ics.h"
 
 /* Edits in a row (a roll call) publish the folder once. */
 #define PUBLISH_DELAY_MS 2000
 /* Warnings listed in an import report; the rest are counted. */
 #define MAX_WARNINGS_SHOWN 8
+/* Feed rows added per frame: a big office's fifty rows, made in one go,
+ * held the first showing of the page for a fifth of a second. */
+#define ROWS_PER_FRAME 8
 
 /**
  * QuorumFeedsPage:
@@ -52,6 +56,8 @@ struct _QuorumFeedsPage
   GError              *server_error;
   GStrv                addresses;        /* in the address row, in order */
   GPtrArray           *rows;             /* QuorumFeedRow, owned by the group */
+  GListModel          *people;           /* whom rows->len - 1 rows stand for so far */
+  guint                fill_tick;        /* adds the rest of the rows, a few a frame */
   guint                refresh_source;
   guint                publish_source;
   GtkNativeDialog     *chooser;
@@ -69,7 +75,10 @@ struct _QuorumFeedsPage
   GtkSpinButton       *port_spin;
   AdwActionRow        *status_row;
   GtkImage            *status_icon;
+  AdwPreferencesGroup *phone_group;
   AdwPreferencesGroup *subscriptions_group;
+  AdwPreferencesGroup *publish_group;
+  AdwPreferencesGroup *export_group;
   AdwActionRow        *progress_row;
   GtkProgressBar      *progress_bar;
   AdwActionRow        *folder_row;
@@ -141,8 +150,18 @@ update_row_address (QuorumFeedsPage *self,
 }
 
 static void
+stop_filling (QuorumFeedsPage *self)
+{
+  if (self->fill_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+  self->fill_tick = 0;
+}
+
+static void
 clear_rows (QuorumFeedsPage *self)
 {
+  stop_filling (self);
+  g_clear_object (&self->people);
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->subscriptions_group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
@@ -158,17 +177,50 @@ add_row (QuorumFeedsPage *self,
 
   adw_preferences_group_add (self->subscriptions_group, GTK_WIDGET (row));
   g_ptr_array_add (self->rows, row);
+  update_row_address (self, row);
+}
+
+/* Adds up to @limit of the people who have no row yet; returns whether
+ * some are still left. */
+static gboolean
+add_rows (QuorumFeedsPage *self,
+          guint            limit)
+{
+  guint n = self->people != NULL ? g_list_model_get_n_items (self->people) : 0;
+
+  for (guint added = 0; self->rows->len - 1 < n && added < limit; added++)
+    {
+      g_autoptr(QuorumPerson) person = g_list_model_get_item (self->people, self->rows->len - 1);
+
+      add_row (self, quorum_person_get_id (person), quorum_person_get_name (person),
+               quorum_person_get_title (person));
+    }
+  return self->rows->len - 1 < n;
 }
 
 static gboolean
-rows_match_people (QuorumFeedsPage *self,
-                   GListModel      *people)
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  QuorumFeedsPage *self = QUORUM_FEEDS_PAGE (widget);
+
+  if (add_rows (self, ROWS_PER_FRAME))
+    return G_SOURCE_CONTINUE;
+  self->fill_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the rows made so far are, in order, the first of @people. */
+static gboolean
+rows_lead_people (QuorumFeedsPage *self,
+                  GListModel      *people)
 {
   guint n = g_list_model_get_n_items (people);
 
-  if (self->rows->len != n + 1)
+  if (self->rows->len == 0 || self->rows->len - 1 > n)
     return FALSE;
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i + 1 < self->rows->len; i++)
     {
       g_autoptr(QuorumPerson) person = g_list_model_get_item (people, i);
 
@@ -180,14 +232,15 @@ rows_match_people (QuorumFeedsPage *self,
 }
 
 /* "Whole office" and one row per person in rank order. Rows that are still
- * the same person stay (and stay open); only their text is brought up to
- * date. */
+ * the same person stay (and stay open); only their text and address are
+ * brought up to date. Missing rows come a few a frame from the next but
+ * one: the page shows at once and stays responsive however big the
+ * office. */
 static void
 refresh_rows (QuorumFeedsPage *self)
 {
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GError) error = NULL;
-  guint n;
 
   if (self->store == NULL)
     {
@@ -200,34 +253,31 @@ refresh_rows (QuorumFeedsPage *self)
       show_toast (self, error->message);
       return;
     }
-  n = g_list_model_get_n_items (people);
 
-  if (!rows_match_people (self, people))
+  if (!rows_lead_people (self, people))
     {
       clear_rows (self);
       add_row (self, 0, _("Whole office"), _("Every session of the office"));
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(QuorumPerson) person = g_list_model_get_item (people, i);
-
-          add_row (self, quorum_person_get_id (person), quorum_person_get_name (person),
-                   quorum_person_get_title (person));
-        }
     }
   else
     {
-      for (guint i = 0; i < n; i++)
+      update_row_address (self, g_ptr_array_index (self->rows, 0));
+      for (guint i = 1; i < self->rows->len; i++)
         {
-          g_autoptr(QuorumPerson) person = g_list_model_get_item (people, i);
+          g_autoptr(QuorumPerson) person = g_list_model_get_item (people, i - 1);
+          QuorumFeedRow *row = g_ptr_array_index (self->rows, i);
 
-          quorum_feed_row_set_name (g_ptr_array_index (self->rows, i + 1),
-                                    quorum_person_get_name (person),
+          quorum_feed_row_set_name (row, quorum_person_get_name (person),
                                     quorum_person_get_title (person));
+          update_row_address (self, row);
         }
     }
 
-  for (guint i = 0; i < self->rows->len; i++)
-    update_row_address (self, g_ptr_array_index (self->rows, i));
+  g_set_object (&self->people, people);
+  /* Not in the frame that shows the page, which has enough to lay out. */
+  if (self->rows->len - 1 < g_list_model_get_n_items (people) && self->fill_tick == 0)
+    self->fill_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self), fill_tick_cb, NULL,
+                                                            NULL);
 }
 
 static void
@@ -986,6 +1036,8 @@ quorum_feeds_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->publish_source, g_source_remove);
+  stop_filling (self);
+  g_clear_object (&self->people);
   if (self->server != NULL)
     quorum_feed_server_stop (self->server);
   g_clear_object (&self->server);
@@ -1105,7 +1157,10 @@ quorum_feeds_page_class_init (QuorumFeedsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, port_spin);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, phone_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, subscriptions_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, publish_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, export_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, progress_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, folder_row);
@@ -1137,6 +1192,10 @@ quorum_feeds_page_init (QuorumFeedsPage *self)
   self->server = quorum_feed_server_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The help and the forms below the feeds, a frame each after the top. */
+  quorum_show_in_later_frames (GTK_WIDGET (self), GTK_WIDGET (self->phone_group),
+                               GTK_WIDGET (self->publish_group), GTK_WIDGET (self->export_group),
+                               NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "feed-server-enabled", self->server_switch, "active",
@@ -1266,7 +1325,9 @@ quorum_feeds_page_get_row (QuorumFeedsPage *self,
  * quorum_feeds_page_get_n_rows:
  * @self: a #QuorumFeedsPage
  *
- * Returns: how many feeds are listed, the whole office's included
+ * Rows of a big office come a few a frame after the page gets its store.
+ *
+ * Returns: how many feeds are listed so far, the whole office’s included
  */
 guint
 quorum_feeds_page_get_n_rows (QuorumFeedsPage *self)

@@ -19,6 +19,7 @@
 #include "quorum-assignment-check.h"
 #include "quorum-assignment-dialog.h"
 #include "quorum-date-entry.h"
+#include "quorum-gui-utils.h"
 #include "quorum-people-labels.h"
 #include "quorum-people-page.h"
 #include "quorum-person-dialog.h"
@@ -46,6 +47,7 @@ struct _QuorumPeoplePage
   gint64               selected_id;
   guint                refresh_id;
   gboolean             refreshing;
+  guint                detail_tick;    /* the first detail, after the page's first frame */
 
   GtkStack            *stack;
   AdwLeaflet          *leaflet;
@@ -80,6 +82,7 @@ static const char * const relation_order[] = {
 };
 
 static void update_detail (QuorumPeoplePage *self);
+static void update_actions (QuorumPeoplePage *self);
 
 static void
 toast (QuorumPeoplePage *self,
@@ -157,8 +160,42 @@ select_id (QuorumPeoplePage *self,
     }
 }
 
+static gboolean
+detail_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  QuorumPeoplePage *self = QUORUM_PEOPLE_PAGE (widget);
+
+  self->detail_tick = 0;
+  gtk_widget_set_opacity (GTK_WIDGET (self->detail_stack), 1);
+  update_detail (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first showing of the page lays out the list in one frame and the
+ * selected person's details (their groups, assignments and warnings) in
+ * the next: both in one frame took longer than a frame may. Until then
+ * the detail pane is blank rather than saying that nobody is selected. */
 static void
-refresh (QuorumPeoplePage *self)
+update_detail_after_paint (QuorumPeoplePage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      update_detail (self);
+      return;
+    }
+  update_actions (self);
+  if (self->detail_tick != 0)
+    return;
+  gtk_widget_set_opacity (GTK_WIDGET (self->detail_stack), 0);
+  self->detail_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self), detail_tick_cb, NULL,
+                                                            NULL);
+}
+
+static void
+refresh_full (QuorumPeoplePage *self,
+              gboolean          first)
 {
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GListModel) everyone = NULL;
@@ -242,7 +279,16 @@ refresh (QuorumPeoplePage *self)
     gtk_single_selection_set_selected (self->selection, 0);
   self->selected_id = selected_person (self) != NULL
                       ? quorum_person_get_id (selected_person (self)) : 0;
-  update_detail (self);
+  if (first)
+    update_detail_after_paint (self);
+  else
+    update_detail (self);
+}
+
+static void
+refresh (QuorumPeoplePage *self)
+{
+  refresh_full (self, FALSE);
 }
 
 static gboolean
@@ -417,6 +463,12 @@ update_detail (QuorumPeoplePage *self)
   gint64 id;
   guint n_current = 0;
 
+  if (self->detail_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->detail_tick);
+      self->detail_tick = 0;
+      gtk_widget_set_opacity (GTK_WIDGET (self->detail_stack), 1);
+    }
   update_actions (self);
   clear_box (self->assignments_box);
 
@@ -1116,7 +1168,7 @@ set_store (QuorumPeoplePage *self,
                              G_CONNECT_SWAPPED);
 
   self->selected_id = 0;
-  refresh (self);
+  refresh_full (self, store != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1198,6 +1250,9 @@ quorum_people_page_dispose (GObject *object)
   QuorumPeoplePage *self = QUORUM_PEOPLE_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->detail_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->detail_tick);
+  self->detail_tick = 0;
   /* AdwBin unparents its child itself: let it go before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_PEOPLE_PAGE);
