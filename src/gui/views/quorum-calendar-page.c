@@ -72,6 +72,9 @@ struct _QuorumCalendarPage
    * thread over a connection of its own (`reader`, handed to each task in
    * turn), one month at a time. */
   GQueue              month_cache;
+  /* Months pushed out of the cache, freed after the switch (they hold a
+   * month of occurrences). */
+  GPtrArray          *evicted;
   GTask              *prefetch;
   QuorumStore        *reader;
 };
@@ -391,6 +394,8 @@ forget_months (QuorumCalendarPage *self)
 {
   cancel_prefetch (self);
   g_queue_clear_full (&self->month_cache, month_data_free);
+  if (self->evicted != NULL)
+    g_ptr_array_set_size (self->evicted, 0);
 }
 
 /* The month of [@start, @end) for @filter_key as kept, if the store has not
@@ -431,7 +436,7 @@ keep_month (QuorumCalendarPage *self,
 {
   g_queue_push_head (&self->month_cache, month);
   while (g_queue_get_length (&self->month_cache) > MONTH_CACHE_SIZE)
-    month_data_free (g_queue_pop_tail (&self->month_cache));
+    g_ptr_array_add (self->evicted, g_queue_pop_tail (&self->month_cache));
   return month;
 }
 
@@ -664,10 +669,16 @@ prefetch_done_cb (GObject      *object,
     g_debug ("Could not load a month ahead: %s", error->message);
 
   if ((month = take_prefetched (self, prefetch->start, prefetch->end, prefetch->filter_key)) != NULL)
-    keep_month (self, month);
+    {
+      if (find_month (self, prefetch->start, prefetch->end, prefetch->filter_key) == NULL)
+        keep_month (self, month);
+      else
+        month_data_free (month);
+    }
   if (self->reader == NULL)
     self->reader = g_steal_pointer (&prefetch->reader);
   g_clear_object (&self->prefetch);
+  g_ptr_array_set_size (self->evicted, 0);
   schedule_prefetch (self);
 }
 
@@ -684,8 +695,15 @@ schedule_prefetch (QuorumCalendarPage *self)
   QuorumOccurrenceFilter filter;
   Prefetch *prefetch;
 
-  if (self->prefetch != NULL || !can_prefetch (self))
+  /* The months pushed out are freed once the worker is done, between
+   * frames, rather than in the switch that pushed them out. */
+  if (self->prefetch != NULL)
     return;
+  if (!can_prefetch (self))
+    {
+      g_ptr_array_set_size (self->evicted, 0);
+      return;
+    }
 
   key = get_month_filter (self, &filter, &text);
   for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
@@ -718,6 +736,7 @@ schedule_prefetch (QuorumCalendarPage *self)
       g_task_run_in_thread (self->prefetch, prefetch_worker);
       return;
     }
+  g_ptr_array_set_size (self->evicted, 0);
 }
 
 /* The month being loaded is not wanted any more (the store or the filter
@@ -941,6 +960,7 @@ quorum_calendar_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CALENDAR_PAGE);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   forget_months (self);
+  g_clear_pointer (&self->evicted, g_ptr_array_unref);
   g_clear_object (&self->reader);
   g_clear_object (&self->store);
   g_clear_object (&self->workdays);
@@ -1111,6 +1131,7 @@ quorum_calendar_page_init (QuorumCalendarPage *self)
   self->filter = gtk_string_filter_new (expression);
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   self->sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->evicted = g_ptr_array_new_with_free_func (month_data_free);
   self->overlay = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (
                                                overlay_in_span, self, NULL)));
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (
