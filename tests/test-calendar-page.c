@@ -5,12 +5,17 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "quorum-agenda-view.h"
 #include "quorum-calendar-filter-bar.h"
 #include "quorum-calendar-page.h"
 #include "quorum-filter-choice.h"
+#include "quorum-gui-utils.h"
 #include "quorum-fake-calendar.h"
+#include "quorum-month-cell.h"
 #include "quorum-month-view.h"
+#include "quorum-month-view-private.h"
 #include "quorum-test-utils.h"
 
 typedef struct
@@ -267,6 +272,243 @@ test_store (Fixture       *f,
   }
 
   quorum_calendar_page_set_store (f->page, NULL);
+}
+
+/* A busy store for the months loaded ahead: fourteen sessions every day,
+ * from 9:00 to 22:00 in Beijing, more than a cell shows, so that the
+ * grid's query leaves some out. */
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  QuorumStore *store;
+} BusyStore;
+
+static void
+busy_store_open (BusyStore *busy)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QuorumDatabase) db = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+
+  busy->dir = g_dir_make_tmp ("quorum-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  busy->path = g_build_filename (busy->dir, "busy.db", NULL);
+  db = quorum_database_open (busy->path, &error);
+  g_assert_no_error (error);
+  busy->store = quorum_store_new (db);
+
+  for (guint i = 0; i < 14; i++)
+    {
+      g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 6, 1, 9 + i, 0, 0);
+      g_autofree char *title = g_strdup_printf ("例会 %u", i);
+      g_autoptr(QuorumSeries) series = quorum_series_new (title, start);
+
+      quorum_series_set_rrule (series, "FREQ=DAILY");
+      quorum_store_add_series (busy->store, series, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+busy_store_close (BusyStore *busy)
+{
+  g_autofree char *wal = g_strconcat (busy->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (busy->path, "-shm", NULL);
+
+  g_clear_object (&busy->store);
+  g_remove (busy->path);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (busy->dir);
+  g_free (busy->path);
+  g_free (busy->dir);
+}
+
+typedef struct
+{
+  QuorumCalendarPage *page;
+  int                 offset;
+} MonthLoaded;
+
+typedef struct
+{
+  QuorumCalendarPage *page;
+  GListModel         *old;
+} ModelSwap;
+
+static gboolean
+model_swapped (gpointer data)
+{
+  ModelSwap *swap = data;
+
+  return quorum_calendar_page_get_model (swap->page) != swap->old;
+}
+
+static gboolean
+month_loaded (gpointer data)
+{
+  MonthLoaded *loaded = data;
+
+  return quorum_calendar_page_has_month (loaded->page, loaded->offset);
+}
+
+/* The grid on show is what the store gives for its span: the same events
+ * in the same order, and the same counts of those left out. */
+static void
+assert_shows_store (QuorumCalendarPage *page,
+                    QuorumStore        *store)
+{
+  QuorumMonthView *view = QUORUM_MONTH_VIEW (quorum_calendar_page_get_month_view (page));
+  GDateTime *start = quorum_calendar_page_get_visible_start (page);
+  GDateTime *end = quorum_calendar_page_get_visible_end (page);
+  QuorumOccurrenceFilter filter = { .without_counts = TRUE };
+  g_autoptr(GArray) hidden = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) fresh = NULL;
+  GListModel *shown = quorum_calendar_page_get_model (page);
+  GDate day;
+  guint n_hidden = 0;
+
+  filter.text = gtk_editable_get_text (find_search_entry (page));
+  fresh = quorum_store_list_day_occurrences (store, start, end, &filter,
+                                             QUORUM_MONTH_CELL_MAX_CHIPS, hidden, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (fresh));
+  for (guint i = 0; i < g_list_model_get_n_items (fresh); i++)
+    {
+      g_autoptr(QuorumOccurrence) a = g_list_model_get_item (shown, i);
+      g_autoptr(QuorumOccurrence) b = g_list_model_get_item (fresh, i);
+
+      g_assert_cmpint (quorum_occurrence_get_id (a), ==, quorum_occurrence_get_id (b));
+      g_assert_cmpstr (quorum_occurrence_get_title (a), ==, quorum_occurrence_get_title (b));
+      g_assert_true (g_date_time_equal (quorum_occurrence_get_start (a),
+                                        quorum_occurrence_get_start (b)));
+      g_assert_cmpint (quorum_occurrence_get_status (a), ==, quorum_occurrence_get_status (b));
+    }
+
+  quorum_date_set_date_time (&day, start);
+  for (guint i = 0; i < hidden->len; i++, g_date_add_days (&day, 1))
+    {
+      QuorumMonthCell *cell = _quorum_month_view_get_cell (view, &day, NULL, NULL);
+
+      g_assert_nonnull (cell);
+      g_assert_cmpuint (quorum_month_cell_get_n_hidden (cell), ==, g_array_index (hidden, guint, i));
+      n_hidden += g_array_index (hidden, guint, i);
+    }
+  /* Only a busy month proves the caps were kept. */
+  if (g_list_model_get_n_items (fresh) > 0 && filter.text[0] == '\0')
+    g_assert_cmpuint (n_hidden, >, 0);
+}
+
+/* The months beside the one on show are loaded ahead on a worker thread:
+ * "next" and "previous" then show what a query would, at once. */
+static void
+test_prefetch (Fixture       *f,
+               gconstpointer  data)
+{
+  BusyStore busy = { 0 };
+
+  busy_store_open (&busy);
+  quorum_calendar_page_set_store (f->page, busy.store);
+  g_assert_true (quorum_test_wait_for ((gboolean (*) (gpointer))gtk_widget_get_mapped, f->page,
+                                       20000));
+  assert_shows_store (f->page, busy.store);
+
+  g_assert_true (quorum_test_wait_for (month_loaded, &(MonthLoaded) { f->page, 1 }, 20000));
+  g_assert_true (quorum_test_wait_for (month_loaded, &(MonthLoaded) { f->page, -1 }, 20000));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
+  assert_shows_store (f->page, busy.store);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.previous", NULL);
+  g_assert_true (quorum_test_wait_for (month_loaded, &(MonthLoaded) { f->page, -1 }, 20000));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.previous", NULL);
+  assert_shows_store (f->page, busy.store);
+
+  quorum_calendar_page_set_store (f->page, NULL);
+  busy_store_close (&busy);
+}
+
+/* A month loaded ahead is not shown once the store changed, even by
+ * another program, nor for another search. */
+static void
+test_prefetch_invalidated (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 6, 1, 8, 30, 0);
+  g_autoptr(QuorumSeries) early = quorum_series_new ("早班会", start);
+  g_autoptr(QuorumDatabase) db = NULL;
+  g_autoptr(QuorumStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  BusyStore busy = { 0 };
+
+  busy_store_open (&busy);
+  quorum_calendar_page_set_store (f->page, busy.store);
+  g_assert_true (quorum_test_wait_for (month_loaded, &(MonthLoaded) { f->page, 1 }, 20000));
+
+  /* Another connection, as quorum-cli would be: a session before all the
+   * others every day (the days of the grid are UTC's here, and these
+   * sessions fall on the same day in UTC and in Beijing), so that it shows
+   * in every cell. */
+  db = quorum_database_open (busy.path, &error);
+  g_assert_no_error (error);
+  other = quorum_store_new (db);
+  quorum_series_set_rrule (early, "FREQ=DAILY");
+  quorum_store_add_series (other, early, &error);
+  g_assert_no_error (error);
+  g_assert_false (quorum_calendar_page_has_month (f->page, 1));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
+  assert_shows_store (f->page, busy.store);
+  {
+    GListModel *shown = quorum_calendar_page_get_model (f->page);
+    guint n_early = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr(QuorumOccurrence) occurrence = g_list_model_get_item (shown, i);
+
+        n_early += g_strcmp0 (quorum_occurrence_get_title (occurrence), "早班会") == 0;
+      }
+    g_assert_cmpuint (n_early, >=, 35);
+  }
+
+  /* A search: the months loaded for no search are not this one's. */
+  g_assert_true (quorum_test_wait_for (month_loaded, &(MonthLoaded) { f->page, 1 }, 20000));
+  gtk_editable_set_text (find_search_entry (f->page), "例会 3");
+  g_assert_true (quorum_test_wait_for (model_swapped,
+                                       &(ModelSwap) { f->page, quorum_calendar_page_get_model (f->page) },
+                                       5000));
+  g_assert_false (quorum_calendar_page_has_month (f->page, 1));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
+  assert_shows_store (f->page, busy.store);
+
+  quorum_calendar_page_set_store (f->page, NULL);
+  busy_store_close (&busy);
+}
+
+/* Hidden (another page on show), the page loads nothing ahead. */
+static void
+test_prefetch_hidden (Fixture       *f,
+                      gconstpointer  data)
+{
+  BusyStore busy = { 0 };
+
+  busy_store_open (&busy);
+  g_assert_true (quorum_test_wait_for ((gboolean (*) (gpointer))gtk_widget_get_mapped, f->page,
+                                       20000));
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  quorum_calendar_page_set_store (f->page, busy.store);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "calendar.next", NULL);
+  quorum_test_spin (500);
+  g_assert_false (quorum_calendar_page_has_month (f->page, 1));
+  g_assert_false (quorum_calendar_page_has_month (f->page, -1));
+
+  gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+  g_assert_true (quorum_test_wait_for (month_loaded, &(MonthLoaded) { f->page, 1 }, 20000));
+  g_assert_true (quorum_test_wait_for (month_loaded, &(MonthLoaded) { f->page, -1 }, 20000));
+
+  quorum_calendar_page_set_store (f->page, NULL);
+  busy_store_close (&busy);
 }
 
 /* The office of the filter tests: three leaders in three units, and a
@@ -772,6 +1014,9 @@ main (int   argc,
   ADD ("search-same", test_search_same);
   ADD ("remembers-person", test_remembers_person);
   ADD ("keyboard", test_keyboard);
+  ADD ("prefetch", test_prefetch);
+  ADD ("prefetch-invalidated", test_prefetch_invalidated);
+  ADD ("prefetch-hidden", test_prefetch_hidden);
 #undef ADD
 
   return g_test_run ();

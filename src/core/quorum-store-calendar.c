@@ -1515,20 +1515,11 @@ get_longest_span (QuorumStore  *self,
                   gint64       *out_span,
                   GError      **error)
 {
-  sqlite3 *handle = _quorum_database_get_handle (self->database);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int changes = sqlite3_total_changes (handle);
-  gint64 version;
+  guint64 stamp = quorum_store_get_change_stamp (self);
   gboolean row = FALSE;
 
-  if (!(stmt = _quorum_store_prepare (self, "PRAGMA data_version", error)) ||
-      !_quorum_store_step_row (self, stmt, &row, error))
-    return FALSE;
-  version = row ? sqlite3_column_int64 (stmt, 0) : 0;
-  g_clear_pointer (&stmt, _quorum_statement_release);
-
-  if (self->longest_span_version == version && self->longest_span_changes == changes &&
-      self->longest_span >= 0)
+  if (self->longest_span_stamp == stamp && self->longest_span >= 0)
     {
       *out_span = self->longest_span;
       return TRUE;
@@ -1540,8 +1531,7 @@ get_longest_span (QuorumStore  *self,
       !_quorum_store_step_row (self, stmt, &row, error))
     return FALSE;
   self->longest_span = row ? sqlite3_column_int64 (stmt, 0) : 0;
-  self->longest_span_changes = changes;
-  self->longest_span_version = version;
+  self->longest_span_stamp = stamp;
   *out_span = self->longest_span;
   return TRUE;
 }

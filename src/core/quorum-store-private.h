@@ -32,11 +32,15 @@ struct _QuorumStore
   GPtrArray      *batch_changes;
   /* Set between quorum_store_begin_bulk() and quorum_store_end_bulk(). */
   struct _QuorumStoreBulk *bulk;
-  /* The longest occurrence in seconds, as of these counters of writes
-   * (ours, everyone's): it bounds range queries from below. */
+  /* quorum_store_get_change_stamp(): the stamp, and the counters of
+   * writes (ours, everyone else's) it was last given for. */
+  guint64         change_stamp;
+  sqlite3_int64   stamp_changes;
+  gint64          stamp_version;
+  /* The longest occurrence in seconds, as of that change stamp: it bounds
+   * range queries from below. */
   gint64          longest_span;
-  int             longest_span_changes;
-  gint64          longest_span_version;
+  guint64         longest_span_stamp;
 };
 
 /* The people an occurrence expects, as a CTE over a CTE `occ (id, series_id,

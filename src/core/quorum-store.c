@@ -860,6 +860,45 @@ quorum_store_poll_external_changes (QuorumStore *self)
   return TRUE;
 }
 
+/**
+ * quorum_store_get_change_stamp:
+ * @self: a #QuorumStore
+ *
+ * Tells whether the database may have changed since an earlier call: the
+ * stamp moves on with every row this store writes and with every commit of
+ * another connection (another window's store, `quorum-cli`), at once,
+ * without waiting for quorum_store_poll_external_changes(). For caches of
+ * query results: a result kept with the stamp read after the query is
+ * still right while the stamp stays the same. Costs one `PRAGMA
+ * data_version`.
+ *
+ * Returns: a number that never comes back once it has moved on
+ */
+guint64
+quorum_store_get_change_stamp (QuorumStore *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  sqlite3_int64 changes;
+  gint64 version = -1;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), 0);
+
+  changes = sqlite3_total_changes64 (_quorum_database_get_handle (self->database));
+  /* Unreadable: a stamp of its own, so nothing is taken as unchanged. */
+  if ((stmt = _quorum_database_prepare (self->database, "PRAGMA data_version", NULL)) != NULL &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+
+  if (version < 0 || version != self->stamp_version || changes != self->stamp_changes ||
+      self->change_stamp == 0)
+    {
+      self->change_stamp++;
+      self->stamp_version = version;
+      self->stamp_changes = changes;
+    }
+  return self->change_stamp;
+}
+
 /* Settings live in the meta table under their own prefix, apart from the
  * store's bookkeeping keys. */
 #define SETTING_PREFIX "setting:"

@@ -96,6 +96,7 @@ GQuark            quorum_store_error_quark         (void);
 QuorumStore      *quorum_store_new                 (QuorumDatabase          *database);
 QuorumDatabase   *quorum_store_get_database        (QuorumStore             *self);
 gboolean          quorum_store_poll_external_changes (QuorumStore          *self);
+guint64           quorum_store_get_change_stamp    (QuorumStore             *self);
 gboolean          quorum_store_verify_audit        (QuorumStore             *self,
                                                     gint64                  *out_first_broken,
                                                     guint64                 *out_n_checked,

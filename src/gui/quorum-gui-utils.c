@@ -270,6 +270,35 @@ quorum_widget_unparent_children (GtkWidget *widget)
     gtk_widget_unparent (child);
 }
 
+/**
+ * quorum_widget_set_css_classes:
+ * @widget: a widget
+ * @classes: (array zero-terminated=1): its CSS classes
+ *
+ * As gtk_widget_set_css_classes(), but does nothing when @widget has those
+ * classes already, in any order: setting the same ones again would still
+ * restyle it and everything inside it (a month switch sets the classes of
+ * 42 cells and of the chips in them).
+ */
+void
+quorum_widget_set_css_classes (GtkWidget   *widget,
+                               const char **classes)
+{
+  g_auto(GStrv) current = NULL;
+  guint n = 0;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  current = gtk_widget_get_css_classes (widget);
+  for (; classes[n] != NULL; n++)
+    if (!g_strv_contains ((const char * const *)current, classes[n]))
+      break;
+  if (classes[n] == NULL && g_strv_length (current) == n)
+    return;
+
+  gtk_widget_set_css_classes (widget, classes);
+}
+
 typedef struct
 {
   guint    *source;

@@ -30,6 +30,8 @@ void        quorum_date_set_date_time     (GDate                  *date,
 gboolean    quorum_spin_button_output_two_digits (GtkSpinButton *spin,
                                                   gpointer       user_data);
 void        quorum_widget_unparent_children      (GtkWidget     *widget);
+void        quorum_widget_set_css_classes        (GtkWidget     *widget,
+                                                  const char   **classes);
 void        quorum_queue_refresh                 (guint         *source,
                                                   GCallback      refresh,
                                                   gpointer       data);

@@ -68,7 +68,44 @@ struct _QuorumCalendarPage
   gboolean            stale;
   /* The search the model was last asked for, stripped. */
   char               *searched;
+
+  /* The grids of the last months shown and of the months beside the one on
+   * show, most recent first (MonthData). The latter are loaded by a worker
+   * thread over a connection of its own (`reader`, handed to each task in
+   * turn), one month at a time. */
+  GQueue              month_cache;
+  /* Months pushed out of the cache, freed after the switch (they hold a
+   * month of occurrences). */
+  GPtrArray          *evicted;
+  GTask              *prefetch;
+  QuorumStore        *reader;
 };
+
+/* Months kept: the one on show, the two beside it, two more seen last. */
+#define MONTH_CACHE_SIZE 5
+
+/* A month grid's query and its answer, right while the store's change
+ * stamp stays @stamp. */
+typedef struct
+{
+  gint64      from;
+  gint64      to;
+  char       *filter_key;
+  guint64     stamp;
+  GListModel *model;
+  GArray     *hidden;
+} MonthData;
+
+static void
+month_data_free (gpointer data)
+{
+  MonthData *month = data;
+
+  g_free (month->filter_key);
+  g_clear_object (&month->model);
+  g_clear_pointer (&month->hidden, g_array_unref);
+  g_free (month);
+}
 
 G_DEFINE_FINAL_TYPE (QuorumCalendarPage, quorum_calendar_page, GTK_TYPE_WIDGET)
 
@@ -151,6 +188,7 @@ emit_range (QuorumCalendarPage *self)
 }
 
 static void reload_from_store (QuorumCalendarPage *self);
+static void forget_months (QuorumCalendarPage *self);
 
 /* Reloads now when on show, else once the page is shown again. */
 static void
@@ -182,6 +220,7 @@ on_search_entry_search_changed_cb (QuorumCalendarPage *self,
       if (same)
         return;
       gtk_string_filter_set_search (self->filter, NULL);
+      forget_months (self);
       reload_when_shown (self);
     }
   else
@@ -199,6 +238,7 @@ on_filter_bar_changed_cb (QuorumCalendarPage      *self,
     gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
   update_title (self);
   /* The bar follows the store's people and units, hidden or not. */
+  forget_months (self);
   reload_when_shown (self);
 }
 
@@ -335,19 +375,413 @@ get_filter (QuorumCalendarPage     *self,
   filter->text = *text;
 }
 
+/* What get_filter() asks, as text: months kept for another filter or
+ * search are not this one's. */
+static char *
+dup_filter_key (const QuorumOccurrenceFilter *filter)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d %s\n%s",
+                          filter->person_id, filter->unit_id, filter->series_id,
+                          filter->duties_only ? 1 : 0,
+                          filter->duty_id != NULL ? filter->duty_id : "",
+                          filter->text != NULL ? filter->text : "");
+}
+
+/* The month grid's filter (get_filter() without the counts), and its key. */
+static char *
+get_month_filter (QuorumCalendarPage     *self,
+                  QuorumOccurrenceFilter *filter,
+                  char                  **text)
+{
+  get_filter (self, filter, text);
+  filter->without_counts = TRUE;
+  return dup_filter_key (filter);
+}
+
+static void cancel_prefetch (QuorumCalendarPage *self);
+
+/* Forgets every month kept, and the one being loaded. */
+static void
+forget_months (QuorumCalendarPage *self)
+{
+  cancel_prefetch (self);
+  g_queue_clear_full (&self->month_cache, month_data_free);
+  if (self->evicted != NULL)
+    g_ptr_array_set_size (self->evicted, 0);
+}
+
+/* The month of [@start, @end) for @filter_key as kept, if the store has not
+ * changed since; it becomes the most recent. */
+static MonthData *
+find_month (QuorumCalendarPage *self,
+            GDateTime          *start,
+            GDateTime          *end,
+            const char         *filter_key)
+{
+  guint64 stamp = quorum_store_get_change_stamp (self->store);
+  gint64 from = g_date_time_to_unix (start);
+  gint64 to = g_date_time_to_unix (end);
+
+  for (GList *l = self->month_cache.head; l != NULL; l = l->next)
+    {
+      MonthData *month = l->data;
+
+      if (month->from != from || month->to != to || g_strcmp0 (month->filter_key, filter_key) != 0)
+        continue;
+      if (month->stamp != stamp)
+        {
+          g_queue_delete_link (&self->month_cache, l);
+          month_data_free (month);
+          return NULL;
+        }
+      g_queue_unlink (&self->month_cache, l);
+      g_queue_push_head_link (&self->month_cache, l);
+      return month;
+    }
+  return NULL;
+}
+
+/* Keeps @month as the most recent, forgetting the oldest past the size. */
+static MonthData *
+keep_month (QuorumCalendarPage *self,
+            MonthData          *month)
+{
+  g_queue_push_head (&self->month_cache, month);
+  while (g_queue_get_length (&self->month_cache) > MONTH_CACHE_SIZE)
+    g_ptr_array_add (self->evicted, g_queue_pop_tail (&self->month_cache));
+  return month;
+}
+
+/* The month grid's query: at most what a cell shows of each day, the others
+ * counted. On @store, which may be the worker's. */
+static MonthData *
+query_month (QuorumStore                   *store,
+             GDateTime                     *start,
+             GDateTime                     *end,
+             const QuorumOccurrenceFilter  *filter,
+             GError                       **error)
+{
+  g_autoptr(GArray) hidden = g_array_new (FALSE, TRUE, sizeof (guint));
+  GListModel *model;
+  MonthData *month;
+
+  model = quorum_store_list_day_occurrences (store, start, end, filter,
+                                             QUORUM_MONTH_CELL_MAX_CHIPS, hidden, error);
+  if (model == NULL)
+    return NULL;
+
+  month = g_new0 (MonthData, 1);
+  month->from = g_date_time_to_unix (start);
+  month->to = g_date_time_to_unix (end);
+  month->filter_key = dup_filter_key (filter);
+  month->model = model;
+  month->hidden = g_steal_pointer (&hidden);
+  return month;
+}
+
+static MonthData *take_prefetched (QuorumCalendarPage *self,
+                                   GDateTime          *start,
+                                   GDateTime          *end,
+                                   const char         *filter_key);
+
+/* The month of [@start, @end) for the filter on show: kept from before when
+ * nothing changed since, else queried and kept. */
+static MonthData *
+load_month (QuorumCalendarPage  *self,
+            GDateTime           *start,
+            GDateTime           *end,
+            GError             **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  QuorumOccurrenceFilter filter;
+  MonthData *month;
+
+  key = get_month_filter (self, &filter, &text);
+  if ((month = find_month (self, start, end, key)) != NULL)
+    return month;
+  if ((month = take_prefetched (self, start, end, key)) != NULL)
+    return keep_month (self, month);
+
+  if (!(month = query_month (self->store, start, end, &filter, error)))
+    return NULL;
+  /* Read after the query, which may have made rows up to @end. */
+  month->stamp = quorum_store_get_change_stamp (self->store);
+  return keep_month (self, month);
+}
+
+static gboolean
+can_prefetch (QuorumCalendarPage *self)
+{
+  return self->store != NULL && month_is_visible (self) &&
+         gtk_widget_get_mapped (GTK_WIDGET (self));
+}
+
+/* A month loaded ahead: what to ask, and the answer, handed over under
+ * @lock when @finished. The worker uses @reader only from @started to
+ * @finished; it does not start once @dropped. */
+typedef struct
+{
+  QuorumStore            *reader;
+  char                   *db_path;
+  GDateTime              *now;
+  GDateTime              *start;
+  GDateTime              *end;
+  QuorumOccurrenceFilter  filter;
+  char                   *duty_id;
+  char                   *text;
+  char                   *filter_key;
+  guint64                 stamp;
+
+  GMutex                  lock;
+  GCond                   cond;
+  gboolean                started;
+  gboolean                finished;
+  gboolean                dropped;
+  MonthData              *month;
+} Prefetch;
+
+static void
+prefetch_free (gpointer data)
+{
+  Prefetch *prefetch = data;
+
+  g_clear_object (&prefetch->reader);
+  g_free (prefetch->db_path);
+  g_clear_pointer (&prefetch->now, g_date_time_unref);
+  g_clear_pointer (&prefetch->start, g_date_time_unref);
+  g_clear_pointer (&prefetch->end, g_date_time_unref);
+  g_free (prefetch->duty_id);
+  g_free (prefetch->text);
+  g_free (prefetch->filter_key);
+  g_clear_pointer (&prefetch->month, month_data_free);
+  g_mutex_clear (&prefetch->lock);
+  g_cond_clear (&prefetch->cond);
+  g_free (prefetch);
+}
+
+/* In the worker: the query on the worker's own connection (opened the
+ * first time), which only reads while the month lies within the
+ * occurrences made so far. */
+static void
+prefetch_worker (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Prefetch *prefetch = task_data;
+  g_autoptr(GError) error = NULL;
+  MonthData *month = NULL;
+
+  g_mutex_lock (&prefetch->lock);
+  prefetch->started = !prefetch->dropped;
+  g_mutex_unlock (&prefetch->lock);
+  if (!prefetch->started)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (prefetch->reader == NULL)
+    {
+      g_autoptr(QuorumDatabase) db = quorum_database_open (prefetch->db_path, &error);
+
+      if (db != NULL)
+        {
+          prefetch->reader = quorum_store_new (db);
+          if (prefetch->now != NULL)
+            quorum_store_set_now (prefetch->reader, prefetch->now);
+        }
+    }
+  if (prefetch->reader != NULL)
+    month = query_month (prefetch->reader, prefetch->start, prefetch->end, &prefetch->filter,
+                         &error);
+
+  g_mutex_lock (&prefetch->lock);
+  prefetch->month = month;
+  prefetch->finished = TRUE;
+  g_cond_broadcast (&prefetch->cond);
+  g_mutex_unlock (&prefetch->lock);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Waits for the worker to be done with @prefetch, unless it has not
+ * started yet: then it never will if @drop. Returns whether it ran. */
+static gboolean
+prefetch_wait (Prefetch *prefetch,
+               gboolean  drop)
+{
+  gboolean ran;
+
+  g_mutex_lock (&prefetch->lock);
+  if (drop)
+    prefetch->dropped = TRUE;
+  while (prefetch->started && !prefetch->finished)
+    g_cond_wait (&prefetch->cond, &prefetch->lock);
+  ran = prefetch->finished;
+  g_mutex_unlock (&prefetch->lock);
+  return ran;
+}
+
+/* The month the worker loaded for @start and @end, waiting for it if
+ * needed (it had a head start), as long as the store did not change since
+ * the worker started: any write, ours or another connection's, moves the
+ * stamp on, so then the worker may have read something else. */
+static MonthData *
+take_prefetched (QuorumCalendarPage *self,
+                 GDateTime          *start,
+                 GDateTime          *end,
+                 const char         *filter_key)
+{
+  Prefetch *prefetch;
+  MonthData *month;
+
+  if (self->prefetch == NULL)
+    return NULL;
+  prefetch = g_task_get_task_data (self->prefetch);
+  if (!g_date_time_equal (prefetch->start, start) || !g_date_time_equal (prefetch->end, end) ||
+      g_strcmp0 (prefetch->filter_key, filter_key) != 0)
+    return NULL;
+
+  /* Not started (the pool is busy): querying here is quicker. */
+  if (!prefetch_wait (prefetch, TRUE))
+    return NULL;
+  month = g_steal_pointer (&prefetch->month);
+
+  if (month != NULL && quorum_store_get_change_stamp (self->store) != prefetch->stamp)
+    g_clear_pointer (&month, month_data_free);
+  if (month != NULL)
+    month->stamp = prefetch->stamp;
+  return month;
+}
+
+static void schedule_prefetch (QuorumCalendarPage *self);
+
+/* Back on the main thread: the worker's month is kept, unless it was
+ * taken already, and the other month beside is loaded next. */
+static void
+prefetch_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  QuorumCalendarPage *self = QUORUM_CALENDAR_PAGE (object);
+  GTask *task = G_TASK (result);
+  Prefetch *prefetch = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  MonthData *month;
+
+  if (task != self->prefetch)
+    return;
+  if (!g_task_propagate_boolean (task, &error))
+    /* Shown when that month is, by its own query. */
+    g_debug ("Could not load a month ahead: %s", error->message);
+
+  if ((month = take_prefetched (self, prefetch->start, prefetch->end, prefetch->filter_key)) != NULL)
+    {
+      if (find_month (self, prefetch->start, prefetch->end, prefetch->filter_key) == NULL)
+        keep_month (self, month);
+      else
+        month_data_free (month);
+    }
+  if (self->reader == NULL)
+    self->reader = g_steal_pointer (&prefetch->reader);
+  g_clear_object (&self->prefetch);
+  g_ptr_array_set_size (self->evicted, 0);
+  schedule_prefetch (self);
+}
+
+/* Loads the next month, then the previous one, unless kept already, so
+ * that "next" and "previous" (buttons, Page Up/Down) find them ready.
+ * Never while the page is hidden. */
+static void
+schedule_prefetch (QuorumCalendarPage *self)
+{
+  static const int offsets[] = { 1, -1 };
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  QuorumOccurrenceFilter filter;
+  Prefetch *prefetch;
+
+  /* The months pushed out are freed once the worker is done, between
+   * frames, rather than in the switch that pushed them out. */
+  if (self->prefetch != NULL)
+    return;
+  if (!can_prefetch (self))
+    {
+      g_ptr_array_set_size (self->evicted, 0);
+      return;
+    }
+
+  key = get_month_filter (self, &filter, &text);
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(GDateTime) end = NULL;
+
+      quorum_month_view_get_span_of_month (self->month_view, offsets[i], &start, &end);
+      if (find_month (self, start, end, key) != NULL)
+        continue;
+
+      prefetch = g_new0 (Prefetch, 1);
+      g_mutex_init (&prefetch->lock);
+      g_cond_init (&prefetch->cond);
+      prefetch->reader = g_steal_pointer (&self->reader);
+      prefetch->db_path = g_strdup (quorum_database_get_path (quorum_store_get_database (self->store)));
+      prefetch->now = quorum_store_dup_now (self->store);
+      prefetch->start = g_steal_pointer (&start);
+      prefetch->end = g_steal_pointer (&end);
+      prefetch->filter = filter;
+      prefetch->filter.duty_id = prefetch->duty_id = g_strdup (filter.duty_id);
+      prefetch->filter.text = prefetch->text = g_steal_pointer (&text);
+      prefetch->filter_key = g_steal_pointer (&key);
+      prefetch->stamp = quorum_store_get_change_stamp (self->store);
+
+      cancellable = g_cancellable_new ();
+      self->prefetch = g_task_new (self, cancellable, prefetch_done_cb, NULL);
+      g_task_set_source_tag (self->prefetch, schedule_prefetch);
+      g_task_set_task_data (self->prefetch, prefetch, prefetch_free);
+      g_task_run_in_thread (self->prefetch, prefetch_worker);
+      return;
+    }
+  g_ptr_array_set_size (self->evicted, 0);
+}
+
+/* The month being loaded is not wanted any more (the store or the filter
+ * changed, the page hides). Its query is short: this waits for it, so that
+ * the worker's connection is closed by the time the store is replaced (a
+ * restore moves the database file). */
+static void
+cancel_prefetch (QuorumCalendarPage *self)
+{
+  Prefetch *prefetch;
+
+  if (self->prefetch == NULL)
+    return;
+
+  prefetch = g_task_get_task_data (self->prefetch);
+  g_cancellable_cancel (g_task_get_cancellable (self->prefetch));
+  prefetch_wait (prefetch, TRUE);
+  if (self->reader == NULL)
+    self->reader = g_steal_pointer (&prefetch->reader);
+  g_clear_object (&self->prefetch);
+}
+
 /* Fills the model for the span on show, straight from the store: a range
  * query in one statement, a few milliseconds for a month. Only the agenda
  * shows the attendance counts: the month grid goes without them, and gets
  * only the events its cells can show, with a count of the others, however
- * busy the month. */
+ * busy the month; the months beside it are loaded ahead, when idle. */
 static void
 reload_from_store (QuorumCalendarPage *self)
 {
   g_autoptr(GListModel) model = NULL;
   g_autoptr(GArray) hidden = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  QuorumOccurrenceFilter filter;
   GDateTime *start;
   GDateTime *end;
 
@@ -359,16 +793,23 @@ reload_from_store (QuorumCalendarPage *self)
   if (start == NULL || end == NULL)
     return;
 
-  get_filter (self, &filter, &text);
   if (month_is_visible (self))
     {
-      filter.without_counts = TRUE;
-      hidden = g_array_new (FALSE, TRUE, sizeof (guint));
-      model = quorum_store_list_day_occurrences (self->store, start, end, &filter,
-                                                 QUORUM_MONTH_CELL_MAX_CHIPS, hidden, &error);
+      MonthData *month = load_month (self, start, end, &error);
+
+      if (month != NULL)
+        {
+          model = g_object_ref (month->model);
+          hidden = g_array_ref (month->hidden);
+        }
+      schedule_prefetch (self);
     }
   else
     {
+      g_autofree char *text = NULL;
+      QuorumOccurrenceFilter filter;
+
+      get_filter (self, &filter, &text);
       model = quorum_store_list_occurrences (self->store, start, end, &filter, &error);
     }
   if (model == NULL)
@@ -427,6 +868,7 @@ on_store_changed_cb (QuorumCalendarPage *self,
                      gint64              id,
                      QuorumStore        *store)
 {
+  forget_months (self);
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
       self->stale = TRUE;
@@ -498,6 +940,7 @@ quorum_calendar_page_map (GtkWidget *widget)
       self->stale = FALSE;
       reload_from_store (self);
     }
+  schedule_prefetch (self);
 
   root = gtk_widget_get_root (widget);
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -509,6 +952,16 @@ quorum_calendar_page_map (GtkWidget *widget)
     gtk_widget_child_focus (GTK_WIDGET (self->agenda_view), GTK_DIR_TAB_FORWARD);
 }
 
+/* Hidden: nothing is loaded ahead until shown again. */
+static void
+quorum_calendar_page_unmap (GtkWidget *widget)
+{
+  QuorumCalendarPage *self = QUORUM_CALENDAR_PAGE (widget);
+
+  cancel_prefetch (self);
+  GTK_WIDGET_CLASS (quorum_calendar_page_parent_class)->unmap (widget);
+}
+
 static void
 quorum_calendar_page_dispose (GObject *object)
 {
@@ -518,6 +971,9 @@ quorum_calendar_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_CALENDAR_PAGE);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  forget_months (self);
+  g_clear_pointer (&self->evicted, g_ptr_array_unref);
+  g_clear_object (&self->reader);
   g_clear_object (&self->store);
   g_clear_object (&self->workdays);
   g_clear_object (&self->rulebook);
@@ -604,6 +1060,7 @@ quorum_calendar_page_class_init (QuorumCalendarPageClass *klass)
   object_class->get_property = quorum_calendar_page_get_property;
   object_class->set_property = quorum_calendar_page_set_property;
   widget_class->map = quorum_calendar_page_map;
+  widget_class->unmap = quorum_calendar_page_unmap;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
@@ -688,6 +1145,7 @@ quorum_calendar_page_init (QuorumCalendarPage *self)
   self->filter = gtk_string_filter_new (expression);
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   self->sources = g_list_store_new (G_TYPE_LIST_MODEL);
+  self->evicted = g_ptr_array_new_with_free_func (month_data_free);
   self->overlay = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (
                                                overlay_in_span, self, NULL)));
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (
@@ -908,6 +1366,8 @@ quorum_calendar_page_set_store (QuorumCalendarPage *self,
 
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed_cb, self);
+  forget_months (self);
+  g_clear_object (&self->reader);
   g_set_object (&self->store, store);
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed_cb), self,
@@ -980,4 +1440,34 @@ quorum_calendar_page_get_filter_bar (QuorumCalendarPage *self)
   g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), NULL);
 
   return GTK_WIDGET (self->filter_bar);
+}
+
+/**
+ * quorum_calendar_page_has_month:
+ * @self: a #QuorumCalendarPage
+ * @offset: months from the one on show: 0 that one, 1 the next, -1 the
+ *   previous
+ *
+ * Whether that month's grid is loaded, for the filter on show, and still
+ * right (the store has not changed since): showing it then costs no query.
+ *
+ * Returns: %TRUE when it is
+ */
+gboolean
+quorum_calendar_page_has_month (QuorumCalendarPage *self,
+                                int                 offset)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  QuorumOccurrenceFilter filter;
+
+  g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  quorum_month_view_get_span_of_month (self->month_view, offset, &start, &end);
+  key = get_month_filter (self, &filter, &text);
+  return find_month (self, start, end, key) != NULL;
 }

@@ -46,5 +46,7 @@ void quorum_calendar_page_set_workdays (QuorumCalendarPage *self,
 void quorum_calendar_page_set_rulebook (QuorumCalendarPage *self,
                                        QuorumRulebook     *rulebook);
 GtkWidget *quorum_calendar_page_get_filter_bar (QuorumCalendarPage *self);
+gboolean   quorum_calendar_page_has_month      (QuorumCalendarPage *self,
+                                                int                 offset);
 
 G_END_DECLS

@@ -477,7 +477,8 @@ quorum_month_cell_set_day (QuorumMonthCell      *self,
     classes[n++] = "holiday";
   else if (mark == QUORUM_DAY_MARK_ADJUSTED_WORKDAY)
     classes[n++] = "workday";
-  gtk_widget_set_css_classes (GTK_WIDGET (self), classes);
+  /* The same classes again would restyle the cell and its chips. */
+  quorum_widget_set_css_classes (GTK_WIDGET (self), classes);
 
   switch (mark)
     {

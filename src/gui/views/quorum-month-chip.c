@@ -9,6 +9,7 @@
 
 #include <pango/pangocairo.h>
 
+#include "quorum-gui-utils.h"
 #include "quorum-month-chip.h"
 
 /* Shaped chips kept for later months; past this the cache starts again. */
@@ -337,17 +338,7 @@ void
 quorum_month_chip_set_classes (QuorumMonthChip  *self,
                                const char      **classes)
 {
-  g_auto(GStrv) current = NULL;
-  guint n = 0;
-
   g_return_if_fail (QUORUM_IS_MONTH_CHIP (self));
 
-  current = gtk_widget_get_css_classes (GTK_WIDGET (self));
-  for (; classes[n] != NULL; n++)
-    if (!g_strv_contains ((const char * const *)current, classes[n]))
-      break;
-  if (classes[n] == NULL && g_strv_length (current) == n)
-    return;
-
-  gtk_widget_set_css_classes (GTK_WIDGET (self), classes);
+  quorum_widget_set_css_classes (GTK_WIDGET (self), classes);
 }

@@ -205,20 +205,31 @@ update_events (QuorumMonthView *self)
     }
 }
 
+/* The grid of the month of @month (its first day): the Monday it starts
+ * with and its number of weeks. */
+static void
+get_grid (const GDate *month,
+          GDate       *grid_start,
+          guint       *n_rows)
+{
+  /* Weeks start on Monday whatever the locale (G_DATE_MONDAY is 1). */
+  *grid_start = *month;
+  g_date_subtract_days (grid_start, g_date_get_weekday (month) - G_DATE_MONDAY);
+  *n_rows = (g_date_get_weekday (month) - G_DATE_MONDAY
+             + g_date_get_days_in_month (g_date_get_month (month), g_date_get_year (month))
+             + 6) / 7;
+  *n_rows = CLAMP (*n_rows, 5, N_ROWS);
+}
+
 static void
 show_month (QuorumMonthView *self)
 {
-  GDate grid_start = self->month;
+  GDate grid_start;
   GDate grid_end;
   guint n_rows;
   gboolean range_changed;
 
-  /* Weeks start on Monday whatever the locale (G_DATE_MONDAY is 1). */
-  g_date_subtract_days (&grid_start, g_date_get_weekday (&self->month) - G_DATE_MONDAY);
-  n_rows = (g_date_get_weekday (&self->month) - G_DATE_MONDAY
-            + g_date_get_days_in_month (g_date_get_month (&self->month),
-                                        g_date_get_year (&self->month)) + 6) / 7;
-  n_rows = CLAMP (n_rows, 5, N_ROWS);
+  get_grid (&self->month, &grid_start, &n_rows);
 
   range_changed = !g_date_valid (&self->grid_start)
                   || g_date_compare (&grid_start, &self->grid_start) != 0
@@ -1020,6 +1031,39 @@ quorum_month_view_open_day (QuorumMonthView *self)
     return;
 
   open_cell (self, self->cells[i]);
+}
+
+/**
+ * quorum_month_view_get_span_of_month:
+ * @self: a #QuorumMonthView
+ * @offset: months from the one on show: -1 the previous, 1 the next
+ * @start: (out) (transfer full): midnight of the Monday its grid starts with
+ * @end: (out) (transfer full): midnight after the last day of its grid
+ *
+ * The span #QuorumMonthView::range-changed would give for that month, so
+ * that an owner can load it before it is shown.
+ */
+void
+quorum_month_view_get_span_of_month (QuorumMonthView  *self,
+                                     int               offset,
+                                     GDateTime       **start,
+                                     GDateTime       **end)
+{
+  GDate month = self->month;
+  GDate day;
+  guint n_rows;
+
+  g_return_if_fail (QUORUM_IS_MONTH_VIEW (self));
+  g_return_if_fail (start != NULL && end != NULL);
+
+  if (offset > 0)
+    g_date_add_months (&month, offset);
+  else if (offset < 0)
+    g_date_subtract_months (&month, -offset);
+  get_grid (&month, &day, &n_rows);
+  *start = quorum_date_to_date_time (&day);
+  g_date_add_days (&day, n_rows * 7);
+  *end = quorum_date_to_date_time (&day);
 }
 
 QuorumMonthCell *

@@ -49,5 +49,9 @@ void        quorum_month_view_set_day_func          (QuorumMonthView   *self,
                                                      gpointer           user_data,
                                                      GDestroyNotify     destroy);
 void        quorum_month_view_open_day              (QuorumMonthView   *self);
+void        quorum_month_view_get_span_of_month     (QuorumMonthView   *self,
+                                                     int                offset,
+                                                     GDateTime        **start,
+                                                     GDateTime        **end);
 
 G_END_DECLS
