@@ -1387,7 +1387,8 @@ quorum_calendar_page_set_store (QuorumCalendarPage *self,
     gtk_revealer_set_reveal_child (self->filter_revealer, TRUE);
   update_title (self);
 
-  reload_from_store (self);
+  /* A hidden page loads its month when it is shown. */
+  reload_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
