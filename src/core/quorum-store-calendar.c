@@ -684,25 +684,6 @@ materialize_and_audit (QuorumStore  *self,
   return *out_inserted == 0 || audit_materialized (self, series_id, until, *out_inserted, error);
 }
 
-/* SQLite's page cache while materialize_all() writes: ten years of a hundred
- * series dirty some 20 MB of pages, and in the default 2 MB most of them
- * were written to the WAL before the commit, page by page and again after
- * every later change (a third of the time of writing the rows). The cache
- * takes only what is written, and gives it back when set back. */
-#define MATERIALIZE_CACHE_SIZE "-65536"
-
-static char *
-dup_cache_size (QuorumStore  *self,
-                GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _quorum_store_prepare (self, "PRAGMA cache_size", error);
-  gboolean row = FALSE;
-
-  if (stmt == NULL || !_quorum_store_step_row (self, stmt, &row, error))
-    return NULL;
-  return g_strdup_printf ("%" G_GINT64_FORMAT, row ? (gint64)sqlite3_column_int64 (stmt, 0) : -2000);
-}
-
 /* Brings every series up to @until. Rows exist up to the stored horizon
  * (every writer of a series materialises it that far), so only the rules'
  * starts from there on are expanded; nothing at all is done, and nothing
@@ -719,7 +700,6 @@ materialize_all (QuorumStore  *self,
   g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
   g_autofree char *text = NULL;
   g_autofree char *cache_size = NULL;
-  g_autofree char *restore = NULL;
   gboolean row = FALSE;
   gboolean ok;
 
@@ -738,8 +718,7 @@ materialize_all (QuorumStore  *self,
   if (!ok)
     return FALSE;
 
-  if (!(cache_size = dup_cache_size (self, error)) ||
-      !_quorum_database_exec (self->database, "PRAGMA cache_size = " MATERIALIZE_CACHE_SIZE, error) ||
+  if (!(cache_size = _quorum_store_grow_cache (self, error)) ||
       !_quorum_store_begin (self, error))
     return FALSE;
 
@@ -755,8 +734,7 @@ materialize_all (QuorumStore  *self,
   ok = ok && _quorum_store_set_meta (self, "horizon", text, error);
 
   ok = _quorum_store_end (self, ok, error);
-  restore = g_strconcat ("PRAGMA cache_size = ", cache_size, NULL);
-  _quorum_database_exec (self->database, restore, NULL);
+  _quorum_store_restore_cache (self, cache_size);
   return ok;
 }
 
