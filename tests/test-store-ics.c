@@ -12,6 +12,7 @@
 #include "quorum-database-private.h"
 #include "quorum-recurrence.h"
 #include "quorum-store-ics-private.h"
+#include "quorum-store-private.h"
 
 #define NOW "2026-01-10T12:00:00+08:00"
 
@@ -1261,6 +1262,47 @@ test_import_file_streamed_broken (Fixture       *f,
     }
 }
 
+/* The inserter writes with SQLite's CHECK constraints off: it checks a
+ * single event's values itself, and the rows of other series by queries,
+ * and refuses what breaks a rule (a blank title here, which the callers'
+ * own checks would have refused before). */
+static void
+test_inserter_checks_rules (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *before = dump_calendar (f->store);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GDateTime) start = at (f, "2026-03-05T09:00:00");
+      g_autoptr(QuorumSeries) series = quorum_series_new ("   ", start);
+      g_autoptr(QuorumSeriesInserter) inserter = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      gint64 id = 0;
+      guint inserted = 0;
+      gboolean ok;
+
+      if (i == 1)
+        quorum_series_set_rrule (series, "FREQ=WEEKLY;COUNT=3");
+      g_assert_true (_quorum_store_begin (f->store, &error));
+      g_assert_no_error (error);
+      inserter = _quorum_series_inserter_new (f->store, &error);
+      g_assert_no_error (error);
+      ok = _quorum_series_inserter_add (inserter, series, "blank@example.com", 0, NULL, NULL, NULL,
+                                        &id, &inserted, &error) &&
+           _quorum_series_inserter_finish (inserter, &error);
+      g_assert_false (ok);
+      g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_INVALID);
+      g_clear_pointer (&inserter, _quorum_series_inserter_free);
+      _quorum_store_end (f->store, FALSE, NULL);
+
+      after = dump_calendar (f->store);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpint (count_rows (f->store, "PRAGMA ignore_check_constraints"), ==, 0);
+    }
+}
+
 static void
 test_feed_tokens (Fixture       *f,
                   gconstpointer  data)
@@ -1325,6 +1367,7 @@ main (int   argc,
   ADD ("/core/store-ics/import-file-streamed", test_import_file_streamed);
   ADD ("/core/store-ics/import-file-unordered", test_import_file_unordered);
   ADD ("/core/store-ics/import-file-streamed-broken", test_import_file_streamed_broken);
+  ADD ("/core/store-ics/inserter-checks-rules", test_inserter_checks_rules);
   ADD ("/core/store-ics/feed-tokens", test_feed_tokens);
 
   return g_test_run ();

@@ -2103,8 +2103,6 @@ struct _QuorumSeriesInserter
   char         *tzid;        /* of the last series added… */
   GTimeZone    *tz;          /* …and its zone */
   gint64        next_id;
-  gint64        first_id;    /* the series added, 0 when none */
-  gint64        last_id;
   gboolean      checks_off;
 };
 
@@ -2207,8 +2205,9 @@ _quorum_series_inserter_new (QuorumStore  *store,
    * occurrence, the holiday policy of a series) by building a temporary
    * b-tree, for every row: that cost as much as the rest of the insert.
    * What the inserter writes is checked already (check_series()) or
-   * constant, and _quorum_series_inserter_finish() runs the constraints
-   * once over all the rows it added before the checks come back on. */
+   * constant: single events are checked value by value as they come
+   * (single_keeps_rules()), the rows of other series by queries once
+   * they are written (check_added_rows()). */
   if (!_quorum_database_exec (store->database, "PRAGMA ignore_check_constraints = ON", error))
     return NULL;
   self->checks_off = TRUE;
@@ -2393,6 +2392,72 @@ cancel_single (QuorumStore   *self,
   return _quorum_store_step_done (self, stmt, error);
 }
 
+/* The CHECK constraints of the tables the inserter writes (see the schema
+ * in quorum-database.c), as queries for the rows of series ?1 to ?2 that
+ * break them. */
+static const char *const added_rows_checks[] = {
+  "SELECT count (*) FROM series WHERE id BETWEEN ?1 AND ?2 AND NOT ("
+  " trim (title) <> '' AND duration_minutes >= 0 AND all_day IN (0, 1)"
+  " AND holiday_policy IN ('keep', 'skip', 'next-workday', 'previous-workday')"
+  " AND (reminder_minutes IS NULL OR reminder_minutes >= 0))",
+  "SELECT count (*) FROM series_participant WHERE series_id BETWEEN ?1 AND ?2"
+  " AND NOT ((unit_id IS NULL) <> (person_id IS NULL))",
+  "SELECT count (*) FROM occurrence WHERE series_id BETWEEN ?1 AND ?2 AND NOT ("
+  " end_unix >= start_unix AND status IN ('scheduled', 'held', 'not-held', 'cancelled')"
+  " AND moved IN (0, 1) AND holiday_shifted IN (0, 1)"
+  " AND (minutes_signed_on IS NULL OR date (minutes_signed_on) IS minutes_signed_on))",
+};
+
+static gboolean
+broken_rule (GError **error)
+{
+  return _quorum_store_invalid (error, "%s",
+                                _("A new series breaks a rule of the database; "
+                                  "nothing was written."));
+}
+
+/* Runs the CHECK constraints, which are off while the inserter writes,
+ * over the rows of series @id. */
+static gboolean
+check_added_rows (QuorumSeriesInserter  *self,
+                  gint64                 id,
+                  GError               **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (added_rows_checks); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      gboolean row = FALSE;
+
+      if (!(stmt = _quorum_store_prepare (self->store, added_rows_checks[i], error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, id);
+      if (!_quorum_store_step_row (self->store, stmt, &row, error))
+        return FALSE;
+      if (row && sqlite3_column_int64 (stmt, 0) > 0)
+        return broken_rule (error);
+    }
+  return TRUE;
+}
+
+/* The same CHECK constraints, on the values of a single event before they
+ * are bound: its title is stripped and not empty and its holiday policy
+ * known (check_series()), its occurrence's status, flags and minutes are
+ * constants, and it has no participants. Checking the values costs nothing
+ * beside the queries over every row added. */
+static gboolean
+single_keeps_rules (QuorumSeries         *series,
+                    const PendingSeries  *pending)
+{
+  g_autofree char *title = g_strstrip (g_strdup (quorum_series_get_title (series) ?: ""));
+
+  return title[0] != '\0' &&
+         quorum_series_get_duration_minutes (series) >= 0 &&
+         (quorum_series_get_all_day (series) == 0 || quorum_series_get_all_day (series) == 1) &&
+         quorum_series_holiday_policy_is_valid (quorum_series_get_holiday_policy (series)) &&
+         (!pending->has_row || pending->end_unix >= pending->start_unix);
+}
+
 /* Adds @series (checked by the caller with _quorum_store_check_series())
  * under @uid with the SEQUENCE and stamps of the file it comes from, and
  * its occurrences up to the horizon; @cancel_reason, for a single event,
@@ -2440,6 +2505,11 @@ _quorum_series_inserter_add (QuorumSeriesInserter  *self,
   quorum_series_get_participant_people (series, &n_people);
   if (single && n_units == 0 && n_people == 0 && quorum_series_get_exdates (series)->len == 0)
     {
+      if (!single_keeps_rules (series, &pending))
+        {
+          pending_series_clear (&pending);
+          return broken_rule (error);
+        }
       *out_inserted = pending.has_row ? 1 : 0;
       g_array_append_val (self->pending, pending);
       if (self->pending->len == INSERT_BATCH && !flush_pending (self, error))
@@ -2465,36 +2535,18 @@ _quorum_series_inserter_add (QuorumSeriesInserter  *self,
         ok = materialize_series (self->store, id, NULL, self->horizon, out_inserted, error) &&
              (cancel_reason == NULL ||
               cancel_single (self->store, id, series, tz, cancel_reason, error));
+      ok = ok && check_added_rows (self, id, error);
       pending_series_clear (&pending);
       if (!ok)
         return FALSE;
     }
 
   self->next_id++;
-  if (self->first_id == 0)
-    self->first_id = id;
-  self->last_id = id;
   *out_id = id;
   return TRUE;
 }
 
-/* The CHECK constraints of the tables the inserter writes (see the schema
- * in quorum-database.c), as queries for the rows that break them. */
-static const char *const added_rows_checks[] = {
-  "SELECT count (*) FROM series WHERE id BETWEEN ?1 AND ?2 AND NOT ("
-  " trim (title) <> '' AND duration_minutes >= 0 AND all_day IN (0, 1)"
-  " AND holiday_policy IN ('keep', 'skip', 'next-workday', 'previous-workday')"
-  " AND (reminder_minutes IS NULL OR reminder_minutes >= 0))",
-  "SELECT count (*) FROM series_participant WHERE series_id BETWEEN ?1 AND ?2"
-  " AND NOT ((unit_id IS NULL) <> (person_id IS NULL))",
-  "SELECT count (*) FROM occurrence WHERE series_id BETWEEN ?1 AND ?2 AND NOT ("
-  " end_unix >= start_unix AND status IN ('scheduled', 'held', 'not-held', 'cancelled')"
-  " AND moved IN (0, 1) AND holiday_shifted IN (0, 1)"
-  " AND (minutes_signed_on IS NULL OR date (minutes_signed_on) IS minutes_signed_on))",
-};
-
-/* Turns the CHECK constraints back on and runs them over the rows added:
- * once for all of them instead of once a row. */
+/* Writes what waits and turns the CHECK constraints back on. */
 gboolean
 _quorum_series_inserter_finish (QuorumSeriesInserter  *self,
                                 GError               **error)
@@ -2503,27 +2555,6 @@ _quorum_series_inserter_finish (QuorumSeriesInserter  *self,
     return FALSE;
   inserter_release_statements (self);
   self->checks_off = FALSE;
-  if (!_quorum_database_exec (self->store->database, "PRAGMA ignore_check_constraints = OFF",
-                              error))
-    return FALSE;
-  if (self->first_id == 0)
-    return TRUE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (added_rows_checks); i++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      gboolean row = FALSE;
-
-      if (!(stmt = _quorum_store_prepare (self->store, added_rows_checks[i], error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->first_id);
-      sqlite3_bind_int64 (stmt, 2, self->last_id);
-      if (!_quorum_store_step_row (self->store, stmt, &row, error))
-        return FALSE;
-      if (row && sqlite3_column_int64 (stmt, 0) > 0)
-        return _quorum_store_invalid (error, "%s",
-                                      _("A new series breaks a rule of the database; "
-                                        "nothing was written."));
-    }
-  return TRUE;
+  return _quorum_database_exec (self->store->database, "PRAGMA ignore_check_constraints = OFF",
+                                error);
 }
