@@ -12,6 +12,7 @@
 #include "quorum-database-private.h"
 #include "quorum-recurrence.h"
 #include "quorum-store-ics-private.h"
+#include "quorum-store-private.h"
 
 #define NOW "2026-01-10T12:00:00+08:00"
 
@@ -1054,6 +1055,254 @@ test_new_series_broken_midway (Fixture       *f,
   g_assert_cmpint (count_rows (f->store, "PRAGMA ignore_check_constraints"), ==, 0);
 }
 
+/* A file of @n events in UID order, as our exports are: single events, a
+ * weekly series with a changed occurrence every fifty, a cancelled event
+ * every 97; @version changes the titles of every tenth. At @bad (when below
+ * @n) an event the parser refuses (@parse_error) or the store refuses. */
+static char *
+sorted_ics (guint    n,
+            guint    version,
+            guint    bad,
+            gboolean parse_error)
+{
+  GString *text = g_string_new ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (text,
+                              "BEGIN:VEVENT\r\n"
+                              "UID:stream-%05u@example.com\r\n"
+                              "DTSTART;TZID=Asia/Shanghai:202603%02uT%02u0000\r\n"
+                              "DTEND;TZID=Asia/Shanghai:202603%02uT%02u4500\r\n"
+                              "SUMMARY:Meeting %u%s\r\n"
+                              "LOCATION:Room %u\\, City Hall\r\n",
+                              i, i % 20 + 1, 8 + i % 8, i % 20 + 1, 8 + i % 8, i,
+                              version > 0 && i % 10 == 0 ? " (moved)" : "", i % 12);
+      if (i % 50 == 7)
+        g_string_append (text, "RRULE:FREQ=WEEKLY;COUNT=5\r\n"
+                               "ATTENDEE;CN=张三:mailto:zhang@example.com\r\n");
+      if (i % 97 == 3)
+        g_string_append (text, "STATUS:CANCELLED\r\n");
+      if (i == bad)
+        g_string_append (text, parse_error ? "DTEND:2026-03-02\r\n" : "RRULE:FREQ=MINUTELY\r\n");
+      g_string_append (text, "END:VEVENT\r\n");
+      if (i % 50 == 7)
+        g_string_append_printf (text,
+                                "BEGIN:VEVENT\r\n"
+                                "UID:stream-%05u@example.com\r\n"
+                                "RECURRENCE-ID;TZID=Asia/Shanghai:202603%02uT%02u0000\r\n"
+                                "DTSTART;TZID=Asia/Shanghai:202603%02uT%02u0000\r\n"
+                                "SUMMARY:Meeting %u, moved\r\n"
+                                "END:VEVENT\r\n",
+                                i, i % 20 + 8, 8 + i % 8, i % 20 + 8, 9 + i % 8, i);
+    }
+  g_string_append (text, "END:VCALENDAR\r\n");
+  return g_string_free (text, FALSE);
+}
+
+/* Imports @text from a file into @fast through quorum_store_import_file()
+ * and into @slow one event at a time, and checks that both store the same;
+ * returns whether @fast wrote while it read. */
+static gboolean
+import_both_ways (Fixture     *f,
+                  QuorumStore *fast,
+                  QuorumStore *slow,
+                  const char  *text)
+{
+  g_autofree char *path = g_build_filename (f->dir, "stream.ics", NULL);
+  g_auto(QuorumImportReport) fast_report = { 0 };
+  g_auto(QuorumImportReport) slow_report = { 0 };
+  g_auto(QuorumIcsParseReport) parsed = { 0 };
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fast_dump = NULL;
+  g_autofree char *slow_dump = NULL;
+  g_autofree char *fast_export = NULL;
+  g_autofree char *slow_export = NULL;
+  gboolean streamed = FALSE;
+  guint calls = 0;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (_quorum_store_import_file_full (fast, path, &fast_report, on_progress_cb, &calls,
+                                                 &streamed, &error));
+  g_assert_no_error (error);
+
+  events = quorum_ics_parse_file (path, &parsed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (calls, ==, events->len);
+  g_assert_true (_quorum_store_import_events_full (slow, events, path, NULL, TRUE, &slow_report,
+                                                   NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  fast_dump = dump_calendar (fast);
+  slow_dump = dump_calendar (slow);
+  fast_export = export_text (fast, QUORUM_EXPORT_FULL, NULL);
+  slow_export = export_text (slow, QUORUM_EXPORT_FULL, NULL);
+  g_assert_cmpstr (fast_dump, ==, slow_dump);
+  g_assert_cmpstr (fast_export, ==, slow_export);
+  g_assert_cmpuint (fast_report.n_created, ==, slow_report.n_created);
+  g_assert_cmpuint (fast_report.n_updated, ==, slow_report.n_updated);
+  g_assert_cmpuint (fast_report.n_unchanged, ==, slow_report.n_unchanged);
+  g_assert_cmpuint (fast_report.n_overrides, ==, slow_report.n_overrides);
+  /* The parser's warnings first, then the import's. */
+  g_assert_cmpuint (g_strv_length (fast_report.warnings), ==,
+                    g_strv_length (parsed.warnings) + g_strv_length (slow_report.warnings));
+  for (guint i = 0; parsed.warnings[i] != NULL; i++)
+    g_assert_cmpstr (fast_report.warnings[i], ==, parsed.warnings[i]);
+  for (guint i = 0; slow_report.warnings[i] != NULL; i++)
+    g_assert_true (g_strv_contains ((const char *const *)fast_report.warnings,
+                                    slow_report.warnings[i]));
+  return streamed;
+}
+
+/* A file in UID order is written while it is read, in batches; what is
+ * stored is what one event at a time stores, new and known series alike. */
+static void
+test_import_file_streamed (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(QuorumStore) fast = NULL;
+  g_autoptr(QuorumStore) slow = NULL;
+  g_autofree char *first = sorted_ics (700, 0, G_MAXUINT, FALSE);
+  g_autofree char *second = sorted_ics (760, 1, G_MAXUINT, FALSE);
+  gint64 zhang, li;
+
+  fast = new_store (f, "fast.db", &zhang, &li);
+  slow = new_store (f, "slow.db", &zhang, &li);
+  g_assert_true (import_both_ways (f, fast, slow, first));
+  g_assert_cmpint (count_rows (fast, "SELECT count (*) FROM series"), ==, 700);
+  g_assert_cmpint (count_rows (fast, "SELECT count (*) FROM series_participant"), ==, 14);
+  g_assert_cmpint (count_rows (fast, "SELECT count (*) FROM occurrence"
+                                     " WHERE status = 'cancelled'"), ==, 8);
+  g_assert_cmpint (count_rows (fast, "SELECT count (*) FROM occurrence WHERE moved"), ==, 14);
+  /* The same UIDs again, some changed, and new ones after them. */
+  g_assert_true (import_both_ways (f, fast, slow, second));
+  g_assert_cmpint (count_rows (fast, "SELECT count (*) FROM series"), ==, 760);
+  g_assert_cmpint (count_rows (fast, "SELECT count (*) FROM series WHERE title LIKE '%(moved)'"),
+                   ==, 76);
+  g_assert_cmpint (count_rows (fast, "PRAGMA ignore_check_constraints"), ==, 0);
+  g_assert_cmpint (count_rows (fast, "PRAGMA cache_size"), ==,
+                   count_rows (slow, "PRAGMA cache_size"));
+}
+
+/* A file out of order, or with an event twice, is imported once it is read
+ * (what was written meanwhile is rolled back), with the same result. */
+static void
+test_import_file_unordered (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(QuorumStore) fast = NULL;
+  g_autoptr(QuorumStore) slow = NULL;
+  g_autofree char *text = sorted_ics (600, 0, G_MAXUINT, FALSE);
+  g_autoptr(GString) unordered = g_string_new (text);
+  g_autoptr(GString) twice = g_string_new (text);
+  const char *event = strstr (text, "BEGIN:VEVENT\r\nUID:stream-00002@");
+  gsize len = strstr (event, "END:VEVENT\r\n") + strlen ("END:VEVENT\r\n") - event;
+  g_autofree char *copy = g_strndup (event, len);
+  g_autoptr(GString) other = g_string_new (copy);
+  gsize end = strstr (text, "END:VCALENDAR") - text;
+  gint64 zhang, li;
+
+  /* After 600 events in order, a new one that belongs after event 2, or
+   * event 2 again. */
+  g_string_replace (other, "stream-00002@", "stream-00002x@", 0);
+  g_string_insert (unordered, end, other->str);
+  g_string_insert (twice, end, copy);
+
+  fast = new_store (f, "fast.db", &zhang, &li);
+  slow = new_store (f, "slow.db", &zhang, &li);
+  g_assert_false (import_both_ways (f, fast, slow, unordered->str));
+  g_assert_cmpint (count_rows (fast, "SELECT count (*) FROM series"), ==, 601);
+  g_assert_false (import_both_ways (f, fast, slow, twice->str));
+  g_assert_cmpint (count_rows (fast, "SELECT count (*) FROM series"), ==, 601);
+  g_assert_false (import_both_ways (f, fast, slow, mixed_ics));
+}
+
+/* A file in order refused after some batches were written leaves nothing,
+ * with the error of the parser or of the store. */
+static void
+test_import_file_streamed_broken (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "broken-late.ics", NULL);
+  g_autofree char *before = dump_calendar (f->store);
+  gint64 n_audit = count_rows (f->store, "SELECT count (*) FROM audit");
+  gint64 cache_size = count_rows (f->store, "PRAGMA cache_size");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *text = sorted_ics (900, 0, 700, i == 0);
+      g_auto(QuorumImportReport) report = { 0 };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      gboolean streamed = TRUE;
+      guint calls = 0;
+
+      g_file_set_contents (path, text, -1, &error);
+      g_assert_no_error (error);
+      g_assert_false (_quorum_store_import_file_full (f->store, path, &report, on_progress_cb,
+                                                      &calls, &streamed, &error));
+      g_assert_false (streamed);
+      if (i == 0)
+        {
+          g_assert_error (error, QUORUM_ICS_ERROR, QUORUM_ICS_ERROR_INVALID_DATE);
+          g_assert_true (g_str_has_prefix (error->message, path));
+          g_assert_cmpuint (calls, >, 0);
+        }
+      else
+        g_assert_nonnull (strstr (error->message, "stream-00700@example.com"));
+      g_assert_cmpuint (report.n_created, ==, 0);
+
+      after = dump_calendar (f->store);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpint (count_rows (f->store, "SELECT count (*) FROM audit"), ==, n_audit);
+      g_assert_cmpint (count_rows (f->store, "PRAGMA ignore_check_constraints"), ==, 0);
+      g_assert_cmpint (count_rows (f->store, "PRAGMA cache_size"), ==, cache_size);
+    }
+}
+
+/* The inserter writes with SQLite's CHECK constraints off: it checks a
+ * single event's values itself, and the rows of other series by queries,
+ * and refuses what breaks a rule (a blank title here, which the callers'
+ * own checks would have refused before). */
+static void
+test_inserter_checks_rules (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *before = dump_calendar (f->store);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GDateTime) start = at (f, "2026-03-05T09:00:00");
+      g_autoptr(QuorumSeries) series = quorum_series_new ("   ", start);
+      g_autoptr(QuorumSeriesInserter) inserter = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      gint64 id = 0;
+      guint inserted = 0;
+      gboolean ok;
+
+      if (i == 1)
+        quorum_series_set_rrule (series, "FREQ=WEEKLY;COUNT=3");
+      g_assert_true (_quorum_store_begin (f->store, &error));
+      g_assert_no_error (error);
+      inserter = _quorum_series_inserter_new (f->store, &error);
+      g_assert_no_error (error);
+      ok = _quorum_series_inserter_add (inserter, series, "blank@example.com", 0, NULL, NULL, NULL,
+                                        &id, &inserted, &error) &&
+           _quorum_series_inserter_finish (inserter, &error);
+      g_assert_false (ok);
+      g_assert_error (error, QUORUM_STORE_ERROR, QUORUM_STORE_ERROR_INVALID);
+      g_clear_pointer (&inserter, _quorum_series_inserter_free);
+      _quorum_store_end (f->store, FALSE, NULL);
+
+      after = dump_calendar (f->store);
+      g_assert_cmpstr (after, ==, before);
+      g_assert_cmpint (count_rows (f->store, "PRAGMA ignore_check_constraints"), ==, 0);
+    }
+}
+
 static void
 test_feed_tokens (Fixture       *f,
                   gconstpointer  data)
@@ -1115,6 +1364,10 @@ main (int   argc,
   ADD ("/core/store-ics/new-series-same-as-one-by-one", test_new_series_same_as_one_by_one);
   ADD ("/core/store-ics/new-series-audit", test_new_series_audit);
   ADD ("/core/store-ics/new-series-broken-midway", test_new_series_broken_midway);
+  ADD ("/core/store-ics/import-file-streamed", test_import_file_streamed);
+  ADD ("/core/store-ics/import-file-unordered", test_import_file_unordered);
+  ADD ("/core/store-ics/import-file-streamed-broken", test_import_file_streamed_broken);
+  ADD ("/core/store-ics/inserter-checks-rules", test_inserter_checks_rules);
   ADD ("/core/store-ics/feed-tokens", test_feed_tokens);
 
   return g_test_run ();

@@ -2319,7 +2319,8 @@ static GPtrArray *
 finish_events (ParseContext         *ctx,
                GPtrArray            *parsed,
                GArray               *lines,
-               QuorumIcsParseReport *report)
+               QuorumIcsParseReport *report,
+               gboolean             *out_as_read)
 {
   /* Masters by UID (borrowed from @parsed, which outlives the tables),
    * overrides by UID and RECURRENCE-ID; both give 1 + the index in events. */
@@ -2403,33 +2404,21 @@ finish_events (ParseContext         *ctx,
   if (!sorted)
     g_ptr_array_sort (events, compare_events);
   report->n_events = events->len;
+  /* In order, no copy dropped (a copy is never after what it copies in
+   * strict order) and no key changed: the events as read. */
+  *out_as_read = sorted && events->len == parsed->len;
   return g_steal_pointer (&events);
 }
 
-/**
- * quorum_ics_parse:
- * @data: the iCalendar text (a UTF-8 BOM is allowed)
- * @len: length of @data in bytes
- * @display_name: (nullable): the name errors and warnings give, e.g. the file name
- * @report: (out caller-allocates) (optional): counts and warnings
- * @error: return location for a #GError in %QUORUM_ICS_ERROR
- *
- * Reads every VEVENT of every VCALENDAR in @data. Broken input that would
- * lose or misplace data is refused with the line and the reason, and nothing
- * is returned; cosmetic problems become warnings in @report. Times named by
- * a TZID are converted with the file's VTIMEZONE when it has one and
- * presented in the matching IANA zone (Windows names are mapped); a zone
- * that cannot be resolved reads as UTC and is listed in @report.
- *
- * Returns: (transfer container) (element-type QuorumIcsEvent): the events,
- *   sorted by UID then RECURRENCE-ID (masters first), or %NULL on error
- */
-GPtrArray *
-quorum_ics_parse (const char            *data,
-                  gsize                  len,
-                  const char            *display_name,
-                  QuorumIcsParseReport  *report,
-                  GError               **error)
+static GPtrArray *
+parse_events (const char            *data,
+              gsize                  len,
+              const char            *display_name,
+              QuorumIcsParseReport  *report,
+              QuorumIcsEventSink     sink,
+              gpointer               sink_data,
+              gboolean              *out_streamed,
+              GError               **error)
 {
   g_autoptr(GArray) props = NULL;
   g_autoptr(GArray) event_blocks = g_array_new (FALSE, FALSE, sizeof (Block));
@@ -2447,6 +2436,8 @@ quorum_ics_parse (const char            *data,
   QuorumIcsParseReport local_report = { 0 };
   GPtrArray *events;
   ParseContext ctx = { 0 };
+  gboolean streaming = sink != NULL;
+  gboolean as_read = FALSE;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2490,11 +2481,23 @@ quorum_ics_parse (const char            *data,
 
       if (ev == NULL)
         return NULL;
+      /* Streamed while the events come in strict order: then (see
+       * finish_events()) they are the list returned, as they come. */
+      if (streaming && parsed->len > 0 &&
+          compare_events (&g_ptr_array_index (parsed, parsed->len - 1), &ev) >= 0)
+        {
+          streaming = FALSE;
+          sink (NULL, event_blocks->len, sink_data);
+        }
+      if (streaming)
+        sink (ev, event_blocks->len, sink_data);
       g_ptr_array_add (parsed, ev);
       g_array_append_val (lines, g_array_index (props, Prop, block->first).lineno);
     }
 
-  events = finish_events (&ctx, parsed, lines, report);
+  events = finish_events (&ctx, parsed, lines, report, &as_read);
+  if (out_streamed != NULL)
+    *out_streamed = sink != NULL && streaming && as_read;
 
   g_ptr_array_add (warnings, NULL);
   report->warnings = (GStrv) g_ptr_array_free (g_steal_pointer (&warnings), FALSE);
@@ -2504,6 +2507,67 @@ quorum_ics_parse (const char            *data,
     quorum_ics_parse_report_clear (&local_report);
 
   return events;
+}
+
+/**
+ * quorum_ics_parse:
+ * @data: the iCalendar text (a UTF-8 BOM is allowed)
+ * @len: length of @data in bytes
+ * @display_name: (nullable): the name errors and warnings give, e.g. the file name
+ * @report: (out caller-allocates) (optional): counts and warnings
+ * @error: return location for a #GError in %QUORUM_ICS_ERROR
+ *
+ * Reads every VEVENT of every VCALENDAR in @data. Broken input that would
+ * lose or misplace data is refused with the line and the reason, and nothing
+ * is returned; cosmetic problems become warnings in @report. Times named by
+ * a TZID are converted with the file's VTIMEZONE when it has one and
+ * presented in the matching IANA zone (Windows names are mapped); a zone
+ * that cannot be resolved reads as UTC and is listed in @report.
+ *
+ * Returns: (transfer container) (element-type QuorumIcsEvent): the events,
+ *   sorted by UID then RECURRENCE-ID (masters first), or %NULL on error
+ */
+GPtrArray *
+quorum_ics_parse (const char            *data,
+                  gsize                  len,
+                  const char            *display_name,
+                  QuorumIcsParseReport  *report,
+                  GError               **error)
+{
+  return parse_events (data, len, display_name, report, NULL, NULL, NULL, error);
+}
+
+/*
+ * _quorum_ics_parse_streaming:
+ * @sink: called, in the parsing thread, with each event as soon as it is
+ *   read (borrowed: take a reference to keep it), and the number of events
+ *   the file holds, for as long as the events come in strict order (by UID,
+ *   then RECURRENCE-ID, masters first); then once with %NULL, and no more,
+ *   when an event breaks the order
+ * @out_streamed: (out): %TRUE when the list returned is exactly the events
+ *   given to @sink, in that order: every event was streamed, none was
+ *   dropped as a copy, and none changed after it was given
+ *
+ * quorum_ics_parse() that hands the events out while it reads, so that a
+ * consumer in another thread can start on them before the file is read.
+ * A file that is refused is refused as by quorum_ics_parse(), possibly
+ * after some events were given to @sink.
+ */
+GPtrArray *
+_quorum_ics_parse_streaming (const char            *data,
+                             gsize                  len,
+                             const char            *display_name,
+                             QuorumIcsParseReport  *report,
+                             QuorumIcsEventSink     sink,
+                             gpointer               sink_data,
+                             gboolean              *out_streamed,
+                             GError               **error)
+{
+  g_return_val_if_fail (sink != NULL, NULL);
+  g_return_val_if_fail (out_streamed != NULL, NULL);
+
+  *out_streamed = FALSE;
+  return parse_events (data, len, display_name, report, sink, sink_data, out_streamed, error);
 }
 
 /**

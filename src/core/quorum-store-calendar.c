@@ -269,12 +269,13 @@ write_series_lists (QuorumStore   *self,
   return insert_series_lists (self, insert, insert_ex, series_id, series, tz, error);
 }
 
-/* Binds ?2 to ?15 of an INSERT or UPDATE of a series row: the fields of
- * @series, with its start as wall-clock text in @tz, and @stamp as its
- * last modification. */
+/* Binds ?2 to ?15 (each plus @offset) of an INSERT or UPDATE of a series
+ * row: the fields of @series, with its start as wall-clock text in @tz, and
+ * @stamp as its last modification. */
 static void
 bind_series_fields (QuorumStore   *self,
                     sqlite3_stmt  *stmt,
+                    int            offset,
                     QuorumSeries  *series,
                     GTimeZone     *tz,
                     const char    *stamp)
@@ -284,30 +285,30 @@ bind_series_fields (QuorumStore   *self,
   g_autofree char *title = g_strstrip (g_strdup (quorum_series_get_title (series)));
   int reminder = quorum_series_get_reminder_minutes (series);
 
-  /* Both callers step @stmt at once: what @series and the caller hold is
+  /* The callers step @stmt while @series and what they hold live: that is
    * bound without a copy, this function's own texts with one. */
-  _quorum_store_bind_text (stmt, 2, title);
-  _quorum_store_bind_text_static (stmt, 3, quorum_series_get_duty_id (series));
+  _quorum_store_bind_text (stmt, offset + 2, title);
+  _quorum_store_bind_text_static (stmt, offset + 3, quorum_series_get_duty_id (series));
   /* A series that serves a duty takes the duty's kind unless it names one. */
-  _quorum_store_bind_text_static (stmt, 4,
+  _quorum_store_bind_text_static (stmt, offset + 4,
                                   quorum_series_get_kind (series) != NULL
                                     ? quorum_series_get_kind (series)
                                     : _quorum_store_get_duty_kind (self,
                                                                    quorum_series_get_duty_id (series)));
-  _quorum_store_bind_text_static (stmt, 5, quorum_series_get_rrule (series));
-  _quorum_store_bind_text (stmt, 6, dtstart_text);
-  sqlite3_bind_int (stmt, 7, quorum_series_get_duration_minutes (series));
-  sqlite3_bind_int (stmt, 8, quorum_series_get_all_day (series));
-  _quorum_store_bind_text_static (stmt, 9, quorum_series_get_tzid (series));
-  _quorum_store_bind_text_static (stmt, 10, quorum_series_get_location (series));
-  _quorum_store_bind_text_static (stmt, 11, quorum_series_get_description (series));
-  _quorum_store_bind_id (stmt, 12, quorum_series_get_owner_id (series));
-  _quorum_store_bind_text_static (stmt, 13, quorum_series_get_holiday_policy (series));
+  _quorum_store_bind_text_static (stmt, offset + 5, quorum_series_get_rrule (series));
+  _quorum_store_bind_text (stmt, offset + 6, dtstart_text);
+  sqlite3_bind_int (stmt, offset + 7, quorum_series_get_duration_minutes (series));
+  sqlite3_bind_int (stmt, offset + 8, quorum_series_get_all_day (series));
+  _quorum_store_bind_text_static (stmt, offset + 9, quorum_series_get_tzid (series));
+  _quorum_store_bind_text_static (stmt, offset + 10, quorum_series_get_location (series));
+  _quorum_store_bind_text_static (stmt, offset + 11, quorum_series_get_description (series));
+  _quorum_store_bind_id (stmt, offset + 12, quorum_series_get_owner_id (series));
+  _quorum_store_bind_text_static (stmt, offset + 13, quorum_series_get_holiday_policy (series));
   if (reminder >= 0)
-    sqlite3_bind_int (stmt, 14, reminder);
+    sqlite3_bind_int (stmt, offset + 14, reminder);
   else
-    sqlite3_bind_null (stmt, 14);
-  _quorum_store_bind_text_static (stmt, 15, stamp);
+    sqlite3_bind_null (stmt, offset + 14);
+  _quorum_store_bind_text_static (stmt, offset + 15, stamp);
 }
 
 /* Inserts (when *inout_id is 0) or rewrites a series row. */
@@ -359,7 +360,7 @@ write_series_row (QuorumStore   *self,
 
   if (!adding)
     sqlite3_bind_int64 (stmt, 1, *inout_id);
-  bind_series_fields (self, stmt, series, tz, stamp);
+  bind_series_fields (self, stmt, 0, series, tz, stamp);
   if (adding)
     {
       _quorum_store_bind_text (stmt, 16, uid);
@@ -684,25 +685,6 @@ materialize_and_audit (QuorumStore  *self,
   return *out_inserted == 0 || audit_materialized (self, series_id, until, *out_inserted, error);
 }
 
-/* SQLite's page cache while materialize_all() writes: ten years of a hundred
- * series dirty some 20 MB of pages, and in the default 2 MB most of them
- * were written to the WAL before the commit, page by page and again after
- * every later change (a third of the time of writing the rows). The cache
- * takes only what is written, and gives it back when set back. */
-#define MATERIALIZE_CACHE_SIZE "-65536"
-
-static char *
-dup_cache_size (QuorumStore  *self,
-                GError      **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _quorum_store_prepare (self, "PRAGMA cache_size", error);
-  gboolean row = FALSE;
-
-  if (stmt == NULL || !_quorum_store_step_row (self, stmt, &row, error))
-    return NULL;
-  return g_strdup_printf ("%" G_GINT64_FORMAT, row ? (gint64)sqlite3_column_int64 (stmt, 0) : -2000);
-}
-
 /* Brings every series up to @until. Rows exist up to the stored horizon
  * (every writer of a series materialises it that far), so only the rules'
  * starts from there on are expanded; nothing at all is done, and nothing
@@ -719,7 +701,6 @@ materialize_all (QuorumStore  *self,
   g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
   g_autofree char *text = NULL;
   g_autofree char *cache_size = NULL;
-  g_autofree char *restore = NULL;
   gboolean row = FALSE;
   gboolean ok;
 
@@ -738,8 +719,7 @@ materialize_all (QuorumStore  *self,
   if (!ok)
     return FALSE;
 
-  if (!(cache_size = dup_cache_size (self, error)) ||
-      !_quorum_database_exec (self->database, "PRAGMA cache_size = " MATERIALIZE_CACHE_SIZE, error) ||
+  if (!(cache_size = _quorum_store_grow_cache (self, error)) ||
       !_quorum_store_begin (self, error))
     return FALSE;
 
@@ -755,8 +735,7 @@ materialize_all (QuorumStore  *self,
   ok = ok && _quorum_store_set_meta (self, "horizon", text, error);
 
   ok = _quorum_store_end (self, ok, error);
-  restore = g_strconcat ("PRAGMA cache_size = ", cache_size, NULL);
-  _quorum_database_exec (self->database, restore, NULL);
+  _quorum_store_restore_cache (self, cache_size);
   return ok;
 }
 
@@ -2067,38 +2046,137 @@ _quorum_store_touch_series (QuorumStore  *self,
  * writes the one occurrence of a single event (no RRULE) from what it was
  * given; a series with a rule is expanded by materialize_series() as usual.
  * It writes no audit rows: the caller sums up what it added in one.
+ *
+ * Single events (no rule, participant or EXDATE: nearly every event another
+ * program exports) are written INSERT_BATCH series rows to a statement,
+ * then their occurrences likewise: a statement's own start and end (its
+ * cursors on the table and on each index, its statement journal) cost as
+ * much as a row. So the inserter gives the ids itself, as SQLite would
+ * (one more than the largest), and writes whatever is pending before any
+ * other series, so that every row gets the id the one-by-one path gives.
  */
+
+/* A single event waiting for its batch. */
+typedef struct
+{
+  QuorumSeries *series;
+  GTimeZone    *tz;
+  char         *uid;
+  char         *created_at;
+  char         *last_modified;
+  char         *cancel_reason;
+  gint64        id;
+  int           sequence;
+  gboolean      has_row;     /* its occurrence: not past the horizon */
+  gint64        start_unix;
+  gint64        end_unix;
+  char          rid[QUORUM_STORE_INSTANT_SIZE];
+  char          start[QUORUM_STORE_INSTANT_SIZE];
+  char          end[QUORUM_STORE_INSTANT_SIZE];
+} PendingSeries;
+
+#define SERIES_INSERT_COLUMNS 19
+#define OCCURRENCE_INSERT_COLUMNS 8
 
 struct _QuorumSeriesInserter
 {
   QuorumStore  *store;
   sqlite3_stmt *series;
+  sqlite3_stmt *series_batch;
   sqlite3_stmt *participant;
   sqlite3_stmt *exdate;
   sqlite3_stmt *occurrence;
+  sqlite3_stmt *occurrence_batch;
+  GArray       *pending;     /* of PendingSeries */
   GDateTime    *horizon;
   char         *stamp;
   char         *tzid;        /* of the last series added… */
   GTimeZone    *tz;          /* …and its zone */
-  gint64        first_id;    /* the series added, 0 when none */
-  gint64        last_id;
+  gint64        next_id;
   gboolean      checks_off;
 };
+
+static void
+pending_series_clear (gpointer data)
+{
+  PendingSeries *pending = data;
+
+  g_clear_object (&pending->series);
+  g_clear_pointer (&pending->tz, g_time_zone_unref);
+  g_clear_pointer (&pending->uid, g_free);
+  g_clear_pointer (&pending->created_at, g_free);
+  g_clear_pointer (&pending->last_modified, g_free);
+  g_clear_pointer (&pending->cancel_reason, g_free);
+}
+
+static void
+inserter_release_statements (QuorumSeriesInserter *self)
+{
+  g_clear_pointer (&self->series, _quorum_statement_release);
+  g_clear_pointer (&self->series_batch, _quorum_statement_release);
+  g_clear_pointer (&self->participant, _quorum_statement_release);
+  g_clear_pointer (&self->exdate, _quorum_statement_release);
+  g_clear_pointer (&self->occurrence, _quorum_statement_release);
+  g_clear_pointer (&self->occurrence_batch, _quorum_statement_release);
+}
 
 void
 _quorum_series_inserter_free (QuorumSeriesInserter *self)
 {
-  g_clear_pointer (&self->series, _quorum_statement_release);
-  g_clear_pointer (&self->participant, _quorum_statement_release);
-  g_clear_pointer (&self->exdate, _quorum_statement_release);
-  g_clear_pointer (&self->occurrence, _quorum_statement_release);
+  inserter_release_statements (self);
   if (self->checks_off)
     _quorum_database_exec (self->store->database, "PRAGMA ignore_check_constraints = OFF", NULL);
+  g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->horizon, g_date_time_unref);
   g_clear_pointer (&self->tz, g_time_zone_unref);
   g_free (self->stamp);
   g_free (self->tzid);
   g_free (self);
+}
+
+/* The INSERT of @n series rows (all the columns the inserter writes), or
+ * of @n occurrence rows. */
+static char *
+dup_inserter_sql (gboolean series,
+                  guint    n)
+{
+  GString *sql = g_string_new (series
+                               ? "INSERT INTO series (id, title, duty_id, kind, rrule, dtstart,"
+                                 " duration_minutes, all_day, tzid, location, description,"
+                                 " owner_id, holiday_policy, reminder_minutes, last_modified,"
+                                 " uid, created_at, sequence) VALUES "
+                               : "INSERT INTO occurrence (series_id, recurrence_id, start_at,"
+                                 " end_at, start_unix, end_unix, status, status_reason) VALUES ");
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint o = i * (series ? SERIES_INSERT_COLUMNS : OCCURRENCE_INSERT_COLUMNS);
+
+      if (i > 0)
+        g_string_append (sql, ", ");
+      if (series)
+        g_string_append_printf (sql,
+                                "(?%u, ?%u, ?%u, ?%u, ?%u, ?%u, ?%u, ?%u, ?%u, ?%u, ?%u, ?%u,"
+                                " ?%u, ?%u, coalesce (?%u, ?%u), ?%u, coalesce (?%u, ?%u), ?%u)",
+                                o + 1, o + 2, o + 3, o + 4, o + 5, o + 6, o + 7, o + 8, o + 9,
+                                o + 10, o + 11, o + 12, o + 13, o + 14, o + 19, o + 15, o + 16,
+                                o + 18, o + 15, o + 17);
+      else
+        g_string_append_printf (sql, "(?%u, ?%u, ?%u, ?%u, ?%u, ?%u, ?%u, ?%u)",
+                                o + 1, o + 2, o + 3, o + 4, o + 5, o + 6, o + 7, o + 8);
+    }
+  return g_string_free (sql, FALSE);
+}
+
+static sqlite3_stmt *
+prepare_inserter_sql (QuorumStore  *store,
+                      gboolean      series,
+                      guint         n,
+                      GError      **error)
+{
+  g_autofree char *sql = dup_inserter_sql (series, n);
+
+  return _quorum_store_prepare (store, sql, error);
 }
 
 QuorumSeriesInserter *
@@ -2107,37 +2185,35 @@ _quorum_series_inserter_new (QuorumStore  *store,
 {
   g_autoptr(QuorumSeriesInserter) self = g_new0 (QuorumSeriesInserter, 1);
   g_autoptr(GDateTime) now = _quorum_store_now (store);
+  g_autoptr(sqlite3_stmt) max_id = NULL;
+  gboolean row = FALSE;
 
   self->store = store;
+  self->pending = g_array_sized_new (FALSE, TRUE, sizeof (PendingSeries), INSERT_BATCH);
+  g_array_set_clear_func (self->pending, pending_series_clear);
   /* SQLite checks an IN (…) list of a CHECK constraint (the status of an
    * occurrence, the holiday policy of a series) by building a temporary
    * b-tree, for every row: that cost as much as the rest of the insert.
    * What the inserter writes is checked already (check_series()) or
-   * constant, and _quorum_series_inserter_finish() runs the constraints
-   * once over all the rows it added before the checks come back on. */
+   * constant: single events are checked value by value as they come
+   * (single_keeps_rules()), the rows of other series by queries once
+   * they are written (check_added_rows()). */
   if (!_quorum_database_exec (store->database, "PRAGMA ignore_check_constraints = ON", error))
     return NULL;
   self->checks_off = TRUE;
   self->horizon = dup_horizon (store);
   self->stamp = _quorum_store_format_instant (now);
-  if (!(self->series = _quorum_store_prepare (store,
-                                              "INSERT INTO series (title, duty_id, kind, rrule,"
-                                              " dtstart, duration_minutes, all_day, tzid,"
-                                              " location, description, owner_id, holiday_policy,"
-                                              " reminder_minutes, last_modified, uid, created_at,"
-                                              " sequence)"
-                                              " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                                              " ?12, ?13, ?14, coalesce (?19, ?15), ?16,"
-                                              " coalesce (?18, ?15), ?17)",
-                                              error)) ||
+  if (!(max_id = _quorum_store_prepare (store, "SELECT coalesce (max (id), 0) FROM series",
+                                        error)) ||
+      !_quorum_store_step_row (store, max_id, &row, error))
+    return NULL;
+  self->next_id = (row ? sqlite3_column_int64 (max_id, 0) : 0) + 1;
+  if (!(self->series = prepare_inserter_sql (store, TRUE, 1, error)) ||
+      !(self->series_batch = prepare_inserter_sql (store, TRUE, INSERT_BATCH, error)) ||
       !(self->participant = _quorum_store_prepare (store, SERIES_PARTICIPANT_INSERT, error)) ||
       !(self->exdate = _quorum_store_prepare (store, SERIES_EXDATE_INSERT, error)) ||
-      !(self->occurrence = _quorum_store_prepare (store,
-                                                  "INSERT INTO occurrence (series_id,"
-                                                  " recurrence_id, start_at, end_at, start_unix,"
-                                                  " end_unix, status, status_reason)"
-                                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                                  error)))
+      !(self->occurrence = prepare_inserter_sql (store, FALSE, 1, error)) ||
+      !(self->occurrence_batch = prepare_inserter_sql (store, FALSE, INSERT_BATCH, error)))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -2156,54 +2232,129 @@ inserter_zone (QuorumSeriesInserter *self,
   return self->tz;
 }
 
-/* The one occurrence of a single event that keeps its day, as
- * materialize_series() would make it: none when an EXDATE removes it or
- * when it lies past the horizon. */
+/* Binds the series row of @pending from ?(@offset + 1). */
+static void
+bind_pending_series (QuorumSeriesInserter *self,
+                     sqlite3_stmt         *stmt,
+                     int                   offset,
+                     const PendingSeries  *pending)
+{
+  sqlite3_bind_int64 (stmt, offset + 1, pending->id);
+  bind_series_fields (self->store, stmt, offset, pending->series, pending->tz, self->stamp);
+  _quorum_store_bind_text_static (stmt, offset + 16, pending->uid);
+  sqlite3_bind_int (stmt, offset + 17, pending->sequence);
+  _quorum_store_bind_text_static (stmt, offset + 18, pending->created_at);
+  _quorum_store_bind_text_static (stmt, offset + 19, pending->last_modified);
+}
+
+/* Binds the occurrence row of @pending from ?(@offset + 1). */
+static void
+bind_pending_occurrence (sqlite3_stmt        *stmt,
+                         int                  offset,
+                         const PendingSeries *pending)
+{
+  sqlite3_bind_int64 (stmt, offset + 1, pending->id);
+  _quorum_store_bind_text_static (stmt, offset + 2, pending->rid);
+  _quorum_store_bind_text_static (stmt, offset + 3, pending->start);
+  _quorum_store_bind_text_static (stmt, offset + 4, pending->end);
+  sqlite3_bind_int64 (stmt, offset + 5, pending->start_unix);
+  sqlite3_bind_int64 (stmt, offset + 6, pending->end_unix);
+  _quorum_store_bind_text_static (stmt, offset + 7,
+                                  pending->cancel_reason != NULL ? "cancelled" : "scheduled");
+  _quorum_store_bind_text_static (stmt, offset + 8, pending->cancel_reason);
+}
+
+/* Writes the rows of @rows (pointers into self->pending), a full batch to
+ * a statement and the rest one by one. */
 static gboolean
-insert_single (QuorumSeriesInserter  *self,
-               gint64                 series_id,
-               QuorumSeries          *series,
-               GTimeZone             *tz,
-               const char            *cancel_reason,
-               guint                 *out_inserted,
+write_pending_rows (QuorumSeriesInserter  *self,
+                    GPtrArray             *rows,
+                    gboolean               series,
+                    GError               **error)
+{
+  int columns = series ? SERIES_INSERT_COLUMNS : OCCURRENCE_INSERT_COLUMNS;
+  guint first = 0;
+
+  while (first < rows->len)
+    {
+      guint n = rows->len - first >= INSERT_BATCH ? INSERT_BATCH : 1;
+      sqlite3_stmt *stmt = series ? (n == 1 ? self->series : self->series_batch)
+                                  : (n == 1 ? self->occurrence : self->occurrence_batch);
+
+      sqlite3_reset (stmt);
+      for (guint i = 0; i < n; i++, first++)
+        {
+          if (series)
+            bind_pending_series (self, stmt, columns * (int)i, g_ptr_array_index (rows, first));
+          else
+            bind_pending_occurrence (stmt, columns * (int)i, g_ptr_array_index (rows, first));
+        }
+      if (!_quorum_store_step_done (self->store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Writes the single events waiting: their series rows, then their
+ * occurrences, in the order they were added. */
+static gboolean
+flush_pending (QuorumSeriesInserter  *self,
                GError               **error)
+{
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gboolean ok;
+
+  if (self->pending->len == 0)
+    return TRUE;
+
+  series = g_ptr_array_sized_new (self->pending->len);
+  rows = g_ptr_array_sized_new (self->pending->len);
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingSeries *pending = &g_array_index (self->pending, PendingSeries, i);
+
+      g_ptr_array_add (series, pending);
+      if (pending->has_row)
+        g_ptr_array_add (rows, pending);
+    }
+  ok = write_pending_rows (self, series, TRUE, error) &&
+       write_pending_rows (self, rows, FALSE, error);
+  g_array_set_size (self->pending, 0);
+  return ok;
+}
+
+/* The one occurrence of a single event that keeps its day, as
+ * materialize_series() would make it, into @pending: none when an EXDATE
+ * removes it or when it lies past the horizon. */
+static void
+plan_single (QuorumSeriesInserter *self,
+             QuorumSeries         *series,
+             GTimeZone            *tz,
+             PendingSeries        *pending)
 {
   g_autoptr(GDateTime) start = wall_clock_in (quorum_series_get_dtstart (series), tz);
   g_autoptr(GDateTime) end = NULL;
-  g_autofree char *rid = _quorum_store_format_local (start);
-  g_autofree char *start_text = NULL;
-  g_autofree char *end_text = NULL;
   GPtrArray *exdates = quorum_series_get_exdates (series);
 
-  *out_inserted = 0;
+  pending->has_row = FALSE;
   if (g_date_time_compare (start, self->horizon) > 0)
-    return TRUE;
+    return;
   for (guint i = 0; i < exdates->len; i++)
     {
       g_autoptr(GDateTime) local = wall_clock_in (g_ptr_array_index (exdates, i), tz);
 
       if (g_date_time_equal (local, start))
-        return TRUE;
+        return;
     }
 
   end = g_date_time_add_minutes (start, quorum_series_get_duration_minutes (series));
-  start_text = _quorum_store_format_instant (start);
-  end_text = _quorum_store_format_instant (end);
-
-  sqlite3_reset (self->occurrence);
-  sqlite3_bind_int64 (self->occurrence, 1, series_id);
-  _quorum_store_bind_text_static (self->occurrence, 2, rid);
-  _quorum_store_bind_text_static (self->occurrence, 3, start_text);
-  _quorum_store_bind_text_static (self->occurrence, 4, end_text);
-  sqlite3_bind_int64 (self->occurrence, 5, g_date_time_to_unix (start));
-  sqlite3_bind_int64 (self->occurrence, 6, g_date_time_to_unix (end));
-  _quorum_store_bind_text_static (self->occurrence, 7,
-                                  cancel_reason != NULL ? "cancelled" : "scheduled");
-  _quorum_store_bind_text_static (self->occurrence, 8, cancel_reason);
-  if (!_quorum_store_step_done (self->store, self->occurrence, error))
-    return FALSE;
-  *out_inserted = 1;
-  return TRUE;
+  _quorum_store_print_local (pending->rid, start);
+  _quorum_store_print_instant (pending->start, start);
+  _quorum_store_print_instant (pending->end, end);
+  pending->start_unix = g_date_time_to_unix (start);
+  pending->end_unix = g_date_time_to_unix (end);
+  pending->has_row = TRUE;
 }
 
 /* Cancels the occurrence of a single event that materialize_series() made. */
@@ -2231,63 +2382,9 @@ cancel_single (QuorumStore   *self,
   return _quorum_store_step_done (self, stmt, error);
 }
 
-/* Adds @series (checked by the caller with _quorum_store_check_series())
- * under @uid with the SEQUENCE and stamps of the file it comes from, and
- * its occurrences up to the horizon; @cancel_reason, for a single event,
- * cancels its occurrence. */
-gboolean
-_quorum_series_inserter_add (QuorumSeriesInserter  *self,
-                             QuorumSeries          *series,
-                             const char            *uid,
-                             int                    sequence,
-                             const char            *created_at,
-                             const char            *last_modified,
-                             const char            *cancel_reason,
-                             gint64                *out_id,
-                             guint                 *out_inserted,
-                             GError               **error)
-{
-  GTimeZone *tz = inserter_zone (self, quorum_series_get_tzid (series));
-  gboolean single;
-  gint64 id;
-
-  *out_id = 0;
-  *out_inserted = 0;
-
-  sqlite3_reset (self->series);
-  bind_series_fields (self->store, self->series, series, tz, self->stamp);
-  _quorum_store_bind_text_static (self->series, 16, uid);
-  sqlite3_bind_int (self->series, 17, sequence);
-  _quorum_store_bind_text_static (self->series, 18, created_at);
-  _quorum_store_bind_text_static (self->series, 19, last_modified);
-  if (!_quorum_store_step_done (self->store, self->series, error))
-    return FALSE;
-  id = _quorum_store_last_insert_id (self->store);
-
-  if (!insert_series_lists (self->store, self->participant, self->exdate, id, series, tz, error))
-    return FALSE;
-
-  single = quorum_series_get_rrule (series) == NULL &&
-           g_strcmp0 (quorum_series_get_holiday_policy (series), "keep") == 0;
-  if (single)
-    {
-      if (!insert_single (self, id, series, tz, cancel_reason, out_inserted, error))
-        return FALSE;
-    }
-  else if (!materialize_series (self->store, id, NULL, self->horizon, out_inserted, error) ||
-           (cancel_reason != NULL &&
-            !cancel_single (self->store, id, series, tz, cancel_reason, error)))
-    return FALSE;
-
-  if (self->first_id == 0)
-    self->first_id = id;
-  self->last_id = id;
-  *out_id = id;
-  return TRUE;
-}
-
 /* The CHECK constraints of the tables the inserter writes (see the schema
- * in quorum-database.c), as queries for the rows that break them. */
+ * in quorum-database.c), as queries for the rows of series ?1 to ?2 that
+ * break them. */
 static const char *const added_rows_checks[] = {
   "SELECT count (*) FROM series WHERE id BETWEEN ?1 AND ?2 AND NOT ("
   " trim (title) <> '' AND duration_minutes >= 0 AND all_day IN (0, 1)"
@@ -2301,23 +2398,21 @@ static const char *const added_rows_checks[] = {
   " AND (minutes_signed_on IS NULL OR date (minutes_signed_on) IS minutes_signed_on))",
 };
 
-/* Turns the CHECK constraints back on and runs them over the rows added:
- * once for all of them instead of once a row. */
-gboolean
-_quorum_series_inserter_finish (QuorumSeriesInserter  *self,
-                                GError               **error)
+static gboolean
+broken_rule (GError **error)
 {
-  g_clear_pointer (&self->series, _quorum_statement_release);
-  g_clear_pointer (&self->participant, _quorum_statement_release);
-  g_clear_pointer (&self->exdate, _quorum_statement_release);
-  g_clear_pointer (&self->occurrence, _quorum_statement_release);
-  self->checks_off = FALSE;
-  if (!_quorum_database_exec (self->store->database, "PRAGMA ignore_check_constraints = OFF",
-                              error))
-    return FALSE;
-  if (self->first_id == 0)
-    return TRUE;
+  return _quorum_store_invalid (error, "%s",
+                                _("A new series breaks a rule of the database; "
+                                  "nothing was written."));
+}
 
+/* Runs the CHECK constraints, which are off while the inserter writes,
+ * over the rows of series @id. */
+static gboolean
+check_added_rows (QuorumSeriesInserter  *self,
+                  gint64                 id,
+                  GError               **error)
+{
   for (guint i = 0; i < G_N_ELEMENTS (added_rows_checks); i++)
     {
       g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -2325,14 +2420,131 @@ _quorum_series_inserter_finish (QuorumSeriesInserter  *self,
 
       if (!(stmt = _quorum_store_prepare (self->store, added_rows_checks[i], error)))
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, self->first_id);
-      sqlite3_bind_int64 (stmt, 2, self->last_id);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, id);
       if (!_quorum_store_step_row (self->store, stmt, &row, error))
         return FALSE;
       if (row && sqlite3_column_int64 (stmt, 0) > 0)
-        return _quorum_store_invalid (error, "%s",
-                                      _("A new series breaks a rule of the database; "
-                                        "nothing was written."));
+        return broken_rule (error);
     }
   return TRUE;
+}
+
+/* The same CHECK constraints, on the values of a single event before they
+ * are bound: its title is stripped and not empty and its holiday policy
+ * known (check_series()), its occurrence's status, flags and minutes are
+ * constants, and it has no participants. Checking the values costs nothing
+ * beside the queries over every row added. */
+static gboolean
+single_keeps_rules (QuorumSeries         *series,
+                    const PendingSeries  *pending)
+{
+  g_autofree char *title = g_strstrip (g_strdup (quorum_series_get_title (series) ?: ""));
+
+  return title[0] != '\0' &&
+         quorum_series_get_duration_minutes (series) >= 0 &&
+         (quorum_series_get_all_day (series) == 0 || quorum_series_get_all_day (series) == 1) &&
+         quorum_series_holiday_policy_is_valid (quorum_series_get_holiday_policy (series)) &&
+         (!pending->has_row || pending->end_unix >= pending->start_unix);
+}
+
+/* Adds @series (checked by the caller with _quorum_store_check_series())
+ * under @uid with the SEQUENCE and stamps of the file it comes from, and
+ * its occurrences up to the horizon; @cancel_reason, for a single event,
+ * cancels its occurrence. A single event may be written only at a later
+ * call or at _quorum_series_inserter_finish(), which then report what
+ * goes wrong. */
+gboolean
+_quorum_series_inserter_add (QuorumSeriesInserter  *self,
+                             QuorumSeries          *series,
+                             const char            *uid,
+                             int                    sequence,
+                             const char            *created_at,
+                             const char            *last_modified,
+                             const char            *cancel_reason,
+                             gint64                *out_id,
+                             guint                 *out_inserted,
+                             GError               **error)
+{
+  GTimeZone *tz = inserter_zone (self, quorum_series_get_tzid (series));
+  PendingSeries pending = { 0 };
+  guint n_units = 0;
+  guint n_people = 0;
+  gboolean single;
+  gint64 id;
+
+  *out_id = 0;
+  *out_inserted = 0;
+
+  single = quorum_series_get_rrule (series) == NULL &&
+           g_strcmp0 (quorum_series_get_holiday_policy (series), "keep") == 0;
+  pending.series = g_object_ref (series);
+  pending.tz = g_time_zone_ref (tz);
+  pending.uid = g_strdup (uid);
+  pending.created_at = g_strdup (created_at);
+  pending.last_modified = g_strdup (last_modified);
+  pending.id = id = self->next_id;
+  pending.sequence = sequence;
+  if (single)
+    {
+      pending.cancel_reason = g_strdup (cancel_reason);
+      plan_single (self, series, tz, &pending);
+    }
+
+  quorum_series_get_participant_units (series, &n_units);
+  quorum_series_get_participant_people (series, &n_people);
+  if (single && n_units == 0 && n_people == 0 && quorum_series_get_exdates (series)->len == 0)
+    {
+      if (!single_keeps_rules (series, &pending))
+        {
+          pending_series_clear (&pending);
+          return broken_rule (error);
+        }
+      *out_inserted = pending.has_row ? 1 : 0;
+      g_array_append_val (self->pending, pending);
+      if (self->pending->len == INSERT_BATCH && !flush_pending (self, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new ();
+      gboolean ok;
+
+      /* What waits goes first: ids and rows in the order of the calls. */
+      g_ptr_array_add (one, &pending);
+      ok = flush_pending (self, error) &&
+           write_pending_rows (self, one, TRUE, error) &&
+           insert_series_lists (self->store, self->participant, self->exdate, id, series, tz,
+                                error);
+      if (ok && single && pending.has_row)
+        {
+          ok = write_pending_rows (self, one, FALSE, error);
+          *out_inserted = 1;
+        }
+      else if (ok && !single)
+        ok = materialize_series (self->store, id, NULL, self->horizon, out_inserted, error) &&
+             (cancel_reason == NULL ||
+              cancel_single (self->store, id, series, tz, cancel_reason, error));
+      ok = ok && check_added_rows (self, id, error);
+      pending_series_clear (&pending);
+      if (!ok)
+        return FALSE;
+    }
+
+  self->next_id++;
+  *out_id = id;
+  return TRUE;
+}
+
+/* Writes what waits and turns the CHECK constraints back on. */
+gboolean
+_quorum_series_inserter_finish (QuorumSeriesInserter  *self,
+                                GError               **error)
+{
+  if (!flush_pending (self, error))
+    return FALSE;
+  inserter_release_statements (self);
+  self->checks_off = FALSE;
+  return _quorum_database_exec (self->store->database, "PRAGMA ignore_check_constraints = OFF",
+                                error);
 }

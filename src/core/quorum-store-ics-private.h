@@ -20,5 +20,12 @@ gboolean _quorum_store_import_events_full (QuorumStore           *self,
                                            QuorumImportProgress   progress,
                                            gpointer               user_data,
                                            GError               **error);
+gboolean _quorum_store_import_file_full   (QuorumStore           *self,
+                                           const char            *path,
+                                           QuorumImportReport    *report,
+                                           QuorumImportProgress   progress,
+                                           gpointer               user_data,
+                                           gboolean              *out_streamed,
+                                           GError               **error);
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "quorum-ics-private.h"
 #include "quorum-json.h"
 #include "quorum-recurrence.h"
 #include "quorum-rulebook.h"
@@ -1917,6 +1918,172 @@ import_override (ImportContext         *ctx,
   return TRUE;
 }
 
+/* An import under way: the state of _quorum_store_import_events_full()
+ * between its steps, so that quorum_store_import_file() can feed it events
+ * while the file is still being read. */
+typedef struct
+{
+  QuorumStore          *store;
+  ImportContext         ctx;
+  QuorumRulebook       *rulebook;
+  GHashTable           *people;
+  GHashTable           *series;
+  GHashTable           *touched;
+  GPtrArray            *warnings;
+  GChecksum            *added_uids;
+  /* Events left for after the new masters: masters of series the store
+   * has (or that the file names twice), then overrides. */
+  GPtrArray            *later;
+  QuorumSeriesInserter *inserter;
+  char                 *cache_size;
+  QuorumImportReport   *report;
+  QuorumImportReport    local_report;
+  QuorumImportProgress  progress;
+  gpointer              user_data;
+  guint                 done;
+  gboolean              begun;
+} Import;
+
+static void
+import_clear (Import *imp)
+{
+  g_clear_pointer (&imp->inserter, _quorum_series_inserter_free);
+  g_clear_pointer (&imp->ctx.store_uids, g_hash_table_unref);
+  if (imp->begun)
+    {
+      _quorum_store_end (imp->store, FALSE, NULL);
+      memset (imp->report, 0, sizeof *imp->report);
+      imp->begun = FALSE;
+    }
+  _quorum_store_restore_cache (imp->store, imp->cache_size);
+  g_clear_pointer (&imp->cache_size, g_free);
+  g_clear_object (&imp->rulebook);
+  g_clear_pointer (&imp->people, g_hash_table_unref);
+  g_clear_pointer (&imp->series, g_hash_table_unref);
+  g_clear_pointer (&imp->touched, g_hash_table_unref);
+  g_clear_pointer (&imp->warnings, g_ptr_array_unref);
+  g_clear_pointer (&imp->added_uids, g_checksum_free);
+  g_clear_pointer (&imp->later, g_ptr_array_unref);
+  quorum_import_report_clear (&imp->local_report);
+}
+
+/* Opens the transaction; @n_events is the number of events to come. */
+static gboolean
+import_begin (Import                *imp,
+              QuorumStore           *self,
+              guint                  n_events,
+              gboolean               one_by_one,
+              QuorumImportReport    *report,
+              QuorumImportProgress   progress,
+              gpointer               user_data,
+              GError               **error)
+{
+  memset (imp, 0, sizeof *imp);
+  imp->store = self;
+  imp->report = report != NULL ? report : &imp->local_report;
+  memset (imp->report, 0, sizeof *imp->report);
+  imp->progress = progress;
+  imp->user_data = user_data;
+  imp->rulebook = load_rulebook (self);
+  imp->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  imp->touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  imp->warnings = g_ptr_array_new_with_free_func (g_free);
+  imp->added_uids = g_checksum_new (G_CHECKSUM_SHA256);
+  imp->later = g_ptr_array_new ();
+
+  imp->ctx.store = self;
+  imp->ctx.rulebook = imp->rulebook;
+  imp->ctx.people = imp->people;
+  imp->ctx.series = imp->series;
+  imp->ctx.touched = imp->touched;
+  imp->ctx.warnings = imp->warnings;
+  imp->ctx.report = imp->report;
+  imp->ctx.added_uids = imp->added_uids;
+
+  if (!load_people (&imp->ctx, error) ||
+      !(imp->cache_size = _quorum_store_grow_cache (self, error)) ||
+      !_quorum_store_begin (self, error))
+    return FALSE;
+  imp->begun = TRUE;
+
+  /* The masters of new series go first, through the inserter; then the
+   * other masters (of series the store has, or that the file names twice),
+   * in the file's order; then the overrides, so that they find their
+   * series. Series are independent of each other, so the order changes
+   * nothing but the order of the warnings. */
+  if (one_by_one)
+    return TRUE;
+  return (imp->ctx.inserter = imp->inserter = _quorum_series_inserter_new (self, error)) != NULL &&
+         load_store_uids (&imp->ctx, n_events, error);
+}
+
+/* The first step for one event of @n_events: a master of a new series is
+ * written at once, anything else is left for import_end(). */
+static gboolean
+import_first (Import                *imp,
+              const QuorumIcsEvent  *ev,
+              guint                  n_events,
+              GError               **error)
+{
+  gboolean deferred = TRUE;
+
+  if (imp->inserter != NULL && ev->recurrence_id == NULL &&
+      !import_master (&imp->ctx, ev, TRUE, &deferred, error))
+    return FALSE;
+  if (deferred)
+    g_ptr_array_add (imp->later, (gpointer)ev);
+  else if (imp->progress != NULL)
+    imp->progress (++imp->done, n_events, imp->user_data);
+  return TRUE;
+}
+
+/* Everything after the first step, and the commit. */
+static gboolean
+import_end (Import      *imp,
+            const char  *source,
+            const char  *source_sha256,
+            guint        n_events,
+            GError     **error)
+{
+  gboolean ok = TRUE;
+
+  if (imp->inserter != NULL)
+    {
+      ok = _quorum_series_inserter_finish (imp->inserter, error);
+      imp->ctx.inserter = NULL;
+      g_clear_pointer (&imp->inserter, _quorum_series_inserter_free);
+      g_clear_pointer (&imp->ctx.store_uids, g_hash_table_unref);
+    }
+
+  for (guint pass = 0; ok && pass < 2; pass++)
+    for (guint i = 0; ok && i < imp->later->len; i++)
+      {
+        const QuorumIcsEvent *ev = g_ptr_array_index (imp->later, i);
+
+        if ((ev->recurrence_id == NULL) != (pass == 0))
+          continue;
+        ok = pass == 0 ? import_master (&imp->ctx, ev, FALSE, NULL, error)
+                       : import_override (&imp->ctx, ev, error);
+        if (imp->progress != NULL)
+          imp->progress (++imp->done, n_events, imp->user_data);
+      }
+
+  ok = ok && write_import_summary (&imp->ctx, source, source_sha256, n_events, error);
+  imp->begun = FALSE;
+  if (!_quorum_store_end (imp->store, ok, error))
+    {
+      memset (imp->report, 0, sizeof *imp->report);
+      return FALSE;
+    }
+
+  g_ptr_array_add (imp->warnings, NULL);
+  imp->report->warnings = (GStrv)g_ptr_array_free (g_steal_pointer (&imp->warnings), FALSE);
+  if (imp->ctx.changed)
+    _quorum_store_emit_changed (imp->store, "series", 0);
+  return TRUE;
+}
+
 gboolean
 _quorum_store_import_events_full (QuorumStore           *self,
                                   GPtrArray             *events,
@@ -1928,97 +2095,19 @@ _quorum_store_import_events_full (QuorumStore           *self,
                                   gpointer               user_data,
                                   GError               **error)
 {
-  g_autoptr(QuorumRulebook) rulebook = NULL;
-  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) touched = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GChecksum) added_uids = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autoptr(GPtrArray) later = g_ptr_array_new ();
-  QuorumImportReport local_report = { 0 };
-  ImportContext ctx = { 0 };
-  gboolean ok = TRUE;
-  guint done = 0;
+  Import imp;
+  gboolean ok;
 
   g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
   g_return_val_if_fail (events != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (report == NULL)
-    report = &local_report;
-  memset (report, 0, sizeof *report);
-
-  rulebook = load_rulebook (self);
-  ctx.store = self;
-  ctx.rulebook = rulebook;
-  ctx.people = people;
-  ctx.series = series;
-  ctx.touched = touched;
-  ctx.warnings = warnings;
-  ctx.report = report;
-  ctx.added_uids = added_uids;
-
-  if (!load_people (&ctx, error) || !_quorum_store_begin (self, error))
-    return FALSE;
-
-  /* The masters of new series first, through the inserter; then the other
-   * masters (of series the store has, or that the file names twice), in
-   * the file's order; then the overrides, so that they find their series.
-   * Series are independent of each other, so the order changes nothing
-   * but the order of the warnings. */
-  if (!one_by_one)
-    {
-      g_autoptr(QuorumSeriesInserter) inserter = NULL;
-
-      ok = (ctx.inserter = inserter = _quorum_series_inserter_new (self, error)) != NULL &&
-           load_store_uids (&ctx, events->len, error);
-      for (guint i = 0; ok && i < events->len; i++)
-        {
-          const QuorumIcsEvent *ev = g_ptr_array_index (events, i);
-          gboolean deferred = TRUE;
-
-          if (ev->recurrence_id == NULL)
-            ok = import_master (&ctx, ev, TRUE, &deferred, error);
-          if (!deferred && progress != NULL)
-            progress (++done, events->len, user_data);
-          if (deferred)
-            g_ptr_array_add (later, (gpointer)ev);
-        }
-      ok = ok && _quorum_series_inserter_finish (inserter, error);
-      ctx.inserter = NULL;
-      g_clear_pointer (&ctx.store_uids, g_hash_table_unref);
-    }
-  else
-    g_ptr_array_extend (later, events, NULL, NULL);
-
-  for (guint pass = 0; ok && pass < 2; pass++)
-    for (guint i = 0; ok && i < later->len; i++)
-      {
-        const QuorumIcsEvent *ev = g_ptr_array_index (later, i);
-
-        if ((ev->recurrence_id == NULL) != (pass == 0))
-          continue;
-        ok = pass == 0 ? import_master (&ctx, ev, FALSE, NULL, error)
-                       : import_override (&ctx, ev, error);
-        if (progress != NULL)
-          progress (++done, events->len, user_data);
-      }
-
-  ok = ok && write_import_summary (&ctx, source, source_sha256, events->len, error);
-  if (!_quorum_store_end (self, ok, error))
-    {
-      memset (report, 0, sizeof *report);
-      return FALSE;
-    }
-
-  g_ptr_array_add (warnings, NULL);
-  report->warnings = (GStrv)g_ptr_array_free (g_steal_pointer (&warnings), FALSE);
-  if (report == &local_report)
-    quorum_import_report_clear (&local_report);
-
-  if (ctx.changed)
-    _quorum_store_emit_changed (self, "series", 0);
-  return TRUE;
+  ok = import_begin (&imp, self, events->len, one_by_one, report, progress, user_data, error);
+  for (guint i = 0; ok && i < events->len; i++)
+    ok = import_first (&imp, g_ptr_array_index (events, i), events->len, error);
+  ok = ok && import_end (&imp, source, source_sha256, events->len, error);
+  import_clear (&imp);
+  return ok;
 }
 
 /**
@@ -2058,18 +2147,244 @@ quorum_store_import_events (QuorumStore           *self,
                                            user_data, error);
 }
 
+/* Reading and writing at once ------------------------------------------
+ *
+ * The parser and the writes to the database take about as long as each
+ * other, and each is one thread's work. So a file is read in a thread of
+ * its own, which hands the events over in batches as it reads them, and the
+ * caller's thread writes them meanwhile: the import takes about as long as
+ * the writes alone. The events handed over are the list the parser returns
+ * when the file is in order (by UID: every file we export is), which is
+ * checked as it goes; otherwise, or when a write fails, what was written is
+ * rolled back and the whole list is imported once the file is read, as
+ * quorum_store_import_events() does. Either way the stored result is the
+ * same (tests/test-store-ics.c checks). */
+
+#define STREAM_BATCH 256
+
+/* Markers in the queue besides the batches (GPtrArray of events). */
+static char stream_broken;   /* the events stopped coming in order */
+static char stream_end;      /* the parse is over, its results are set */
+
 typedef struct
 {
-  const char *data;
-  gsize       len;
-} HashJob;
+  const char           *data;
+  gsize                 len;
+  const char           *path;
+  GAsyncQueue          *queue;
+  GPtrArray            *batch;
+  guint                 n_events;
+  /* Results, to read after stream_end */
+  GPtrArray            *events;
+  QuorumIcsParseReport  parsed;
+  gboolean              streamed;
+  GError               *error;
+  char                 *sha256;
+} ParseJob;
 
-static gpointer
-hash_contents_thread (gpointer data)
+static void
+flush_batch (ParseJob *job)
 {
-  HashJob *job = data;
+  if (job->batch == NULL || job->batch->len == 0)
+    return;
+  g_async_queue_push (job->queue, g_steal_pointer (&job->batch));
+}
 
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)job->data, job->len);
+static void
+on_parsed_event_cb (QuorumIcsEvent *ev,
+                    guint           n_events,
+                    gpointer        user_data)
+{
+  ParseJob *job = user_data;
+
+  job->n_events = n_events;
+  if (ev == NULL)
+    {
+      flush_batch (job);
+      g_async_queue_push (job->queue, &stream_broken);
+      return;
+    }
+  if (job->batch == NULL)
+    job->batch = g_ptr_array_new_full (STREAM_BATCH, (GDestroyNotify)quorum_ics_event_unref);
+  g_ptr_array_add (job->batch, quorum_ics_event_ref (ev));
+  if (job->batch->len == STREAM_BATCH)
+    flush_batch (job);
+}
+
+/* The summary audit row names the file by its SHA-256 as well: this thread
+ * computes it once it has read the file, while the writes go on. */
+static gpointer
+parse_thread (gpointer data)
+{
+  ParseJob *job = data;
+
+  job->events = _quorum_ics_parse_streaming (job->data, job->len, job->path, &job->parsed,
+                                             on_parsed_event_cb, job, &job->streamed,
+                                             &job->error);
+  flush_batch (job);
+  if (job->events != NULL)
+    job->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)job->data,
+                                               job->len);
+  g_async_queue_push (job->queue, &stream_end);
+  return NULL;
+}
+
+/* Takes the batches of @job until the parse is over, writing their events
+ * while they come in order; returns whether all of them were written. */
+static gboolean
+import_stream (Import               *imp,
+               QuorumStore          *self,
+               ParseJob             *job,
+               QuorumImportReport   *report,
+               QuorumImportProgress  progress,
+               gpointer              user_data)
+{
+  /* Kept to the end: imp->later borrows the events. */
+  g_autoptr(GPtrArray) batches = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  gboolean writing = TRUE;
+
+  for (;;)
+    {
+      gpointer item = g_async_queue_pop (job->queue);
+      GPtrArray *batch;
+
+      if (item == &stream_end)
+        break;
+      if (item == &stream_broken)
+        {
+          writing = FALSE;
+          import_clear (imp);
+          continue;
+        }
+
+      batch = item;
+      g_ptr_array_add (batches, batch);
+      for (guint i = 0; writing && i < batch->len; i++)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          /* A failure is not reported from here: the whole list is then
+           * imported again, and fails the same way. */
+          if ((!imp->begun &&
+               !import_begin (imp, self, job->n_events, FALSE, report, progress, user_data,
+                              &local_error)) ||
+              !import_first (imp, g_ptr_array_index (batch, i), job->n_events, &local_error))
+            {
+              writing = FALSE;
+              import_clear (imp);
+            }
+        }
+    }
+  return writing && imp->begun;
+}
+
+/* The caller's progress callback, told only of counts it has not seen: when
+ * the events written while the file was read are written again (see
+ * import_stream()), the bar waits instead of going back. */
+typedef struct
+{
+  QuorumImportProgress  progress;
+  gpointer              user_data;
+  guint                 seen;
+} ProgressFilter;
+
+static void
+on_filtered_progress_cb (guint    done,
+                         guint    total,
+                         gpointer user_data)
+{
+  ProgressFilter *filter = user_data;
+
+  if (done <= filter->seen)
+    return;
+  filter->seen = done;
+  filter->progress (done, total, filter->user_data);
+}
+
+/* quorum_store_import_file(); *out_streamed tells whether the events were
+ * written while the file was read (see import_stream()), for tests. */
+gboolean
+_quorum_store_import_file_full (QuorumStore           *self,
+                                const char            *path,
+                                QuorumImportReport    *report,
+                                QuorumImportProgress   progress,
+                                gpointer               user_data,
+                                gboolean              *out_streamed,
+                                GError               **error)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GAsyncQueue) queue = NULL;
+  g_autofree char *contents = NULL;
+  QuorumImportReport local_report = { 0 };
+  ProgressFilter filter = { progress, user_data, 0 };
+  ParseJob job = { 0 };
+  Import imp = { 0 };
+  GThread *parser;
+  gboolean streamed;
+  gboolean ok;
+  gsize len = 0;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_streamed != NULL)
+    *out_streamed = FALSE;
+  if (report == NULL)
+    report = &local_report;
+  memset (report, 0, sizeof *report);
+  if (progress != NULL)
+    {
+      progress = on_filtered_progress_cb;
+      user_data = &filter;
+    }
+
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return FALSE;
+  queue = g_async_queue_new ();
+  job.data = contents;
+  job.len = len;
+  job.path = path;
+  job.queue = queue;
+  parser = g_thread_new ("quorum-import-parse", parse_thread, &job);
+  streamed = import_stream (&imp, self, &job, report, progress, user_data);
+  g_thread_join (parser);
+  g_clear_pointer (&contents, g_free);
+
+  if (job.events == NULL)
+    {
+      import_clear (&imp);
+      g_propagate_error (error, job.error);
+      ok = FALSE;
+    }
+  else if (streamed && job.streamed)
+    {
+      ok = import_end (&imp, path, job.sha256, job.events->len, error);
+      if (out_streamed != NULL)
+        *out_streamed = ok;
+    }
+  else
+    {
+      import_clear (&imp);
+      ok = _quorum_store_import_events_full (self, job.events, path, job.sha256, FALSE, report,
+                                             progress, user_data, error);
+    }
+  import_clear (&imp);
+
+  if (ok)
+    {
+      builder = g_strv_builder_new ();
+      g_strv_builder_addv (builder, (const char **)job.parsed.warnings);
+      g_strv_builder_addv (builder, (const char **)report->warnings);
+      g_strfreev (report->warnings);
+      report->warnings = g_strv_builder_end (builder);
+    }
+  if (report == &local_report)
+    quorum_import_report_clear (&local_report);
+  quorum_ics_parse_report_clear (&job.parsed);
+  g_clear_pointer (&job.events, g_ptr_array_unref);
+  g_free (job.sha256);
+  return ok;
 }
 
 /**
@@ -2083,9 +2398,10 @@ hash_contents_thread (gpointer data)
  * @error: return location for a #GError
  *
  * Reads @path with quorum_ics_parse(), which refuses a broken file with
- * "file:line: reason" before anything is written, then imports it with
- * quorum_store_import_events(). The audit row for the series it adds also
- * names @path and the SHA-256 of its contents.
+ * "file:line: reason", then imports it with quorum_store_import_events():
+ * a file refused leaves nothing written. The audit row for the series it
+ * adds also names @path and the SHA-256 of its contents. The file is read
+ * in another thread while the first events are written.
  *
  * Returns: %TRUE on success
  */
@@ -2097,45 +2413,7 @@ quorum_store_import_file (QuorumStore           *self,
                           gpointer               user_data,
                           GError               **error)
 {
-  g_auto(QuorumIcsParseReport) parsed = { 0 };
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *contents = NULL;
-  g_autofree char *sha256 = NULL;
-  QuorumImportReport local_report = { 0 };
-  HashJob job;
-  GThread *hasher;
-  gsize len = 0;
-
-  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (report == NULL)
-    report = &local_report;
-  memset (report, 0, sizeof *report);
-
-  /* The summary audit row names the file by its SHA-256 as well: another
-   * thread computes it while this one parses. */
-  if (!g_file_get_contents (path, &contents, &len, error))
-    return FALSE;
-  job.data = contents;
-  job.len = len;
-  hasher = g_thread_new ("quorum-import-hash", hash_contents_thread, &job);
-  events = quorum_ics_parse (contents, len, path, &parsed, error);
-  sha256 = g_thread_join (hasher);
-  g_clear_pointer (&contents, g_free);
-  if (events == NULL ||
-      !_quorum_store_import_events_full (self, events, path, sha256, FALSE, report, progress,
-                                         user_data, error))
-    return FALSE;
-
-  g_strv_builder_addv (builder, (const char **)parsed.warnings);
-  g_strv_builder_addv (builder, (const char **)report->warnings);
-  g_strfreev (report->warnings);
-  report->warnings = g_strv_builder_end (builder);
-  if (report == &local_report)
-    quorum_import_report_clear (&local_report);
-  return TRUE;
+  return _quorum_store_import_file_full (self, path, report, progress, user_data, NULL, error);
 }
 
 /* Feed tokens ------------------------------------------------------------ */

@@ -110,6 +110,10 @@ gboolean   _quorum_store_begin            (QuorumStore   *self,
 gboolean   _quorum_store_end              (QuorumStore   *self,
                                            gboolean       ok,
                                            GError       **error);
+char      *_quorum_store_grow_cache       (QuorumStore   *self,
+                                           GError       **error);
+void       _quorum_store_restore_cache    (QuorumStore   *self,
+                                           const char    *saved);
 char      *_quorum_store_row_json         (QuorumStore   *self,
                                            const char    *table,
                                            const char    *where,

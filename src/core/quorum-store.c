@@ -404,6 +404,45 @@ _quorum_store_end (QuorumStore  *self,
   return _quorum_database_commit (self->database, error);
 }
 
+/* SQLite's page cache while one transaction writes many rows: ten years of
+ * a hundred series, or an import of 100 000 events, dirty 20 to 40 MB of
+ * pages, and in the default 2 MB most of them were written to the WAL
+ * before the commit, page by page and again after every later change (a
+ * third of the time of writing the rows). The cache takes only what is
+ * written, and gives it back when set back. */
+#define BULK_CACHE_SIZE "-65536"
+
+/* Grows the page cache for a large write; returns the size to give to
+ * _quorum_store_restore_cache() after the commit, or %NULL on error. */
+char *
+_quorum_store_grow_cache (QuorumStore  *self,
+                          GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _quorum_store_prepare (self, "PRAGMA cache_size", error);
+  g_autofree char *saved = NULL;
+  gboolean row = FALSE;
+
+  if (stmt == NULL || !_quorum_store_step_row (self, stmt, &row, error))
+    return NULL;
+  saved = g_strdup_printf ("%" G_GINT64_FORMAT,
+                           row ? (gint64)sqlite3_column_int64 (stmt, 0) : -2000);
+  if (!_quorum_database_exec (self->database, "PRAGMA cache_size = " BULK_CACHE_SIZE, error))
+    return NULL;
+  return g_steal_pointer (&saved);
+}
+
+void
+_quorum_store_restore_cache (QuorumStore *self,
+                             const char  *saved)
+{
+  g_autofree char *restore = NULL;
+
+  if (saved == NULL)
+    return;
+  restore = g_strconcat ("PRAGMA cache_size = ", saved, NULL);
+  _quorum_database_exec (self->database, restore, NULL);
+}
+
 /* A row as a JSON object, for the audit trail; NULL when there is none.
  * @table and @where are constants of ours, never user input. */
 char *
