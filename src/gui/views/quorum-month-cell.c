@@ -96,6 +96,7 @@ update_chip (GtkWidget        *chip,
 {
   const char *classes[6] = { "chip", NULL, NULL, NULL, NULL, NULL };
   const char *title = quorum_occurrence_get_title (occurrence);
+  g_autofree char *escaped = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *text = NULL;
   guint n = 1;
@@ -103,21 +104,23 @@ update_chip (GtkWidget        *chip,
   if (title == NULL || *title == '\0')
     title = _("Untitled");
 
+  /* Built by hand: g_markup_printf_escaped() was a third of a chip's update. */
+  escaped = g_markup_escape_text (title, -1);
   if (quorum_occurrence_get_all_day (occurrence))
     {
-      markup = g_markup_printf_escaped ("%s%s", status_mark (occurrence), title);
+      markup = g_strconcat (status_mark (occurrence), escaped, NULL);
       text = g_strconcat (status_mark (occurrence), title, NULL);
     }
   else
     {
       GDateTime *start = quorum_occurrence_get_start (occurrence);
-      char time[8];
+      int hour = g_date_time_get_hour (start);
+      int minute = g_date_time_get_minute (start);
+      char time[6] = { '0' + hour / 10, '0' + hour % 10, ':', '0' + minute / 10, '0' + minute % 10, '\0' };
 
-      g_snprintf (time, sizeof time, "%02d:%02d", g_date_time_get_hour (start),
-                  g_date_time_get_minute (start));
-      markup = g_markup_printf_escaped ("%s<span font_features=\"tnum\" weight=\"bold\">%s</span> %s",
-                                        status_mark (occurrence), time, title);
-      text = g_strdup_printf ("%s%s %s", status_mark (occurrence), time, title);
+      markup = g_strconcat (status_mark (occurrence), "<span font_features=\"tnum\" weight=\"bold\">",
+                            time, "</span> ", escaped, NULL);
+      text = g_strconcat (status_mark (occurrence), time, " ", title, NULL);
     }
   quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), markup, text);
 

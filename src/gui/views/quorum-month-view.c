@@ -164,6 +164,7 @@ static void
 update_events (QuorumMonthView *self)
 {
   guint n_cells = self->n_rows * 7;
+  int grid_start = (int)g_date_get_julian (&self->grid_start);
   guint n_items;
 
   self->events_stale = FALSE;
@@ -183,14 +184,16 @@ update_events (QuorumMonthView *self)
       last = first;
       if (g_date_time_compare (end, start) > 0)
         {
-          /* The end is exclusive: an event ending at midnight ends the day before. */
-          g_autoptr(GDateTime) last_moment = g_date_time_add (end, -1);
-
-          quorum_date_set_date_time (&last, last_moment);
+          /* The end is exclusive: an event ending at midnight ends the day
+           * before (the day of its last microsecond, in its time zone). */
+          quorum_date_set_date_time (&last, end);
+          if (g_date_time_get_hour (end) == 0 && g_date_time_get_minute (end) == 0
+              && g_date_time_get_second (end) == 0 && g_date_time_get_microsecond (end) == 0)
+            g_date_subtract_days (&last, 1);
         }
 
-      from = (int)g_date_get_julian (&first) - (int)g_date_get_julian (&self->grid_start);
-      to = (int)g_date_get_julian (&last) - (int)g_date_get_julian (&self->grid_start);
+      from = (int)g_date_get_julian (&first) - grid_start;
+      to = g_date_compare (&first, &last) == 0 ? from : (int)g_date_get_julian (&last) - grid_start;
       for (int j = MAX (from, 0); j <= to && j < (int)n_cells; j++)
         g_ptr_array_add (quorum_month_cell_get_occurrences (self->cells[j]),
                          g_object_ref (occurrence));
