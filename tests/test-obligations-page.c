@@ -401,6 +401,48 @@ test_hidden_waits (void)
                     quorum_person_view_get_results (view)->len);
 }
 
+/* A person chosen while another tab is on show has their groups made but
+ * not added (a hidden tab is not measured, and all of them at once would
+ * be when it is shown): shown, they come a frame apart, and the view ends
+ * as it would have been had it been on show throughout. */
+static void
+test_person_behind_tab (void)
+{
+  QuorumPersonView *view = quorum_obligations_page_get_person_view (page);
+  g_autoptr(GPtrArray) before = NULL;
+  guint groups, rows, first;
+
+  quorum_obligations_page_show (page, "mine");
+  quorum_person_view_set_person (view, office.wang);
+  settle ();
+  groups = count_groups (GTK_WIDGET (view));
+  rows = quorum_person_view_get_n_rows (view);
+  g_assert_cmpuint (groups, >=, 5);
+  quorum_person_view_set_person (view, office.li);
+  settle ();
+
+  quorum_obligations_page_show (page, "dashboard");
+  settle ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  before = g_ptr_array_ref (quorum_person_view_get_results (view));
+  quorum_person_view_set_person (view, office.wang);
+  g_assert_true (quorum_test_wait_for (new_results, before, 20000));
+  quorum_test_spin (200);
+  g_assert_false (quorum_person_view_get_busy (view));
+  /* Only the group that chooses the person. */
+  g_assert_cmpuint (count_groups (GTK_WIDGET (view)), ==, 1);
+
+  quorum_obligations_page_show (page, "mine");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (quorum_person_view_get_busy (view));
+  first = count_groups (GTK_WIDGET (view));
+  g_assert_true (quorum_test_wait_for (view_idle, view, 20000));
+  g_assert_cmpuint (first, <, groups);
+  settle ();
+  g_assert_cmpuint (count_groups (GTK_WIDGET (view)), ==, groups);
+  g_assert_cmpuint (quorum_person_view_get_n_rows (view), ==, rows);
+}
+
 /* What the view's one pass over the series must give: for every duty, the
  * titles of its series in the store's order, as the view once found them
  * by walking all series for each duty. */
@@ -562,6 +604,7 @@ main (int   argc,
   g_test_add_func ("/obligations/rulebook", test_rulebook);
   g_test_add_func ("/obligations/rulebook-served-by", test_rulebook_served_by);
   g_test_add_func ("/obligations/hidden-waits", test_hidden_waits);
+  g_test_add_func ("/obligations/person-behind-tab", test_person_behind_tab);
   g_test_add_func ("/obligations/person-upcoming", test_person_upcoming);
   status = g_test_run ();
 

@@ -123,7 +123,11 @@ append_tick_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-/* Hidden halfway: the rest costs nothing to lay out now. */
+static void start_appending (QuorumPersonView *self);
+
+/* Hidden halfway: the rest waits until the view is shown again, for a view
+ * that is not on show is not measured (its stack is not homogeneous), and
+ * all of it at once would then be measured in one frame. */
 static void
 quorum_person_view_unmap (GtkWidget *widget)
 {
@@ -133,10 +137,19 @@ quorum_person_view_unmap (GtkWidget *widget)
     {
       gtk_widget_remove_tick_callback (widget, self->append_tick);
       self->append_tick = 0;
-      append_pending (self, G_MAXUINT);
       set_busy (self, FALSE);
     }
   GTK_WIDGET_CLASS (quorum_person_view_parent_class)->unmap (widget);
+}
+
+static void
+quorum_person_view_map (GtkWidget *widget)
+{
+  QuorumPersonView *self = QUORUM_PERSON_VIEW (widget);
+
+  GTK_WIDGET_CLASS (quorum_person_view_parent_class)->map (widget);
+  if (self->append_tick == 0 && self->pending->len > 0)
+    start_appending (self);
 }
 
 static void
@@ -149,15 +162,12 @@ stop_appending (QuorumPersonView *self)
 }
 
 /* Adds the groups of show_results() a frame apart while the view is on
- * show (busy until the last), all at once when it is not. */
+ * show (busy until the last); while it is not, from when it is shown. */
 static void
 start_appending (QuorumPersonView *self)
 {
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->pending->len == 0)
-    {
-      append_pending (self, G_MAXUINT);
-      return;
-    }
+    return;
   set_busy (self, TRUE);
   /* Not in the frame that got the results: making their rows was its
    * share of the work. */
@@ -664,6 +674,7 @@ quorum_person_view_class_init (QuorumPersonViewClass *klass)
 
   object_class->dispose = quorum_person_view_dispose;
   object_class->finalize = quorum_person_view_finalize;
+  widget_class->map = quorum_person_view_map;
   widget_class->unmap = quorum_person_view_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class,
