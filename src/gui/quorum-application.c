@@ -215,6 +215,16 @@ maintenance_free (Maintenance *m)
   g_free (m);
 }
 
+static void
+lower_thread_priority (void)
+{
+#ifdef __linux__
+  /* On Linux this lowers the calling thread only. */
+  if (setpriority (PRIO_PROCESS, 0, 19) != 0)
+    g_debug ("Could not lower the priority of a background thread: %s", g_strerror (errno));
+#endif
+}
+
 /* In a thread, on its own connection: the day's backup, then the audit chain. */
 static void
 maintenance_worker (GTask        *task,
@@ -285,12 +295,7 @@ maintenance_thread (gpointer data)
 {
   g_autoptr(GTask) task = data;
 
-#ifdef __linux__
-  /* On Linux this lowers the calling thread only. */
-  if (setpriority (PRIO_PROCESS, 0, 19) != 0)
-    g_debug ("Could not lower the priority of the maintenance thread: %s",
-             g_strerror (errno));
-#endif
+  lower_thread_priority ();
   maintenance_worker (task, g_task_get_source_object (task), g_task_get_task_data (task),
                       NULL);
   return NULL;
@@ -366,6 +371,18 @@ horizon_worker (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* As the maintenance thread, at the lowest CPU priority: the window's
+ * frames come first, and the rows are seldom needed within the second. */
+static gpointer
+horizon_thread (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+  lower_thread_priority ();
+  horizon_worker (task, g_task_get_source_object (task), g_task_get_task_data (task), NULL);
+  return NULL;
+}
+
 static void start_horizon_worker (QuorumApplication *self);
 
 static void
@@ -409,7 +426,7 @@ start_horizon_worker (QuorumApplication *self)
   self->horizon_running = TRUE;
   /* close_database() waits for it as for the backup. */
   self->n_maintenance++;
-  g_task_run_in_thread (task, horizon_worker);
+  g_thread_unref (g_thread_new ("quorum-horizon", horizon_thread, g_steal_pointer (&task)));
 }
 
 /* The window's store answered a query without rows it lacks, or found the
