@@ -1418,6 +1418,108 @@ test_store_horizon_writes_once (Fixture       *f,
   g_assert_cmpint (sqlite3_total_changes (handle), ==, changes);
 }
 
+static void
+on_horizon_needed_cb (QuorumStore *store,
+                      GDateTime   *until,
+                      GPtrArray   *asked)
+{
+  g_ptr_array_add (asked, g_date_time_ref (until));
+}
+
+/* A store that does not materialise on read (the GUI's) never writes for a
+ * query: past the horizon it answers with the rows there are and asks,
+ * once, for the rest; another connection makes them, the poll reports it,
+ * and the same query then gives what a materialising store gives. */
+static void
+test_store_horizon_deferred (Fixture       *f,
+                             gconstpointer  data)
+{
+  sqlite3 *handle = _quorum_database_get_handle (f->db);
+  g_autoptr(GPtrArray) asked = g_ptr_array_new_with_free_func ((GDestroyNotify)g_date_time_unref);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) hidden = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) again = NULL;
+  g_autoptr(GListModel) days = NULL;
+  g_autoptr(GListModel) within = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GDateTime) from = at (f, "2028-01-01T00:00:00");
+  g_autoptr(GDateTime) to = at (f, "2028-02-01T00:00:00");
+  g_autoptr(GDateTime) want = g_date_time_add_days (to, 100);
+  g_autoptr(GDateTime) stored = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+  g_autoptr(GDateTime) later = at (f, "2027-06-01T12:00:00");
+  g_autoptr(GDateTime) now = quorum_store_dup_now (f->store);
+  g_autoptr(QuorumDatabase) worker_db = NULL;
+  g_autoptr(QuorumStore) worker = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumOccurrenceFilter plain = { .without_counts = TRUE };
+  int changes;
+
+  add_weekly (f, "FREQ=WEEKLY", "keep");
+  g_assert_true (quorum_store_materialize (f->store, NULL, NULL));
+  g_assert_true (quorum_store_get_materialize_on_read (f->store));
+  quorum_store_set_materialize_on_read (f->store, FALSE);
+  g_assert_false (quorum_store_get_materialize_on_read (f->store));
+  g_signal_connect (f->store, "horizon-needed", G_CALLBACK (on_horizon_needed_cb), asked);
+  g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), seen);
+  quorum_store_poll_external_changes (f->store);
+
+  /* The horizon is now + 400 days and a little more. */
+  stored = quorum_store_dup_materialized_until (f->store);
+  g_assert_nonnull (stored);
+  g_assert_cmpint (g_date_time_compare (stored, from), <, 0);
+  g_assert_false (quorum_store_check_horizon (f->store));
+  g_assert_cmpuint (asked->len, ==, 0);
+
+  changes = sqlite3_total_changes (handle);
+  before = quorum_store_list_occurrences (f->store, from, to, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 0);
+  g_assert_cmpint (sqlite3_total_changes (handle), ==, changes);
+  g_assert_cmpuint (asked->len, ==, 1);
+  g_assert_true (g_date_time_equal (g_ptr_array_index (asked, 0), want));
+
+  /* Asked once: the month grid's query and the same one again do not
+   * ask again, nor does one within the horizon. */
+  again = quorum_store_list_occurrences (f->store, from, to, NULL, &error);
+  g_assert_no_error (error);
+  days = quorum_store_list_day_occurrences (f->store, from, to, &plain, 3, hidden, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (days), ==, 0);
+  within = list_between (f, "2026-03-01T00:00:00", "2026-04-01T00:00:00");
+  g_assert_cmpuint (g_list_model_get_n_items (within), ==, 5);
+  g_assert_cmpuint (asked->len, ==, 1);
+  g_assert_cmpint (sqlite3_total_changes (handle), ==, changes);
+  g_assert_cmpuint (seen->len, ==, 0);
+
+  /* A worker on its own connection makes the rows, as the app's does. */
+  worker_db = quorum_database_open (quorum_database_get_path (f->db), &error);
+  g_assert_no_error (error);
+  worker = quorum_store_new (worker_db);
+  quorum_store_set_now (worker, now);
+  g_assert_true (quorum_store_materialize (worker, g_ptr_array_index (asked, 0), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (quorum_store_poll_external_changes (f->store));
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "external:0");
+  moved = quorum_store_dup_materialized_until (f->store);
+  g_assert_true (g_date_time_equal (moved, want));
+  after = quorum_store_list_occurrences (f->store, from, to, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (after), ==, 5);
+  g_assert_cmpint (sqlite3_total_changes (handle), ==, changes);
+  g_assert_cmpuint (asked->len, ==, 1);
+
+  /* The clock passing the horizon - 400 days: the check asks, writes nothing. */
+  quorum_store_set_now (f->store, later);
+  g_assert_true (quorum_store_check_horizon (f->store));
+  g_assert_cmpuint (asked->len, ==, 2);
+  g_assert_cmpint (g_date_time_compare (g_ptr_array_index (asked, 1), moved), >, 0);
+  g_assert_cmpint (sqlite3_total_changes (handle), ==, changes);
+}
+
 /* A series deleted while the horizon moved on gets its missing occurrences
  * back when restored. */
 static void
@@ -1475,6 +1577,7 @@ main (int   argc,
   ADD ("day-occurrences", test_store_day_occurrences);
   ADD ("statement-cache", test_store_statement_cache);
   ADD ("horizon-writes-once", test_store_horizon_writes_once);
+  ADD ("horizon-deferred", test_store_horizon_deferred);
   ADD ("restore-catches-up", test_store_restore_catches_up);
 
   return g_test_run ();

@@ -639,6 +639,15 @@ materialize_series (QuorumStore  *self,
          insert_rows (self, rows, out_inserted, error);
 }
 
+/* The stored horizon, or NULL. */
+static GDateTime *
+dup_stored_horizon (QuorumStore *self)
+{
+  g_autofree char *text = _quorum_store_dup_meta (self, "horizon");
+
+  return _quorum_store_parse_instant (text);
+}
+
 /* The horizon occurrences exist up to: the stored one, at least today +
  * QUORUM_STORE_HORIZON_DAYS. */
 static GDateTime *
@@ -646,8 +655,7 @@ dup_horizon (QuorumStore *self)
 {
   g_autoptr(GDateTime) now = _quorum_store_now (self);
   g_autoptr(GDateTime) horizon = g_date_time_add_days (now, QUORUM_STORE_HORIZON_DAYS);
-  g_autofree char *stored_text = _quorum_store_dup_meta (self, "horizon");
-  g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
+  g_autoptr(GDateTime) stored = dup_stored_horizon (self);
 
   if (stored != NULL && g_date_time_compare (stored, horizon) > 0)
     return g_steal_pointer (&stored);
@@ -697,8 +705,7 @@ materialize_all (QuorumStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *stored_text = _quorum_store_dup_meta (self, "horizon");
-  g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
+  g_autoptr(GDateTime) stored = dup_stored_horizon (self);
   g_autofree char *text = NULL;
   g_autofree char *cache_size = NULL;
   gboolean row = FALSE;
@@ -747,8 +754,7 @@ ensure_horizon (QuorumStore  *self,
                 guint        *out_inserted,
                 GError      **error)
 {
-  g_autofree char *stored_text = _quorum_store_dup_meta (self, "horizon");
-  g_autoptr(GDateTime) stored = _quorum_store_parse_instant (stored_text);
+  g_autoptr(GDateTime) stored = dup_stored_horizon (self);
   g_autoptr(GDateTime) until = NULL;
 
   *out_inserted = 0;
@@ -757,6 +763,28 @@ ensure_horizon (QuorumStore  *self,
 
   until = g_date_time_add_days (needed, HORIZON_SLACK_DAYS);
   return materialize_all (self, until, out_inserted, error);
+}
+
+/* Without materialising on read: when rows do not reach @needed (nor were
+ * asked for that far already, unless @again), asks for them up to
+ * HORIZON_SLACK_DAYS further. Returns whether it asked. */
+static gboolean
+request_horizon (QuorumStore *self,
+                 GDateTime   *needed,
+                 gboolean     again)
+{
+  g_autoptr(GDateTime) stored = dup_stored_horizon (self);
+  g_autoptr(GDateTime) until = NULL;
+
+  if (stored != NULL && g_date_time_compare (needed, stored) <= 0)
+    return FALSE;
+  if (!again && g_date_time_to_unix (needed) <= self->requested_until)
+    return FALSE;
+
+  until = g_date_time_add_days (needed, HORIZON_SLACK_DAYS);
+  self->requested_until = MAX (self->requested_until, g_date_time_to_unix (until));
+  _quorum_store_emit_horizon_needed (self, until);
+  return TRUE;
 }
 
 /**
@@ -799,6 +827,51 @@ quorum_store_materialize (QuorumStore  *self,
   if (inserted > 0)
     _quorum_store_emit_changed (self, "occurrence", 0);
   return TRUE;
+}
+
+/**
+ * quorum_store_dup_materialized_until:
+ * @self: a #QuorumStore
+ *
+ * The horizon: occurrences of every series exist as rows up to this time.
+ * quorum_store_materialize() moves it on (and so do queries, while
+ * #QuorumStore:materialize-on-read is on).
+ *
+ * Returns: (transfer full) (nullable): the horizon, or %NULL when nothing
+ *   was materialised for all series yet
+ */
+GDateTime *
+quorum_store_dup_materialized_until (QuorumStore *self)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
+
+  return dup_stored_horizon (self);
+}
+
+/**
+ * quorum_store_check_horizon:
+ * @self: a #QuorumStore
+ *
+ * Checks that occurrences exist as rows up to today +
+ * %QUORUM_STORE_HORIZON_DAYS, and when they do not, emits
+ * #QuorumStore::horizon-needed (even if it asked before, so that a failed
+ * attempt is tried again). Writes nothing: call it at start-up and once in
+ * a while (the horizon must keep ahead of the clock) on a store whose
+ * #QuorumStore:materialize-on-read is off.
+ *
+ * Returns: %TRUE when the horizon was found short and asked for
+ */
+gboolean
+quorum_store_check_horizon (QuorumStore *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) needed = NULL;
+
+  g_return_val_if_fail (QUORUM_IS_STORE (self), FALSE);
+
+  now = _quorum_store_now (self);
+  needed = g_date_time_add_days (now, QUORUM_STORE_HORIZON_DAYS);
+  return request_horizon (self, needed, TRUE);
 }
 
 /* Checks, writes and materialises @n series in one transaction: all or none. */
@@ -1526,6 +1599,11 @@ _quorum_store_ensure_range (QuorumStore  *self,
 {
   guint inserted = 0;
 
+  if (self->defer_materialize)
+    {
+      request_horizon (self, to, FALSE);
+      return get_longest_span (self, out_span, error);
+    }
   return ensure_horizon (self, to, &inserted, error) && get_longest_span (self, out_span, error);
 }
 

@@ -41,6 +41,10 @@ struct _QuorumStore
    * range queries from below. */
   gint64          longest_span;
   guint64         longest_span_stamp;
+  /* Off quorum_store_set_materialize_on_read(): queries do not write, and
+   * ask for rows up to requested_until (unix time, 0: never) once. */
+  gboolean        defer_materialize;
+  gint64          requested_until;
 };
 
 /* The people an occurrence expects, as a CTE over a CTE `occ (id, series_id,
@@ -153,6 +157,8 @@ gboolean   _quorum_store_update_row       (QuorumStore   *self,
                                            const char    *sql,
                                            const char    *text,
                                            GError       **error);
+void       _quorum_store_emit_horizon_needed (QuorumStore *self,
+                                              GDateTime   *until);
 void       _quorum_store_emit_changed     (QuorumStore   *self,
                                            const char    *entity,
                                            gint64         id);

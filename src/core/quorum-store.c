@@ -36,11 +36,13 @@ G_DEFINE_QUARK (quorum-store-error-quark, quorum_store_error)
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_MATERIALIZE_ON_READ,
   N_PROPS
 };
 
 enum {
   CHANGED,
+  HORIZON_NEEDED,
   N_SIGNALS
 };
 
@@ -91,6 +93,10 @@ quorum_store_get_property (GObject    *object,
       g_value_set_object (value, self->database);
       break;
 
+    case PROP_MATERIALIZE_ON_READ:
+      g_value_set_boolean (value, quorum_store_get_materialize_on_read (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -108,6 +114,10 @@ quorum_store_set_property (GObject      *object,
     {
     case PROP_DATABASE:
       self->database = g_value_dup_object (value);
+      break;
+
+    case PROP_MATERIALIZE_ON_READ:
+      quorum_store_set_materialize_on_read (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -129,6 +139,21 @@ quorum_store_class_init (QuorumStoreClass *klass)
     g_param_spec_object ("database", NULL, NULL, QUORUM_TYPE_DATABASE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * QuorumStore:materialize-on-read:
+   *
+   * Whether a query that reaches past the horizon (the time up to which
+   * occurrences exist as rows) first creates the missing rows, as it does by
+   * default. Creating them is a write over every series, which on a big
+   * office takes long: a store on a thread that must stay responsive (the
+   * GUI's) turns this off. Its queries then answer from the rows there are,
+   * and the store emits #QuorumStore::horizon-needed for someone to create
+   * the rest elsewhere (see quorum_store_materialize()).
+   */
+  properties[PROP_MATERIALIZE_ON_READ] =
+    g_param_spec_boolean ("materialize-on-read", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -146,6 +171,26 @@ quorum_store_class_init (QuorumStoreClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
+
+  /**
+   * QuorumStore::horizon-needed:
+   * @self: the store
+   * @until: the time up to which occurrences should exist as rows
+   *
+   * Emitted, when #QuorumStore:materialize-on-read is off, by a query that
+   * reached past the horizon (it answered without the rows it lacks), and by
+   * quorum_store_check_horizon(). A handler has the rows created up to
+   * @until, e.g. by quorum_store_materialize() on another connection in a
+   * thread; once that commits, quorum_store_poll_external_changes() sees it
+   * and views read again. A need is announced once: a later query within
+   * @until does not emit it again. Handlers must not query the store.
+   */
+  signals[HORIZON_NEEDED] =
+    g_signal_new ("horizon-needed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_DATE_TIME);
 }
 
 static void
@@ -716,6 +761,13 @@ _quorum_store_emit_changed (QuorumStore *self,
   g_signal_emit (self, signals[CHANGED], 0, entity, id);
 }
 
+void
+_quorum_store_emit_horizon_needed (QuorumStore *self,
+                                   GDateTime   *until)
+{
+  g_signal_emit (self, signals[HORIZON_NEEDED], 0, until);
+}
+
 gboolean
 _quorum_store_invalid (GError     **error,
                        const char  *format,
@@ -1011,6 +1063,43 @@ quorum_store_get_database (QuorumStore *self)
 {
   g_return_val_if_fail (QUORUM_IS_STORE (self), NULL);
   return self->database;
+}
+
+/**
+ * quorum_store_set_materialize_on_read:
+ * @self: a #QuorumStore
+ * @materialize: whether queries past the horizon create the missing rows
+ *
+ * Sets #QuorumStore:materialize-on-read. With %FALSE, no query writes: one
+ * that reaches past the horizon answers from the rows there are and emits
+ * #QuorumStore::horizon-needed instead.
+ */
+void
+quorum_store_set_materialize_on_read (QuorumStore *self,
+                                      gboolean     materialize)
+{
+  g_return_if_fail (QUORUM_IS_STORE (self));
+
+  materialize = !!materialize;
+  if (self->defer_materialize == !materialize)
+    return;
+
+  self->defer_materialize = !materialize;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MATERIALIZE_ON_READ]);
+}
+
+/**
+ * quorum_store_get_materialize_on_read:
+ * @self: a #QuorumStore
+ *
+ * Returns: whether queries past the horizon create the missing rows
+ */
+gboolean
+quorum_store_get_materialize_on_read (QuorumStore *self)
+{
+  g_return_val_if_fail (QUORUM_IS_STORE (self), TRUE);
+
+  return !self->defer_materialize;
 }
 
 /**

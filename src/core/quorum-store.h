@@ -101,6 +101,9 @@ gboolean          quorum_store_verify_audit        (QuorumStore             *sel
                                                     gint64                  *out_first_broken,
                                                     guint64                 *out_n_checked,
                                                     GError                 **error);
+void              quorum_store_set_materialize_on_read (QuorumStore         *self,
+                                                        gboolean             materialize);
+gboolean          quorum_store_get_materialize_on_read (QuorumStore         *self);
 void              quorum_store_set_now             (QuorumStore             *self,
                                                     GDateTime               *now);
 GDateTime        *quorum_store_dup_now             (QuorumStore             *self);
@@ -214,6 +217,8 @@ GListModel       *quorum_store_list_series         (QuorumStore             *sel
 gboolean          quorum_store_materialize         (QuorumStore             *self,
                                                     GDateTime               *until,
                                                     GError                 **error);
+GDateTime        *quorum_store_dup_materialized_until (QuorumStore          *self);
+gboolean          quorum_store_check_horizon       (QuorumStore             *self);
 GListModel       *quorum_store_list_occurrences    (QuorumStore             *self,
                                                     GDateTime               *from,
                                                     GDateTime               *to,

@@ -38,6 +38,13 @@ struct _QuorumApplication
   char           *database_path;
   gint64          audit_broken_at;
   guint           n_maintenance;
+  /* Occurrences as rows up to the horizon: made by a worker on its own
+   * connection, never by the window's store (see open_database()). */
+  guint           horizon_check_source;
+  guint           horizon_start_source;
+  gboolean        horizon_running;
+  gboolean        frame_painted;
+  GDateTime      *horizon_pending;
 };
 
 /* How often to look for writes by other programs (quorum-cli, another
@@ -48,6 +55,14 @@ struct _QuorumApplication
  * this long after the database is opened: they read the whole file, and
  * must not compete with the first frames of the window for the CPU. */
 #define MAINTENANCE_DELAY_SECONDS 3
+
+/* How often a running app checks that occurrences exist as rows far
+ * enough ahead of today: the horizon must move on with the clock. */
+#define HORIZON_CHECK_SECONDS (60 * 60)
+
+/* The horizon worker starts after the window's first frame, or after this
+ * long when no window paints (run without one). */
+#define HORIZON_FALLBACK_MS 2000
 
 G_DEFINE_FINAL_TYPE (QuorumApplication, quorum_application, ADW_TYPE_APPLICATION)
 
@@ -200,6 +215,16 @@ maintenance_free (Maintenance *m)
   g_free (m);
 }
 
+static void
+lower_thread_priority (void)
+{
+#ifdef __linux__
+  /* On Linux this lowers the calling thread only. */
+  if (setpriority (PRIO_PROCESS, 0, 19) != 0)
+    g_debug ("Could not lower the priority of a background thread: %s", g_strerror (errno));
+#endif
+}
+
 /* In a thread, on its own connection: the day's backup, then the audit chain. */
 static void
 maintenance_worker (GTask        *task,
@@ -270,12 +295,7 @@ maintenance_thread (gpointer data)
 {
   g_autoptr(GTask) task = data;
 
-#ifdef __linux__
-  /* On Linux this lowers the calling thread only. */
-  if (setpriority (PRIO_PROCESS, 0, 19) != 0)
-    g_debug ("Could not lower the priority of the maintenance thread: %s",
-             g_strerror (errno));
-#endif
+  lower_thread_priority ();
   maintenance_worker (task, g_task_get_source_object (task), g_task_get_task_data (task),
                       NULL);
   return NULL;
@@ -305,6 +325,184 @@ start_maintenance (QuorumApplication *self)
   g_clear_handle_id (&self->maintenance_source, g_source_remove);
   self->maintenance_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, MAINTENANCE_DELAY_SECONDS,
                                                          start_maintenance_cb, self, NULL);
+}
+
+/* The horizon ----------------------------------------------------------- */
+
+typedef struct
+{
+  char      *path;
+  GDateTime *until;
+} HorizonJob;
+
+static void
+horizon_job_free (HorizonJob *job)
+{
+  g_free (job->path);
+  g_clear_pointer (&job->until, g_date_time_unref);
+  g_free (job);
+}
+
+/* In a thread, on its own connection: the rows of every series up to the
+ * horizon asked for. The window's store sees the commit through
+ * quorum_store_poll_external_changes(), and its views read again. */
+static void
+horizon_worker (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  HorizonJob *job = task_data;
+  g_autoptr(QuorumDatabase) db = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(db = quorum_database_open (job->path, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  store = quorum_store_new (db);
+  if (!quorum_store_materialize (store, job->until, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* As the maintenance thread, at the lowest CPU priority: the window's
+ * frames come first, and the rows are seldom needed within the second. */
+static gpointer
+horizon_thread (gpointer data)
+{
+  g_autoptr(GTask) task = data;
+
+  lower_thread_priority ();
+  horizon_worker (task, g_task_get_source_object (task), g_task_get_task_data (task), NULL);
+  return NULL;
+}
+
+static void start_horizon_worker (QuorumApplication *self);
+
+static void
+horizon_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  QuorumApplication *self = QUORUM_APPLICATION (source);
+  HorizonJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->n_maintenance--;
+  self->horizon_running = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_warning ("Could not create the occurrences ahead: %s", error->message);
+
+  /* Show the new rows now rather than at the next poll. */
+  if (self->store != NULL && g_strcmp0 (job->path, self->database_path) == 0)
+    quorum_store_poll_external_changes (self->store);
+
+  if (self->horizon_pending != NULL)
+    start_horizon_worker (self);
+}
+
+static void
+start_horizon_worker (QuorumApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+  HorizonJob *job;
+
+  if (self->horizon_running || self->horizon_pending == NULL || self->database_path == NULL ||
+      !self->frame_painted)
+    return;
+
+  job = g_new0 (HorizonJob, 1);
+  job->path = g_strdup (self->database_path);
+  job->until = g_steal_pointer (&self->horizon_pending);
+  task = g_task_new (self, NULL, horizon_done_cb, NULL);
+  g_task_set_source_tag (task, start_horizon_worker);
+  g_task_set_task_data (task, job, (GDestroyNotify)horizon_job_free);
+  self->horizon_running = TRUE;
+  /* close_database() waits for it as for the backup. */
+  self->n_maintenance++;
+  g_thread_unref (g_thread_new ("quorum-horizon", horizon_thread, g_steal_pointer (&task)));
+}
+
+/* The window's store answered a query without rows it lacks, or found the
+ * horizon behind the clock: have them made, one run at a time. */
+static void
+on_store_horizon_needed_cb (QuorumApplication *self,
+                            GDateTime         *until,
+                            QuorumStore       *store)
+{
+  if (self->horizon_pending == NULL || g_date_time_compare (until, self->horizon_pending) > 0)
+    {
+      g_clear_pointer (&self->horizon_pending, g_date_time_unref);
+      self->horizon_pending = g_date_time_ref (until);
+    }
+  start_horizon_worker (self);
+}
+
+static gboolean
+check_horizon_cb (gpointer user_data)
+{
+  QuorumApplication *self = user_data;
+
+  if (self->store != NULL && !self->horizon_running)
+    quorum_store_check_horizon (self->store);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The first frame is the window's: the worker waits for it. */
+static void
+let_horizon_start (QuorumApplication *self)
+{
+  g_clear_handle_id (&self->horizon_start_source, g_source_remove);
+  if (self->frame_painted)
+    return;
+  self->frame_painted = TRUE;
+  start_horizon_worker (self);
+}
+
+static gboolean
+horizon_fallback_cb (gpointer user_data)
+{
+  QuorumApplication *self = user_data;
+
+  self->horizon_start_source = 0;
+  let_horizon_start (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_frame_clock_after_paint_cb (QuorumApplication *self,
+                               GdkFrameClock     *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_frame_clock_after_paint_cb, self);
+  let_horizon_start (self);
+}
+
+static void
+on_window_realize_cb (QuorumApplication *self,
+                      GtkWidget         *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_handlers_disconnect_by_func (window, on_window_realize_cb, self);
+  if (clock == NULL || self->frame_painted)
+    return;
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_frame_clock_after_paint_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+on_window_added_cb (QuorumApplication *self,
+                    GtkWindow         *window)
+{
+  if (!self->frame_painted)
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_window_realize_cb), self,
+                             G_CONNECT_SWAPPED);
 }
 
 /* A rulebook loaded into the database (here or by quorum-cli) takes force at once. */
@@ -361,6 +559,8 @@ open_database (QuorumApplication *self,
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->maintenance_source, g_source_remove);
+  g_clear_handle_id (&self->horizon_check_source, g_source_remove);
+  g_clear_pointer (&self->horizon_pending, g_date_time_unref);
   g_free (self->database_path);
   self->database_path = g_steal_pointer (&path_copy);
   path = self->database_path;
@@ -388,10 +588,18 @@ open_database (QuorumApplication *self,
     }
 
   self->store = quorum_store_new (self->database);
+  /* Materialising a year of a big office takes a good part of a second:
+   * never in a frame. The worker makes the rows ahead of need. */
+  quorum_store_set_materialize_on_read (self->store, FALSE);
   self->caldav = quorum_caldav_controller_new (self->store, self->settings);
   g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "horizon-needed",
+                           G_CALLBACK (on_store_horizon_needed_cb), self, G_CONNECT_SWAPPED);
   load_rulebook (self);
+  quorum_store_check_horizon (self->store);
+  self->horizon_check_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, HORIZON_CHECK_SECONDS,
+                                                           check_horizon_cb, self, NULL);
 
   quorum_store_poll_external_changes (self->store);
   self->poll_source = g_timeout_add_seconds (EXTERNAL_POLL_SECONDS,
@@ -417,6 +625,8 @@ close_database (QuorumApplication  *self,
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->maintenance_source, g_source_remove);
+  g_clear_handle_id (&self->horizon_check_source, g_source_remove);
+  g_clear_pointer (&self->horizon_pending, g_date_time_unref);
   drop_caldav (self);
   g_clear_object (&self->store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
@@ -464,7 +674,6 @@ quorum_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     window = GTK_WINDOW (quorum_window_new (self));
-
   gtk_window_present (window);
 }
 
@@ -484,6 +693,8 @@ quorum_application_startup (GApplication *app)
                                          prefs_accels);
 
   self->settings = g_settings_new (APP_ID);
+  g_signal_connect (self, "window-added", G_CALLBACK (on_window_added_cb), NULL);
+  self->horizon_start_source = g_timeout_add (HORIZON_FALLBACK_MS, horizon_fallback_cb, self);
   {
     g_autofree char *path = dup_startup_database (self);
 
@@ -500,6 +711,9 @@ quorum_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->maintenance_source, g_source_remove);
+  g_clear_handle_id (&self->horizon_check_source, g_source_remove);
+  g_clear_handle_id (&self->horizon_start_source, g_source_remove);
+  g_clear_pointer (&self->horizon_pending, g_date_time_unref);
   g_clear_object (&self->caldav);
   g_clear_object (&self->store);
   g_clear_object (&self->workdays);

@@ -233,15 +233,30 @@ person_view_busy (gpointer view)
   return quorum_person_view_get_busy (view);
 }
 
-/* Pages are made the first time they are shown: done once the Obligations
- * page exists and its person view has shown its results. */
-static gboolean
-obligations_loaded (gpointer window)
+typedef struct
 {
-  GtkWidget *page = bench_find_widget (window, QUORUM_TYPE_OBLIGATIONS_PAGE);
+  GtkWidget *window;
+  gboolean   seen_busy;
+} ObligationsLoad;
 
-  return page != NULL &&
-         !quorum_person_view_get_busy (quorum_obligations_page_get_person_view (QUORUM_OBLIGATIONS_PAGE (page)));
+/* Pages are made the first time they are shown: done once the Obligations
+ * page exists and its person view has shown its results. The view starts
+ * evaluating a little after the page is made (once it has picked its
+ * person): not busy before that is not done (the results, and the rows
+ * made from them, came after the measurement). */
+static gboolean
+obligations_loaded (gpointer data)
+{
+  ObligationsLoad *load = data;
+  GtkWidget *page = bench_find_widget (load->window, QUORUM_TYPE_OBLIGATIONS_PAGE);
+  QuorumPersonView *view;
+
+  if (page == NULL)
+    return FALSE;
+  view = quorum_obligations_page_get_person_view (QUORUM_OBLIGATIONS_PAGE (page));
+  if (quorum_person_view_get_busy (view))
+    load->seen_busy = TRUE;
+  return load->seen_busy && !quorum_person_view_get_busy (view);
 }
 
 static gboolean
@@ -435,7 +450,11 @@ main (int   argc,
   window = open_window (app, "feeds");
 
   keep_max (&load, load_page (window, "calendar", always_done, NULL));
-  keep_max (&load, load_page (window, "obligations", obligations_loaded, window));
+  {
+    ObligationsLoad obligations_load = { window, FALSE };
+
+    keep_max (&load, load_page (window, "obligations", obligations_loaded, &obligations_load));
+  }
   obligations = QUORUM_OBLIGATIONS_PAGE (bench_find_widget (window, QUORUM_TYPE_OBLIGATIONS_PAGE));
   if (obligations == NULL)
     bench_die ("no Obligations page once shown", NULL);
