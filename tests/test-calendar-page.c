@@ -511,6 +511,40 @@ test_prefetch_hidden (Fixture       *f,
   busy_store_close (&busy);
 }
 
+/* Months past the occurrences made so far, on a store that does not make
+ * them on a read (the app's): the worker gives nothing for them, and does
+ * not ask again and again. */
+static void
+test_prefetch_past_horizon (Fixture       *f,
+                            gconstpointer  data)
+{
+  BusyStore busy = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GDateTime) later = NULL;
+
+  busy_store_open (&busy);
+  g_assert_true (quorum_store_materialize (busy.store, NULL, &error));
+  g_assert_no_error (error);
+  quorum_store_set_materialize_on_read (busy.store, FALSE);
+  until = quorum_store_dup_materialized_until (busy.store);
+  g_assert_nonnull (until);
+  g_assert_true (quorum_test_wait_for ((gboolean (*) (gpointer))gtk_widget_get_mapped, f->page,
+                                       20000));
+  quorum_calendar_page_set_store (f->page, busy.store);
+  later = g_date_time_add_months (until, 3);
+  quorum_month_view_set_date (QUORUM_MONTH_VIEW (quorum_calendar_page_get_month_view (f->page)),
+                              later);
+  quorum_test_spin (1000);
+
+  g_assert_false (quorum_calendar_page_has_month (f->page, 1));
+  g_assert_false (quorum_calendar_page_has_month (f->page, -1));
+  g_assert_false (quorum_calendar_page_is_loading_ahead (f->page));
+
+  quorum_calendar_page_set_store (f->page, NULL);
+  busy_store_close (&busy);
+}
+
 /* The office of the filter tests: three leaders in three units, and a
  * series for each unit plus reception days one of them holds. */
 typedef struct
@@ -1017,6 +1051,7 @@ main (int   argc,
   ADD ("prefetch", test_prefetch);
   ADD ("prefetch-invalidated", test_prefetch_invalidated);
   ADD ("prefetch-hidden", test_prefetch_hidden);
+  ADD ("prefetch-past-horizon", test_prefetch_past_horizon);
 #undef ADD
 
   return g_test_run ();

@@ -79,6 +79,9 @@ struct _QuorumCalendarPage
   GPtrArray          *evicted;
   GTask              *prefetch;
   QuorumStore        *reader;
+  /* Months the worker gave nothing for (an error, or rows not made yet),
+   * by unloadable_key(): not asked again until the store changes. */
+  GPtrArray          *unloadable;
 };
 
 /* Months kept: the one on show, the two beside it, two more seen last. */
@@ -408,6 +411,19 @@ forget_months (QuorumCalendarPage *self)
   g_queue_clear_full (&self->month_cache, month_data_free);
   if (self->evicted != NULL)
     g_ptr_array_set_size (self->evicted, 0);
+  if (self->unloadable != NULL)
+    g_ptr_array_set_size (self->unloadable, 0);
+}
+
+static char *
+unloadable_key (guint64     stamp,
+                GDateTime  *start,
+                GDateTime  *end,
+                const char *filter_key)
+{
+  return g_strdup_printf ("%" G_GUINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s",
+                          stamp, g_date_time_to_unix (start), g_date_time_to_unix (end),
+                          filter_key);
 }
 
 /* The month of [@start, @end) for @filter_key as kept, if the store has not
@@ -532,6 +548,8 @@ typedef struct
   char                   *text;
   char                   *filter_key;
   guint64                 stamp;
+  /* As the page's store: off, the reader writes nothing either. */
+  gboolean                materialize;
 
   GMutex                  lock;
   GCond                   cond;
@@ -539,6 +557,8 @@ typedef struct
   gboolean                finished;
   gboolean                dropped;
   MonthData              *month;
+  /* Ran, and gave no month. */
+  gboolean                gave_nothing;
 } Prefetch;
 
 static void
@@ -589,6 +609,7 @@ prefetch_worker (GTask        *task,
       if (db != NULL)
         {
           prefetch->reader = quorum_store_new (db);
+          quorum_store_set_materialize_on_read (prefetch->reader, prefetch->materialize);
           if (prefetch->now != NULL)
             quorum_store_set_now (prefetch->reader, prefetch->now);
         }
@@ -596,9 +617,19 @@ prefetch_worker (GTask        *task,
   if (prefetch->reader != NULL)
     month = query_month (prefetch->reader, prefetch->start, prefetch->end, &prefetch->filter,
                          &error);
+  /* Past the occurrences made so far the month may lack some: the page's
+   * own query then asks its store for them when the month is shown. */
+  if (month != NULL && !prefetch->materialize)
+    {
+      g_autoptr(GDateTime) until = quorum_store_dup_materialized_until (prefetch->reader);
+
+      if (until == NULL || g_date_time_compare (until, prefetch->end) < 0)
+        g_clear_pointer (&month, month_data_free);
+    }
 
   g_mutex_lock (&prefetch->lock);
   prefetch->month = month;
+  prefetch->gave_nothing = month == NULL;
   prefetch->finished = TRUE;
   g_cond_broadcast (&prefetch->cond);
   g_mutex_unlock (&prefetch->lock);
@@ -687,6 +718,14 @@ prefetch_done_cb (GObject      *object,
       else
         month_data_free (month);
     }
+  else if (prefetch->gave_nothing && prefetch->stamp == quorum_store_get_change_stamp (self->store))
+    {
+      /* Else the next turn would ask for it again, and again. */
+      if (self->unloadable->len >= 8)
+        g_ptr_array_set_size (self->unloadable, 0);
+      g_ptr_array_add (self->unloadable, unloadable_key (prefetch->stamp, prefetch->start,
+                                                         prefetch->end, prefetch->filter_key));
+    }
   if (self->reader == NULL)
     self->reader = g_steal_pointer (&prefetch->reader);
   g_clear_object (&self->prefetch);
@@ -723,8 +762,13 @@ schedule_prefetch (QuorumCalendarPage *self)
       g_autoptr(GDateTime) start = NULL;
       g_autoptr(GDateTime) end = NULL;
 
+      g_autofree char *unloadable = NULL;
+
       quorum_month_view_get_span_of_month (self->month_view, offsets[i], &start, &end);
       if (find_month (self, start, end, key) != NULL)
+        continue;
+      unloadable = unloadable_key (quorum_store_get_change_stamp (self->store), start, end, key);
+      if (g_ptr_array_find_with_equal_func (self->unloadable, unloadable, g_str_equal, NULL))
         continue;
 
       prefetch = g_new0 (Prefetch, 1);
@@ -733,6 +777,7 @@ schedule_prefetch (QuorumCalendarPage *self)
       prefetch->reader = g_steal_pointer (&self->reader);
       prefetch->db_path = g_strdup (quorum_database_get_path (quorum_store_get_database (self->store)));
       prefetch->now = quorum_store_dup_now (self->store);
+      prefetch->materialize = quorum_store_get_materialize_on_read (self->store);
       prefetch->start = g_steal_pointer (&start);
       prefetch->end = g_steal_pointer (&end);
       prefetch->filter = filter;
@@ -973,6 +1018,7 @@ quorum_calendar_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   forget_months (self);
   g_clear_pointer (&self->evicted, g_ptr_array_unref);
+  g_clear_pointer (&self->unloadable, g_ptr_array_unref);
   g_clear_object (&self->reader);
   g_clear_object (&self->store);
   g_clear_object (&self->workdays);
@@ -1146,6 +1192,7 @@ quorum_calendar_page_init (QuorumCalendarPage *self)
   gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
   self->sources = g_list_store_new (G_TYPE_LIST_MODEL);
   self->evicted = g_ptr_array_new_with_free_func (month_data_free);
+  self->unloadable = g_ptr_array_new_with_free_func (g_free);
   self->overlay = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (
                                                overlay_in_span, self, NULL)));
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (
@@ -1471,4 +1518,20 @@ quorum_calendar_page_has_month (QuorumCalendarPage *self,
   quorum_month_view_get_span_of_month (self->month_view, offset, &start, &end);
   key = get_month_filter (self, &filter, &text);
   return find_month (self, start, end, key) != NULL;
+}
+
+/**
+ * quorum_calendar_page_is_loading_ahead:
+ * @self: a #QuorumCalendarPage
+ *
+ * Whether a worker is loading a month beside the one on show.
+ *
+ * Returns: %TRUE while it is
+ */
+gboolean
+quorum_calendar_page_is_loading_ahead (QuorumCalendarPage *self)
+{
+  g_return_val_if_fail (QUORUM_IS_CALENDAR_PAGE (self), FALSE);
+
+  return self->prefetch != NULL;
 }

@@ -48,5 +48,6 @@ void quorum_calendar_page_set_rulebook (QuorumCalendarPage *self,
 GtkWidget *quorum_calendar_page_get_filter_bar (QuorumCalendarPage *self);
 gboolean   quorum_calendar_page_has_month      (QuorumCalendarPage *self,
                                                 int                 offset);
+gboolean   quorum_calendar_page_is_loading_ahead (QuorumCalendarPage *self);
 
 G_END_DECLS
