@@ -513,6 +513,162 @@ test_rulebook_served_by (void)
   g_assert_nonnull (strstr (quorum_rulebook_view_get_served_by (view, "theory-study"), "、"));
 }
 
+/* The widgets of @type under @widget (not those inside them), in order. */
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_type_is_a (G_OBJECT_TYPE (child), type))
+        g_ptr_array_add (found, child);
+      else
+        collect (child, type, found);
+    }
+}
+
+/* "title: row title|row title|…", a line per group: what the view shows. */
+static char *
+describe_view (QuorumPersonView *view)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  GString *out = g_string_new (NULL);
+
+  collect (GTK_WIDGET (view), ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+      const char *title = adw_preferences_group_get_title (groups->pdata[i]);
+
+      collect (groups->pdata[i], ADW_TYPE_ACTION_ROW, rows);
+      g_string_append_printf (out, "%s:", title != NULL ? title : "");
+      for (guint j = 0; j < rows->len; j++)
+        g_string_append_printf (out, "%s|%s", j ? "" : " ",
+                                adw_preferences_row_get_title (rows->pdata[j]));
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* How many rows the group titled @title holds on show, or -1 when none is. */
+static int
+count_group_rows (QuorumPersonView *view,
+                  const char       *title)
+{
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (view), ADW_TYPE_PREFERENCES_GROUP, groups);
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (adw_preferences_group_get_title (groups->pdata[i]), title) == 0)
+      {
+        g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+        collect (groups->pdata[i], ADW_TYPE_ACTION_ROW, rows);
+        return (int)rows->len;
+      }
+  return -1;
+}
+
+/* A person's rows come a few a frame, into groups already on show, and the
+ * view ends as it did when it was made at once: every duty row in the
+ * group of its period, the same groups and rows as the first time. */
+static void
+test_person_rows_over_frames (void)
+{
+  QuorumPersonView *view = quorum_obligations_page_get_person_view (page);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *again = NULL;
+  gboolean seen_partial = FALSE;
+  int year_rows;
+  guint n_duty_rows = 0;
+
+  quorum_obligations_page_show (page, "mine");
+  quorum_person_view_set_person (view, office.wang);
+  settle ();
+  first = describe_view (view);
+  year_rows = count_group_rows (view, "This Year");
+  g_assert_cmpint (year_rows, >, 3);
+
+  quorum_person_view_set_person (view, office.li);
+  settle ();
+  before = g_ptr_array_ref (quorum_person_view_get_results (view));
+  quorum_person_view_set_person (view, office.wang);
+  g_assert_true (quorum_test_wait_for (new_results, before, 20000));
+  while (quorum_person_view_get_busy (view))
+    {
+      int n = count_group_rows (view, "This Year");
+
+      if (n >= 0 && n < year_rows)
+        seen_partial = TRUE;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (seen_partial);
+  settle ();
+  again = describe_view (view);
+  g_assert_cmpstr (again, ==, first);
+
+  /* Each duty row sits in the group of its period. */
+  collect (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      QuorumComplianceResult *r = g_object_get_data (rows->pdata[i], "result");
+      GtkWidget *group;
+      QuorumPeriodKind kind;
+      const char *expected;
+
+      if (r == NULL)
+        continue;
+      n_duty_rows++;
+      group = gtk_widget_get_ancestor (rows->pdata[i], ADW_TYPE_PREFERENCES_GROUP);
+      kind = quorum_period_get_kind (quorum_compliance_result_get_period (r));
+      expected = kind == QUORUM_PERIOD_QUARTER ? "This Quarter"
+               : kind == QUORUM_PERIOD_HALF_YEAR ? "This Half Year"
+               : kind == QUORUM_PERIOD_YEAR || kind == QUORUM_PERIOD_NONE ? "This Year"
+               : "This Month";
+      g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, expected);
+    }
+  g_assert_cmpuint (n_duty_rows, ==, quorum_person_view_get_results (view)->len);
+  g_assert_cmpuint (n_duty_rows, ==, quorum_person_view_get_n_rows (view));
+}
+
+/* What the worker read for a person no longer chosen when it is done is
+ * dropped, not shown under the one chosen since. */
+static void
+test_person_stale_dropped (void)
+{
+  QuorumPersonView *view = quorum_obligations_page_get_person_view (page);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *after = NULL;
+
+  quorum_obligations_page_show (page, "mine");
+  quorum_person_view_set_person (view, office.wang);
+  settle ();
+  before = g_ptr_array_ref (quorum_person_view_get_results (view));
+  shown = describe_view (view);
+
+  /* Li's evaluation starts; then someone not in the list yet is chosen,
+   * who waits for the next reload. */
+  quorum_person_view_set_person (view, office.li);
+  g_assert_true (quorum_person_view_get_busy (view));
+  quorum_person_view_set_person (view, G_MAXINT64);
+  g_assert_cmpint (quorum_person_view_get_person (view), ==, G_MAXINT64);
+  g_assert_true (quorum_test_wait_for (view_idle, view, 20000));
+  quorum_test_spin (200);
+  g_assert_true (quorum_person_view_get_results (view) == before);
+  after = describe_view (view);
+  g_assert_cmpstr (after, ==, shown);
+
+  /* The next reload picks someone in the list again. */
+  quorum_person_view_reload (view);
+  settle ();
+  g_assert_cmpint (quorum_person_view_get_person (view), !=, G_MAXINT64);
+}
+
 /* The "Next 14 Days" group lists the sessions that serve a duty, not the
  * routine meetings around them. */
 static void
@@ -606,6 +762,8 @@ main (int   argc,
   g_test_add_func ("/obligations/hidden-waits", test_hidden_waits);
   g_test_add_func ("/obligations/person-behind-tab", test_person_behind_tab);
   g_test_add_func ("/obligations/person-upcoming", test_person_upcoming);
+  g_test_add_func ("/obligations/person-rows-over-frames", test_person_rows_over_frames);
+  g_test_add_func ("/obligations/person-stale-dropped", test_person_stale_dropped);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

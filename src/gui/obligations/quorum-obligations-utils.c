@@ -130,6 +130,11 @@ typedef struct
   QuorumPeriod   *period;
   GDate           today;
   int             at_risk_days;
+  GDateTime      *now;
+  QuorumComputeThenFunc then;
+  gpointer        then_data;
+  GDestroyNotify  then_data_free;
+  GDestroyNotify  then_result_free;
 } ComputeData;
 
 static void
@@ -139,6 +144,9 @@ compute_data_free (ComputeData *data)
   g_clear_object (&data->rulebook);
   g_clear_object (&data->workdays);
   g_clear_pointer (&data->period, quorum_period_unref);
+  g_clear_pointer (&data->now, g_date_time_unref);
+  if (data->then_data_free != NULL)
+    data->then_data_free (data->then_data);
   g_free (data);
 }
 
@@ -162,12 +170,21 @@ compute_worker (GTask        *task,
       return;
     }
   store = quorum_store_new (db);
+  /* The caller's clock, which tests and screenshots freeze. */
+  quorum_store_set_now (store, data->now);
   results = quorum_compliance_compute (store, data->rulebook, data->period, &data->today,
                                        data->at_risk_days, data->workdays, &error);
   if (results == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
-  else
+  else if (data->then == NULL)
     g_task_return_pointer (task, results, (GDestroyNotify)g_ptr_array_unref);
+  else
+    {
+      gpointer made = data->then (store, results, data->then_data);
+
+      g_ptr_array_unref (results);
+      g_task_return_pointer (task, made, data->then_result_free);
+    }
 }
 
 static int
@@ -206,11 +223,56 @@ quorum_compliance_compute_async (QuorumStore         *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  quorum_compliance_compute_then_async (store, rulebook, workdays, period, today, NULL, NULL,
+                                        NULL, NULL, cancellable, callback, user_data);
+}
+
+/**
+ * quorum_compliance_compute_then_async:
+ * @store: the store whose database to read
+ * @rulebook: the duties
+ * @workdays: (nullable): the holiday calendar
+ * @period: the period to evaluate
+ * @today: the day to judge as of
+ * @then: (nullable): run in the worker on its results
+ * @then_data: (nullable): for @then, owned by the task
+ * @then_data_free: (nullable): frees @then_data
+ * @then_result_free: (nullable): frees what @then returns
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the calling thread when done
+ * @user_data: for @callback
+ *
+ * As quorum_compliance_compute_async(), and then, still in the worker and
+ * with its connection (whose clock is @store's), @then makes what the
+ * caller needs of the results (reads the store, picks the results): the
+ * task returns that instead of the results, so that the calling thread
+ * reads nothing from the database itself.
+ */
+void
+quorum_compliance_compute_then_async (QuorumStore           *store,
+                                      QuorumRulebook        *rulebook,
+                                      QuorumWorkdays        *workdays,
+                                      QuorumPeriod          *period,
+                                      const GDate           *today,
+                                      QuorumComputeThenFunc  then,
+                                      gpointer               then_data,
+                                      GDestroyNotify         then_data_free,
+                                      GDestroyNotify         then_result_free,
+                                      GCancellable          *cancellable,
+                                      GAsyncReadyCallback    callback,
+                                      gpointer               user_data)
+{
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ComputeData *data = g_new0 (ComputeData, 1);
 
   g_return_if_fail (QUORUM_IS_STORE (store));
   g_return_if_fail (QUORUM_IS_RULEBOOK (rulebook));
+
+  data->now = quorum_store_dup_now (store);
+  data->then = then;
+  data->then_data = then_data;
+  data->then_data_free = then_data_free;
+  data->then_result_free = then_result_free;
 
   data->db_path = g_strdup (quorum_database_get_path (quorum_store_get_database (store)));
   data->rulebook = g_object_ref (rulebook);
@@ -256,8 +318,18 @@ quorum_compliance_compute_finish_shown (GAsyncResult *result,
                                         gboolean     *busy,
                                         GtkSpinner   *spinner)
 {
+  return quorum_compliance_compute_then_finish_shown (result, widget, busy, spinner);
+}
+
+/* The same for quorum_compliance_compute_then_async(): what its @then made. */
+gpointer
+quorum_compliance_compute_then_finish_shown (GAsyncResult *result,
+                                             GtkWidget    *widget,
+                                             gboolean     *busy,
+                                             GtkSpinner   *spinner)
+{
   g_autoptr(GError) error = NULL;
-  GPtrArray *results = quorum_compliance_compute_finish (result, &error);
+  gpointer results = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (results == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return NULL;

@@ -27,6 +27,12 @@ QuorumComplianceStatus quorum_compliance_status_worse (QuorumComplianceStatus a,
 void        quorum_store_get_today            (QuorumStore             *store,
                                                GDate                   *today);
 
+/* Runs in the worker on its results and store; returns what the task
+ * gives the callback. */
+typedef gpointer (*QuorumComputeThenFunc)     (QuorumStore             *store,
+                                               GPtrArray               *results,
+                                               gpointer                 data);
+
 void        quorum_compliance_compute_async   (QuorumStore             *store,
                                                QuorumRulebook          *rulebook,
                                                QuorumWorkdays          *workdays,
@@ -35,6 +41,18 @@ void        quorum_compliance_compute_async   (QuorumStore             *store,
                                                GCancellable            *cancellable,
                                                GAsyncReadyCallback      callback,
                                                gpointer                 user_data);
+void        quorum_compliance_compute_then_async (QuorumStore          *store,
+                                                  QuorumRulebook       *rulebook,
+                                                  QuorumWorkdays       *workdays,
+                                                  QuorumPeriod         *period,
+                                                  const GDate          *today,
+                                                  QuorumComputeThenFunc then,
+                                                  gpointer              then_data,
+                                                  GDestroyNotify        then_data_free,
+                                                  GDestroyNotify        then_result_free,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
 GPtrArray  *quorum_compliance_compute_finish  (GAsyncResult            *result,
                                                GError                 **error);
 void        quorum_set_busy                   (gboolean                *busy,
@@ -44,6 +62,10 @@ GPtrArray  *quorum_compliance_compute_finish_shown (GAsyncResult       *result,
                                                     GtkWidget          *widget,
                                                     gboolean           *busy,
                                                     GtkSpinner         *spinner);
+gpointer    quorum_compliance_compute_then_finish_shown (GAsyncResult  *result,
+                                                         GtkWidget     *widget,
+                                                         gboolean      *busy,
+                                                         GtkSpinner    *spinner);
 
 GtkWidget  *quorum_records_popover_new        (QuorumStore             *store,
                                                QuorumRulebook          *rulebook,

@@ -27,6 +27,11 @@
 
 #define UPCOMING_DAYS 14
 
+/* How many groups and rows one frame adds: a duty row with its wrapped
+ * explanation takes a couple of milliseconds to measure, and a year's
+ * group of them at once takes longer than a frame may. */
+#define ROWS_PER_FRAME 3
+
 typedef enum
 {
   SECTION_MONTH,
@@ -54,6 +59,9 @@ struct _QuorumPersonView
   GCancellable   *cancellable;
   GArray         *person_ids;
   GPtrArray      *results;
+  GListModel     *upcoming;
+  GListModel     *makeups;
+  GPtrArray      *leaves;
   GPtrArray      *pending;
   gint64          person_id;
   guint           n_rows;
@@ -94,17 +102,57 @@ set_busy (QuorumPersonView *self,
   quorum_set_busy (&self->busy, self->spinner, busy);
 }
 
-/* The groups of a new result are added one a frame: laying out all the
- * rows of a person at once takes longer than a frame may. */
+/* What show_results() made and is yet to be added: a group (@group
+ * %NULL), or a row of the group before it. */
+typedef struct
+{
+  GtkWidget *widget;
+  GtkWidget *group;
+} Pending;
+
+static void
+pending_free (Pending *pending)
+{
+  g_object_unref (pending->widget);
+  g_clear_object (&pending->group);
+  g_free (pending);
+}
+
+/* Queues @group, then each of @rows (floating or not) to be added to it. */
+static void
+queue_group (QuorumPersonView *self,
+             GtkWidget        *group,
+             GPtrArray        *rows)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->widget = g_object_ref_sink (group);
+  g_ptr_array_add (self->pending, pending);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    {
+      pending = g_new0 (Pending, 1);
+      pending->widget = g_object_ref_sink (rows->pdata[i]);
+      pending->group = g_object_ref (group);
+      g_ptr_array_add (self->pending, pending);
+    }
+}
+
+/* The groups of a new result, and their rows, are added a few a frame:
+ * laying out all the rows of a person at once takes longer than a frame
+ * may. */
 static void
 append_pending (QuorumPersonView *self,
                 guint             n)
 {
   for (guint i = 0; i < n && self->pending->len > 0; i++)
     {
-      g_autoptr(GtkWidget) group = g_ptr_array_steal_index (self->pending, 0);
+      Pending *pending = self->pending->pdata[0];
 
-      gtk_box_append (self->sections, group);
+      if (pending->group == NULL)
+        gtk_box_append (self->sections, pending->widget);
+      else
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (pending->group), pending->widget);
+      g_ptr_array_remove_index (self->pending, 0);
     }
 }
 
@@ -115,7 +163,7 @@ append_tick_cb (GtkWidget     *widget,
 {
   QuorumPersonView *self = QUORUM_PERSON_VIEW (widget);
 
-  append_pending (self, 1);
+  append_pending (self, ROWS_PER_FRAME);
   if (self->pending->len > 0)
     return G_SOURCE_CONTINUE;
   self->append_tick = 0;
@@ -161,7 +209,7 @@ stop_appending (QuorumPersonView *self)
   g_ptr_array_set_size (self->pending, 0);
 }
 
-/* Adds the groups of show_results() a frame apart while the view is on
+/* Adds the groups of show_results() a few a frame while the view is on
  * show (busy until the last); while it is not, from when it is shown. */
 static void
 start_appending (QuorumPersonView *self)
@@ -346,12 +394,11 @@ duty_row (QuorumPersonView       *self,
 
 static void
 add_now_group (QuorumPersonView *self,
+               GListModel       *makeups,
+               GPtrArray        *leaves,
                const GDate      *today)
 {
-  g_autoptr(GListModel) makeups = quorum_store_list_owed_makeups (self->store, self->person_id, NULL);
-  g_autoptr(GPtrArray) leaves = quorum_store_list_leaves (self->store, self->person_id, NULL);
-  GtkWidget *group = new_group (_("To Catch Up"), NULL);
-  gboolean any = FALSE;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   for (guint i = 0; makeups != NULL && i < g_list_model_get_n_items (makeups); i++)
     {
@@ -369,8 +416,7 @@ add_now_group (QuorumPersonView *self,
       icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       gtk_widget_add_css_class (icon, "status-red");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      any = TRUE;
+      g_ptr_array_add (rows, row);
     }
 
   for (guint i = 0; leaves != NULL && i < leaves->len; i++)
@@ -393,18 +439,12 @@ add_now_group (QuorumPersonView *self,
       row = new_row (title, leave->reason);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("find-location-symbolic"));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      any = TRUE;
+      g_ptr_array_add (rows, row);
     }
 
-  if (any)
-    {
-      g_ptr_array_add (self->pending, g_object_ref_sink (group));
-      return;
-    }
-  /* Nothing to catch up: the group was never shown. */
-  g_object_ref_sink (group);
-  g_object_unref (group);
+  /* Nothing to catch up: no group. */
+  if (rows->len > 0)
+    queue_group (self, new_group (_("To Catch Up"), NULL), rows);
 }
 
 static void
@@ -412,8 +452,7 @@ add_upcoming_group (QuorumPersonView *self,
                     GListModel       *upcoming,
                     GDateTime        *until)
 {
-  GtkWidget *group = new_group (_("Next 14 Days"), NULL);
-  guint n = 0;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   for (guint i = 0; upcoming != NULL && i < g_list_model_get_n_items (upcoming); i++)
     {
@@ -444,14 +483,12 @@ add_upcoming_group (QuorumPersonView *self,
       gtk_widget_add_css_class (chip, quorum_kind_css_class (quorum_occurrence_get_kind (occurrence)));
       gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), chip);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      n++;
+      g_ptr_array_add (rows, row);
     }
-  self->n_upcoming = n;
-  if (n == 0)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               new_row (_("Nothing required in the next 14 days"), NULL));
-  g_ptr_array_add (self->pending, g_object_ref_sink (group));
+  self->n_upcoming = rows->len;
+  if (rows->len == 0)
+    g_ptr_array_add (rows, new_row (_("Nothing required in the next 14 days"), NULL));
+  queue_group (self, new_group (_("Next 14 Days"), NULL), rows);
 }
 
 static void
@@ -465,10 +502,8 @@ show_results (QuorumPersonView *self)
   };
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) until = NULL;
-  g_autoptr(GDateTime) year_end = NULL;
-  g_autoptr(GListModel) upcoming = NULL;
-  QuorumOccurrenceFilter filter = { 0 };
-  GtkWidget *groups[N_SECTIONS];
+  GListModel *upcoming = self->upcoming;
+  GPtrArray *rows[N_SECTIONS];
   GDate today;
 
   clear_sections (self);
@@ -478,54 +513,62 @@ show_results (QuorumPersonView *self)
   quorum_store_get_today (self->store, &today);
   from = quorum_date_to_date_time (&today);
   until = g_date_time_add_days (from, UPCOMING_DAYS);
-  year_end = g_date_time_add_years (from, 1);
-  filter.person_id = self->person_id;
-  /* A year of required sessions for the next one of each duty: no roll
-   * counts, no routine meetings. */
-  filter.without_counts = TRUE;
-  filter.duties_only = TRUE;
-  upcoming = quorum_store_list_occurrences (self->store, from, year_end, &filter, NULL);
 
-  add_now_group (self, &today);
+  add_now_group (self, self->makeups, self->leaves, &today);
+
+  for (guint s = 0; s < N_SECTIONS; s++)
+    rows[s] = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      QuorumComplianceResult *r = self->results->pdata[i];
+
+      g_ptr_array_add (rows[section_for (quorum_period_get_kind (quorum_compliance_result_get_period (r)))],
+                       duty_row (self, r, upcoming, &today));
+    }
 
   for (guint s = 0; s < N_SECTIONS; s++)
     {
       g_autoptr(QuorumPeriod) period = quorum_period_for_date (kinds[s], &today, NULL);
       g_autofree char *name = quorum_period_format (period);
 
-      groups[s] = new_group (_(titles[s]), name);
-    }
-
-  for (guint i = 0; i < self->results->len; i++)
-    {
-      QuorumComplianceResult *r = self->results->pdata[i];
-
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[section_for (quorum_period_get_kind (quorum_compliance_result_get_period (r)))]),
-                                 duty_row (self, r, upcoming, &today));
-    }
-
-  for (guint s = 0; s < N_SECTIONS; s++)
-    {
       /* A section with no duty says so rather than vanishing. */
-      gboolean empty = TRUE;
-
-      for (guint i = 0; i < self->results->len && empty; i++)
-        empty = section_for (quorum_period_get_kind (quorum_compliance_result_get_period (self->results->pdata[i]))) != s;
-      if (empty)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[s]),
-                                   new_row (_("No duty for this period"), NULL));
-      g_ptr_array_add (self->pending, g_object_ref_sink (groups[s]));
+      if (rows[s]->len == 0)
+        g_ptr_array_add (rows[s], new_row (_("No duty for this period"), NULL));
+      queue_group (self, new_group (_(titles[s]), name), rows[s]);
+      g_ptr_array_unref (rows[s]);
     }
 
   add_upcoming_group (self, upcoming, until);
   start_appending (self);
 }
 
+/* What the worker is asked for, and what it reads for the view. */
+typedef struct
+{
+  gint64      person_id;
+  GDate       today;
+  GPtrArray  *results;
+  GListModel *upcoming;
+  GListModel *makeups;
+  GPtrArray  *leaves;
+} PersonLoad;
+
+static void
+person_load_free (PersonLoad *load)
+{
+  g_clear_pointer (&load->results, g_ptr_array_unref);
+  g_clear_object (&load->upcoming);
+  g_clear_object (&load->makeups);
+  g_clear_pointer (&load->leaves, g_ptr_array_unref);
+  g_free (load);
+}
+
 /* The person's results whose period contains today (or, per event, the year's). */
 static GPtrArray *
-pick_results (QuorumPersonView *self,
-              GPtrArray        *all,
-              const GDate      *today)
+pick_results (GPtrArray   *all,
+              gint64       person_id,
+              const GDate *today)
 {
   GPtrArray *mine = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -534,12 +577,39 @@ pick_results (QuorumPersonView *self,
       QuorumComplianceResult *r = all->pdata[i];
 
       if (quorum_compliance_result_get_subject_kind (r) != QUORUM_SUBJECT_PERSON ||
-          quorum_compliance_result_get_subject_id (r) != self->person_id ||
+          quorum_compliance_result_get_subject_id (r) != person_id ||
           !quorum_period_contains (quorum_compliance_result_get_period (r), today))
         continue;
       g_ptr_array_add (mine, g_object_ref (r));
     }
   return mine;
+}
+
+/* In the worker, with its own connection: everything the person's groups
+ * are made of, so that the frame that gets it only makes rows. */
+static gpointer
+load_person_cb (QuorumStore *store,
+                GPtrArray   *all,
+                gpointer     data)
+{
+  const PersonLoad *query = data;
+  PersonLoad *load = g_new0 (PersonLoad, 1);
+  g_autoptr(GDateTime) from = quorum_date_to_date_time (&query->today);
+  g_autoptr(GDateTime) year_end = g_date_time_add_years (from, 1);
+  QuorumOccurrenceFilter filter = { 0 };
+
+  load->person_id = query->person_id;
+  load->today = query->today;
+  load->results = pick_results (all, query->person_id, &query->today);
+  filter.person_id = query->person_id;
+  /* A year of required sessions for the next one of each duty: no roll
+   * counts, no routine meetings. */
+  filter.without_counts = TRUE;
+  filter.duties_only = TRUE;
+  load->upcoming = quorum_store_list_occurrences (store, from, year_end, &filter, NULL);
+  load->makeups = quorum_store_list_owed_makeups (store, query->person_id, NULL);
+  load->leaves = quorum_store_list_leaves (store, query->person_id, NULL);
+  return load;
 }
 
 static void
@@ -548,15 +618,27 @@ on_computed_cb (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(QuorumPersonView) self = user_data;
-  g_autoptr(GPtrArray) all = NULL;
-  GDate today;
+  PersonLoad *load;
 
-  if (!(all = quorum_compliance_compute_finish_shown (result, GTK_WIDGET (self), &self->busy,
-                                                     self->spinner)))
+  if (!(load = quorum_compliance_compute_then_finish_shown (result, GTK_WIDGET (self), &self->busy,
+                                                            self->spinner)))
     return;
-  quorum_store_get_today (self->store, &today);
+  /* Someone else was chosen meanwhile (and is evaluated when the list
+   * has them): what was read for the one before is not shown for them. */
+  if (load->person_id != self->person_id)
+    {
+      person_load_free (load);
+      return;
+    }
   g_clear_pointer (&self->results, g_ptr_array_unref);
-  self->results = pick_results (self, all, &today);
+  g_clear_object (&self->upcoming);
+  g_clear_object (&self->makeups);
+  g_clear_pointer (&self->leaves, g_ptr_array_unref);
+  self->results = g_steal_pointer (&load->results);
+  self->upcoming = g_steal_pointer (&load->upcoming);
+  self->makeups = g_steal_pointer (&load->makeups);
+  self->leaves = g_steal_pointer (&load->leaves);
+  person_load_free (load);
   show_results (self);
 }
 
@@ -564,7 +646,7 @@ static void
 compute (QuorumPersonView *self)
 {
   g_autoptr(QuorumPeriod) year = NULL;
-  GDate today;
+  PersonLoad *query;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -578,11 +660,16 @@ compute (QuorumPersonView *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  quorum_store_get_today (self->store, &today);
-  year = quorum_period_for_date (QUORUM_PERIOD_YEAR, &today, NULL);
+  query = g_new0 (PersonLoad, 1);
+  query->person_id = self->person_id;
+  quorum_store_get_today (self->store, &query->today);
+  year = quorum_period_for_date (QUORUM_PERIOD_YEAR, &query->today, NULL);
   set_busy (self, TRUE);
-  quorum_compliance_compute_async (self->store, self->rulebook, self->workdays, year, &today,
-                                   self->cancellable, on_computed_cb, g_object_ref (self));
+  quorum_compliance_compute_then_async (self->store, self->rulebook, self->workdays, year,
+                                        &query->today, load_person_cb, query,
+                                        (GDestroyNotify)person_load_free,
+                                        (GDestroyNotify)person_load_free, self->cancellable,
+                                        on_computed_cb, g_object_ref (self));
 }
 
 static void
@@ -651,6 +738,9 @@ quorum_person_view_dispose (GObject *object)
   g_clear_object (&self->workdays);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_object (&self->upcoming);
+  g_clear_object (&self->makeups);
+  g_clear_pointer (&self->leaves, g_ptr_array_unref);
 
   G_OBJECT_CLASS (quorum_person_view_parent_class)->dispose (object);
 }
@@ -692,7 +782,7 @@ quorum_person_view_init (QuorumPersonView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_free);
   self->settings = g_settings_new (APP_ID);
   set_busy (self, FALSE);
 }
