@@ -627,6 +627,114 @@ test_demo (void)
   gtk_window_destroy (GTK_WINDOW (f->window));
 }
 
+/* Counts the groups of the detail pane (below the rank group) still hidden. */
+static guint
+count_hidden_groups (GtkWidget *root)
+{
+  guint n = ADW_IS_PREFERENCES_GROUP (root) && !gtk_widget_get_visible (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_hidden_groups (child);
+  return n;
+}
+
+static gboolean
+no_hidden_groups (gpointer data)
+{
+  return count_hidden_groups (data) == 0;
+}
+
+/* A new window, opened on another page, then on People: the page's first
+ * showing. */
+static QuorumWindow *
+open_on_people (QuorumApplication  *app,
+                QuorumPeoplePage  **page)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  QuorumWindow *window;
+
+  g_settings_set_string (settings, "last-page", "calendar");
+  window = quorum_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  quorum_test_spin (200);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "people"));
+  *page = QUORUM_PEOPLE_PAGE (find_widget (GTK_WIDGET (window), QUORUM_TYPE_PEOPLE_PAGE));
+  return window;
+}
+
+/* A big office's first showing lists a window's height of people at once
+ * and the rest a few a frame; the person's groups of assignments come a
+ * frame each after their name. Once settled, everything is there, in rank
+ * order, as a page made at once shows it. */
+static void
+test_big_office_in_later_frames (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  QuorumStore *store = quorum_application_get_store (app);
+  g_autoptr(QuorumPerson) first = NULL;
+  g_autoptr(GListModel) everyone = NULL;
+  g_autoptr(GError) error = NULL;
+  QuorumWindow *window;
+  QuorumPeoplePage *page;
+  GListModel *shown;
+  GtkStack *detail;
+  ShownCount all;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("同事%02u", i);
+      g_autoptr(QuorumPerson) person = quorum_person_new (name, "科员", 6000 + (int)i);
+
+      quorum_store_add_person (store, person, &error);
+      g_assert_no_error (error);
+    }
+  everyone = quorum_store_list_people (store, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (everyone), >, 30);
+
+  window = open_on_people (app, &page);
+  g_assert_nonnull (page);
+  shown = quorum_people_page_get_shown (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, g_list_model_get_n_items (everyone));
+
+  /* The details first come without their groups, which follow. */
+  detail = find_detail_stack (GTK_WIDGET (page));
+  g_assert_true (quorum_test_wait_for (detail_shown, detail, 5000));
+  g_assert_cmpuint (count_hidden_groups (GTK_WIDGET (detail)), >, 0);
+  g_assert_true (quorum_test_wait_for (no_hidden_groups, detail, 5000));
+
+  all = (ShownCount) { page, g_list_model_get_n_items (everyone) };
+  g_assert_true (quorum_test_wait_for (shown_count_is, &all, 5000));
+  for (guint i = 0; i < all.n; i++)
+    {
+      g_autoptr(QuorumPerson) listed = g_list_model_get_item (shown, i);
+      g_autoptr(QuorumPerson) person = g_list_model_get_item (everyone, i);
+
+      g_assert_cmpint (quorum_person_get_id (listed), ==, quorum_person_get_id (person));
+    }
+  first = g_list_model_get_item (everyone, 0);
+  g_assert_cmpint (quorum_people_page_get_selected (page), ==, quorum_person_get_id (first));
+
+  /* A change while the rest is still to come lists everyone at once. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_on_people (app, &page);
+  shown = quorum_people_page_get_shown (page);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, all.n);
+  {
+    g_autoptr(QuorumPerson) extra = quorum_person_new ("新同事", "", 9000);
+
+    quorum_store_add_person (store, extra, &error);
+    g_assert_no_error (error);
+  }
+  all = (ShownCount) { page, all.n + 1 };
+  g_assert_true (quorum_test_wait_for (shown_count_is, &all, 5000));
+  quorum_test_spin (200);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, all.n);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/ui/people-page/delete", test_delete);
   g_test_add_func ("/ui/people-page/detail-after-first-frame", test_detail_after_first_frame);
   g_test_add_func ("/ui/people-page/demo", test_demo);
+  g_test_add_func ("/ui/people-page/big-office-in-later-frames", test_big_office_in_later_frames);
 
   return g_test_run ();
 }

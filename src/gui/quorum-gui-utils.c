@@ -496,6 +496,39 @@ later_frames_tick_cb (GtkWidget     *owner,
 }
 
 /**
+ * quorum_show_array_in_later_frames:
+ * @owner: the widget whose frames count, such as a page
+ * @widgets: (array length=n_widgets): the widgets to show later, in order,
+ *   descendants of @owner
+ * @n_widgets: how many
+ *
+ * Like quorum_show_in_later_frames(), for widgets gathered at run time.
+ */
+void
+quorum_show_array_in_later_frames (GtkWidget  *owner,
+                                   GtkWidget **widgets,
+                                   guint       n_widgets)
+{
+  LaterFrames *later;
+
+  g_return_if_fail (GTK_IS_WIDGET (owner));
+
+  for (guint i = 0; i < n_widgets; i++)
+    g_return_if_fail (GTK_IS_WIDGET (widgets[i]));
+  if (n_widgets == 0)
+    return;
+
+  later = g_new0 (LaterFrames, 1);
+  later->widgets = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_widgets; i++)
+    {
+      gtk_widget_set_visible (widgets[i], FALSE);
+      g_ptr_array_add (later->widgets, g_object_ref (widgets[i]));
+    }
+  quorum_add_tick_callback_after_paint (owner, later_frames_tick_cb, later, later_frames_free);
+}
+
+/**
  * quorum_show_in_later_frames:
  * @owner: the widget whose frames count, such as a page
  * @first: the first widget to show later, a descendant of @owner
@@ -513,21 +546,16 @@ quorum_show_in_later_frames (GtkWidget *owner,
                              GtkWidget *first,
                              ...)
 {
-  LaterFrames *later;
+  g_autoptr(GPtrArray) widgets = g_ptr_array_new ();
   GtkWidget *widget;
   va_list args;
 
   g_return_if_fail (GTK_IS_WIDGET (owner));
   g_return_if_fail (GTK_IS_WIDGET (first));
 
-  later = g_new0 (LaterFrames, 1);
-  later->widgets = g_ptr_array_new_with_free_func (g_object_unref);
   va_start (args, first);
   for (widget = first; widget != NULL; widget = va_arg (args, GtkWidget *))
-    {
-      gtk_widget_set_visible (widget, FALSE);
-      g_ptr_array_add (later->widgets, g_object_ref (widget));
-    }
+    g_ptr_array_add (widgets, widget);
   va_end (args);
-  quorum_add_tick_callback_after_paint (owner, later_frames_tick_cb, later, later_frames_free);
+  quorum_show_array_in_later_frames (owner, (GtkWidget **)widgets->pdata, widgets->len);
 }

@@ -49,5 +49,8 @@ guint       quorum_add_tick_callback_after_paint (GtkWidget     *widget,
 void        quorum_show_in_later_frames          (GtkWidget     *owner,
                                                   GtkWidget     *first,
                                                   ...) G_GNUC_NULL_TERMINATED;
+void        quorum_show_array_in_later_frames    (GtkWidget     *owner,
+                                                  GtkWidget    **widgets,
+                                                  guint          n_widgets);
 
 G_END_DECLS

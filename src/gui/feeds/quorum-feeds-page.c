@@ -26,8 +26,10 @@
 /* Warnings listed in an import report; the rest are counted. */
 #define MAX_WARNINGS_SHOWN 8
 /* Feed rows added per frame: a big office's fifty rows, made in one go,
- * held the first showing of the page for a fifth of a second. */
-#define ROWS_PER_FRAME 8
+ * held the first showing of the page for a fifth of a second; eight a
+ * frame, with the help section that comes in the same frame, still took
+ * some 30 ms of the main thread. */
+#define ROWS_PER_FRAME 4
 
 /**
  * QuorumFeedsPage:
@@ -58,6 +60,7 @@ struct _QuorumFeedsPage
   GPtrArray           *rows;             /* QuorumFeedRow, owned by the group */
   GListModel          *people;           /* whom rows->len - 1 rows stand for so far */
   guint                fill_tick;        /* adds the rest of the rows, a few a frame */
+  guint                fill_wait;        /* frames it lets go by first */
   guint                refresh_source;
   guint                publish_source;
   GtkNativeDialog     *chooser;
@@ -205,6 +208,11 @@ fill_tick_cb (GtkWidget     *widget,
 {
   QuorumFeedsPage *self = QUORUM_FEEDS_PAGE (widget);
 
+  if (self->fill_wait > 0)
+    {
+      self->fill_wait--;
+      return G_SOURCE_CONTINUE;
+    }
   if (add_rows (self, ROWS_PER_FRAME))
     return G_SOURCE_CONTINUE;
   self->fill_tick = 0;
@@ -274,10 +282,17 @@ refresh_rows (QuorumFeedsPage *self)
     }
 
   g_set_object (&self->people, people);
-  /* Not in the frame that shows the page, which has enough to lay out. */
+  /* Not in the frame that shows the page, which has enough to lay out,
+   * nor in the next, which shows the help above the rows (see
+   * quorum_feeds_page_init ()) when the page is new. */
   if (self->rows->len - 1 < g_list_model_get_n_items (people) && self->fill_tick == 0)
-    self->fill_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self), fill_tick_cb, NULL,
-                                                            NULL);
+    {
+      gboolean help_to_come = !gtk_widget_get_visible (GTK_WIDGET (self->phone_group));
+
+      self->fill_wait = self->rows->len == 1 && help_to_come ? 1 : 0;
+      self->fill_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self), fill_tick_cb, NULL,
+                                                              NULL);
+    }
 }
 
 static void

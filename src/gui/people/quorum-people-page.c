@@ -28,6 +28,13 @@
 #include "quorum-window.h"
 #include "quorum-workdays.h"
 
+/* The first showing of the page lists this many people in the frame that
+ * shows it (a window's height of them), and the rest this many a frame:
+ * GTK 4.8's list view makes a row for each of a big office's fifty people
+ * at once, and laying them all out took longer than a frame may. */
+#define FIRST_ROWS      16
+#define ROWS_PER_FRAME  12
+
 struct _QuorumPeoplePage
 {
   AdwBin               parent_instance;
@@ -48,6 +55,8 @@ struct _QuorumPeoplePage
   guint                refresh_id;
   gboolean             refreshing;
   guint                detail_tick;    /* the first detail, after the page's first frame */
+  GPtrArray           *pending;        /* people still to list on the first showing */
+  guint                fill_tick;      /* lists them, a few a frame */
 
   GtkStack            *stack;
   AdwLeaflet          *leaflet;
@@ -82,6 +91,8 @@ static const char * const relation_order[] = {
 };
 
 static void update_detail (QuorumPeoplePage *self);
+static void update_detail_full (QuorumPeoplePage *self,
+                                gboolean          later);
 static void update_actions (QuorumPeoplePage *self);
 
 static void
@@ -169,14 +180,15 @@ detail_tick_cb (GtkWidget     *widget,
 
   self->detail_tick = 0;
   gtk_widget_set_opacity (GTK_WIDGET (self->detail_stack), 1);
-  update_detail (self);
+  update_detail_full (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
-/* The first showing of the page lays out the list in one frame and the
- * selected person's details (their groups, assignments and warnings) in
- * the next: both in one frame took longer than a frame may. Until then
- * the detail pane is blank rather than saying that nobody is selected. */
+/* The first showing of the page lays out the top of the list in one frame
+ * and the selected person's details in the next, their groups of
+ * assignments and warnings one a frame after that: all in one frame took
+ * longer than a frame may. Until then the detail pane is blank rather than
+ * saying that nobody is selected. */
 static void
 update_detail_after_paint (QuorumPeoplePage *self)
 {
@@ -194,6 +206,38 @@ update_detail_after_paint (QuorumPeoplePage *self)
 }
 
 static void
+stop_filling (QuorumPeoplePage *self)
+{
+  if (self->fill_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->fill_tick);
+  self->fill_tick = 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+}
+
+/* Lists the next few people still pending, in rank order after those
+ * listed. */
+static gboolean
+fill_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  QuorumPeoplePage *self = QUORUM_PEOPLE_PAGE (widget);
+  guint n = MIN (ROWS_PER_FRAME, self->pending->len);
+
+  self->refreshing = TRUE;
+  g_list_store_splice (self->people, g_list_model_get_n_items (G_LIST_MODEL (self->people)), 0,
+                       self->pending->pdata, n);
+  self->refreshing = FALSE;
+  g_ptr_array_remove_range (self->pending, 0, n);
+  update_actions (self);
+  if (self->pending->len > 0)
+    return G_SOURCE_CONTINUE;
+  self->fill_tick = 0;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
+static void
 refresh_full (QuorumPeoplePage *self,
               gboolean          first)
 {
@@ -206,9 +250,10 @@ refresh_full (QuorumPeoplePage *self,
   g_autoptr(GDate) today = NULL;
   g_autofree char *count = NULL;
   gint64 keep = self->selected_id;
-  guint n;
+  guint n, n_now;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  stop_filling (self);
 
   if (self->store == NULL)
     {
@@ -260,9 +305,22 @@ refresh_full (QuorumPeoplePage *self,
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     g_ptr_array_add (items, g_list_model_get_item (people, i));
 
+  /* On the first showing, the rest of the list comes from the frame after
+   * next, a few a frame. */
+  n_now = items->len;
+  if (first && gtk_widget_get_mapped (GTK_WIDGET (self)) && items->len > FIRST_ROWS)
+    {
+      n_now = FIRST_ROWS;
+      self->pending = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = n_now; i < items->len; i++)
+        g_ptr_array_add (self->pending, g_object_ref (g_ptr_array_index (items, i)));
+      self->fill_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self), fill_tick_cb,
+                                                              NULL, NULL);
+    }
+
   self->refreshing = TRUE;
   g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
-                       items->pdata, items->len);
+                       items->pdata, n_now);
   self->refreshing = FALSE;
 
   n = g_list_model_get_n_items (everyone);
@@ -450,8 +508,11 @@ add_warnings (QuorumPeoplePage *self,
   gtk_box_append (self->assignments_box, group);
 }
 
+/* With @later, the groups of assignments and warnings come one a frame,
+ * from the frame after next. */
 static void
-update_detail (QuorumPeoplePage *self)
+update_detail_full (QuorumPeoplePage *self,
+                    gboolean          later)
 {
   QuorumPerson *person = selected_person (self);
   g_autoptr(GPtrArray) relations = NULL;
@@ -568,6 +629,23 @@ update_detail (QuorumPeoplePage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
       gtk_box_append (self->assignments_box, group);
     }
+
+  if (later)
+    {
+      g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->assignments_box));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (groups, child);
+      quorum_show_array_in_later_frames (GTK_WIDGET (self), (GtkWidget **)groups->pdata,
+                                         groups->len);
+    }
+}
+
+static void
+update_detail (QuorumPeoplePage *self)
+{
+  update_detail_full (self, FALSE);
 }
 
 static void
@@ -1253,6 +1331,7 @@ quorum_people_page_dispose (GObject *object)
   if (self->detail_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->detail_tick);
   self->detail_tick = 0;
+  stop_filling (self);
   /* AdwBin unparents its child itself: let it go before the template does. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_PEOPLE_PAGE);
