@@ -141,6 +141,22 @@ cell_for (Fixture *f,
   return cell;
 }
 
+/* The text of the cell's visible label with @css_class, or NULL. */
+static const char *
+cell_label_text (QuorumMonthCell *cell,
+                 const char      *css_class)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (cell));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (header); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, css_class) &&
+        gtk_widget_get_visible (child))
+      return gtk_label_get_text (GTK_LABEL (child));
+
+  return NULL;
+}
+
 static void
 assert_ymd (GDateTime *dt,
             int        y,
@@ -320,14 +336,30 @@ test_day_marks (Fixture       *f,
                    QUORUM_DAY_MARK_NONE);
   g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 10, 10, NULL)), ==,
                    QUORUM_DAY_MARK_ADJUSTED_WORKDAY);
+  g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 10, 5, NULL)), ==,
+                   QUORUM_DAY_MARK_HOLIDAY);
   g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 9, 30, NULL)), ==,
                    QUORUM_DAY_MARK_NONE);
+
+  /* The header shows the name and badge of a marked day only: the labels
+   * are made for the first marked day and hidden again for plain ones. */
+  g_assert_cmpstr (cell_label_text (cell_for (f, 2026, 10, 5, NULL), "day-badge"), ==,
+                   C_("day badge", "Off"));
+  g_assert_cmpstr (cell_label_text (cell_for (f, 2026, 10, 10, NULL), "day-badge"), ==,
+                   C_("day badge", "Work"));
+  g_assert_null (cell_label_text (cell_for (f, 2026, 10, 8, NULL), "day-badge"));
+  g_assert_cmpstr (cell_label_text (cell_for (f, 2026, 10, 1, NULL), "day-number"), ==, "1");
 
   quorum_month_view_set_date (f->view, september);
   g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 9, 20, NULL)), ==,
                    QUORUM_DAY_MARK_ADJUSTED_WORKDAY);
   g_assert_cmpint (quorum_month_cell_get_mark (cell_for (f, 2026, 9, 21, NULL)), ==,
                    QUORUM_DAY_MARK_NONE);
+  g_assert_cmpstr (cell_label_text (cell_for (f, 2026, 9, 20, NULL), "day-badge"), ==,
+                   C_("day badge", "Work"));
+  /* September 8th sits where October 6th did: a plain day again. */
+  g_assert_null (cell_label_text (cell_for (f, 2026, 9, 8, NULL), "day-badge"));
+  g_assert_cmpstr (cell_label_text (cell_for (f, 2026, 9, 8, NULL), "day-name"), ==, "");
 }
 
 static void

@@ -177,7 +177,8 @@ quorum_month_cell_query_tooltip (GtkWidget  *widget,
 {
   QuorumMonthCell *self = QUORUM_MONTH_CELL (widget);
 
-  for (guint i = 0; i < self->n_shown && i < self->chips->len; i++)
+  /* The view may have refilled the occurrences since the last allocation. */
+  for (guint i = 0; i < self->n_shown && i < self->chips->len && i < self->occurrences->len; i++)
     {
       GtkWidget *chip = g_ptr_array_index (self->chips, i);
       QuorumOccurrence *occurrence = g_ptr_array_index (self->occurrences, i);
@@ -412,20 +413,8 @@ quorum_month_cell_init (QuorumMonthCell *self)
   gtk_widget_add_css_class (self->day_label, "day-number");
   gtk_widget_add_css_class (self->day_label, "numeric");
   gtk_box_append (GTK_BOX (self->header), self->day_label);
-
-  self->name_label = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (self->name_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (self->name_label), 0.0);
-  gtk_widget_set_hexpand (self->name_label, TRUE);
-  gtk_widget_add_css_class (self->name_label, "day-name");
-  gtk_widget_add_css_class (self->name_label, "caption");
-  gtk_box_append (GTK_BOX (self->header), self->name_label);
-
-  self->badge = gtk_label_new (NULL);
-  gtk_widget_set_valign (self->badge, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->badge, "day-badge");
-  gtk_widget_set_visible (self->badge, FALSE);
-  gtk_box_append (GTK_BOX (self->header), self->badge);
+  /* The holiday's name and badge come with the first marked day: see
+   * ensure_mark_labels(). */
 
   self->more_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->more_label), 0.0);
@@ -433,6 +422,29 @@ quorum_month_cell_init (QuorumMonthCell *self)
   gtk_widget_add_css_class (self->more_label, "more");
   gtk_widget_set_parent (self->more_label, GTK_WIDGET (self));
   gtk_widget_set_child_visible (self->more_label, FALSE);
+}
+
+/* Most days are not holidays: their cells make do with the day number, and
+ * the window's first frame builds, styles and measures 84 labels fewer (an
+ * empty label still loads its font for its height). */
+static void
+ensure_mark_labels (QuorumMonthCell *self)
+{
+  if (self->name_label != NULL)
+    return;
+
+  self->name_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->name_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (self->name_label), 0.0);
+  gtk_widget_set_hexpand (self->name_label, TRUE);
+  gtk_widget_add_css_class (self->name_label, "day-name");
+  gtk_box_append (GTK_BOX (self->header), self->name_label);
+
+  self->badge = gtk_label_new (NULL);
+  gtk_widget_set_valign (self->badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->badge, "day-badge");
+  gtk_widget_set_visible (self->badge, FALSE);
+  gtk_box_append (GTK_BOX (self->header), self->badge);
 }
 
 GtkWidget *
@@ -482,6 +494,10 @@ quorum_month_cell_set_day (QuorumMonthCell      *self,
     classes[n++] = "workday";
   /* The same classes again would restyle the cell and its chips. */
   quorum_widget_set_css_classes (GTK_WIDGET (self), classes);
+
+  if (mark == QUORUM_DAY_MARK_NONE && mark_name == NULL && self->name_label == NULL)
+    return;
+  ensure_mark_labels (self);
 
   switch (mark)
     {
