@@ -544,6 +544,88 @@ test_switch_busy (Fixture       *f,
   g_assert_cmpuint (quorum_month_cell_get_occurrences (cell_for (f, 2026, 11, 12, NULL))->len, ==, 12);
 }
 
+static GListStore *
+kinds_store (const char * const *kinds,
+             guint               n_kinds)
+{
+  GListStore *store = g_list_store_new (QUORUM_TYPE_OCCURRENCE);
+
+  for (guint i = 0; i < n_kinds; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("事项 %s", kinds[i]);
+      g_autoptr(QuorumOccurrence) o = NULL;
+
+      o = quorum_fake_occurrence (200 + i, title, kinds[i], NULL, 2026, 11, 12, 8 + i, 0, 30,
+                                  QUORUM_OCCURRENCE_SCHEDULED);
+      g_list_store_append (store, o);
+    }
+
+  return store;
+}
+
+/* The chips of @cell as they are drawn and read, in widget order. */
+static GPtrArray *
+mapped_chips (QuorumMonthCell *cell)
+{
+  GPtrArray *chips = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cell)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_has_css_class (child, "chip") && gtk_widget_get_mapped (child))
+      g_ptr_array_add (chips, child);
+
+  return chips;
+}
+
+/* New events of a cell take the chips that already have their classes
+ * (no restyle); the chips still read and show in time order, each with
+ * its own event's text and classes. */
+static void
+test_chip_swap (Fixture       *f,
+                gconstpointer  data)
+{
+  static const char * const before[] = { "meeting", "study", "paperwork" };
+  static const char * const after[] = { "paperwork", "meeting", "study" };
+  g_autoptr(GListStore) first = kinds_store (before, G_N_ELEMENTS (before));
+  g_autoptr(GListStore) second = kinds_store (after, G_N_ELEMENTS (after));
+  QuorumMonthCell *cell = cell_for (f, 2026, 11, 12, NULL);
+  g_autoptr(GPtrArray) old_chips = NULL;
+  g_autoptr(GPtrArray) new_chips = NULL;
+  float y = -1;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1150);
+  quorum_month_view_set_model (f->view, G_LIST_MODEL (first));
+  quorum_test_spin (200);
+  old_chips = mapped_chips (cell);
+  g_assert_cmpuint (old_chips->len, ==, G_N_ELEMENTS (before));
+
+  quorum_month_view_set_model (f->view, G_LIST_MODEL (second));
+  quorum_test_spin (200);
+  new_chips = mapped_chips (cell);
+  g_assert_cmpuint (new_chips->len, ==, G_N_ELEMENTS (after));
+
+  for (guint i = 0; i < new_chips->len; i++)
+    {
+      GtkWidget *chip = g_ptr_array_index (new_chips, i);
+      QuorumOccurrence *occurrence = quorum_month_cell_get_chip_occurrence (cell, chip);
+      g_autofree char *text = g_strdup_printf ("%02u:00 事项 %s", 8 + i, after[i]);
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (occurrence);
+      g_assert_cmpstr (quorum_occurrence_get_kind (occurrence), ==, after[i]);
+      g_assert_cmpstr (quorum_month_chip_get_text (QUORUM_MONTH_CHIP (chip)), ==, text);
+      g_assert_true (gtk_widget_has_css_class (chip, quorum_kind_css_class (after[i])));
+      /* The chip that had this kind before shows it again. */
+      for (guint j = 0; j < G_N_ELEMENTS (before); j++)
+        if (g_str_equal (before[j], after[i]))
+          g_assert_true (chip == g_ptr_array_index (old_chips, j));
+      /* Drawn top to bottom in the order read. */
+      g_assert_true (gtk_widget_compute_bounds (chip, GTK_WIDGET (cell), &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >, y);
+      y = bounds.origin.y;
+    }
+}
+
 static QuorumMonthChip *
 first_chip (QuorumMonthCell *cell)
 {
@@ -617,6 +699,7 @@ main (int   argc,
   ADD ("hidden", test_hidden);
   ADD ("switch-busy", test_switch_busy);
   ADD ("spans", test_spans);
+  ADD ("chip-swap", test_chip_swap);
 #undef ADD
 
   return g_test_run ();

@@ -36,7 +36,8 @@ struct _QuorumMonthCell
   GtkWidget     *name_label;
   GtkWidget     *badge;
   GtkWidget     *more_label;
-  GPtrArray     *chips;        /* QuorumMonthChip, at most MAX_CHIPS */
+  GPtrArray     *chips;        /* QuorumMonthChip, at most MAX_CHIPS, in the order shown */
+  GArray        *chip_keys;    /* ChipKey, the classes each chip has */
   GPtrArray     *chip_shows;   /* the QuorumOccurrence each chip was last filled with, unowned */
   GPtrArray     *occurrences;  /* QuorumOccurrence, in the order shown */
 
@@ -77,6 +78,32 @@ quorum_month_cell_compare (gconstpointer a,
   return quorum_occurrence_compare (oa, ob);
 }
 
+/* The CSS classes of a chip, as a value: chips with equal keys are styled
+ * alike, so one may take another's place without a restyle. */
+typedef struct
+{
+  const char *kind;            /* a static CSS class; %NULL: not set yet */
+  int         status;
+  gboolean    moved;
+} ChipKey;
+
+static ChipKey
+chip_key_for (QuorumOccurrence *occurrence)
+{
+  return (ChipKey) {
+    quorum_kind_css_class (quorum_occurrence_get_kind (occurrence)),
+    quorum_occurrence_get_status (occurrence),
+    quorum_occurrence_get_moved (occurrence) || quorum_occurrence_get_holiday_shifted (occurrence),
+  };
+}
+
+static gboolean
+chip_key_equal (const ChipKey *a,
+                const ChipKey *b)
+{
+  return a->kind != NULL && a->kind == b->kind && a->status == b->status && a->moved == b->moved;
+}
+
 static const char *
 status_mark (QuorumOccurrence *occurrence)
 {
@@ -92,7 +119,8 @@ status_mark (QuorumOccurrence *occurrence)
 
 static void
 update_chip (GtkWidget        *chip,
-             QuorumOccurrence *occurrence)
+             QuorumOccurrence *occurrence,
+             const ChipKey    *key)
 {
   const char *classes[6] = { "chip", NULL, NULL, NULL, NULL, NULL };
   const char *title = quorum_occurrence_get_title (occurrence);
@@ -124,9 +152,9 @@ update_chip (GtkWidget        *chip,
     }
   quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), markup, text);
 
-  classes[n++] = quorum_kind_css_class (quorum_occurrence_get_kind (occurrence));
-  classes[n++] = quorum_occurrence_status_css_class (quorum_occurrence_get_status (occurrence));
-  if (quorum_occurrence_get_moved (occurrence) || quorum_occurrence_get_holiday_shifted (occurrence))
+  classes[n++] = key->kind;
+  classes[n++] = quorum_occurrence_status_css_class (key->status);
+  if (key->moved)
     classes[n++] = "moved";
   quorum_month_chip_set_classes (QUORUM_MONTH_CHIP (chip), classes);
 }
@@ -144,6 +172,7 @@ ensure_chip (QuorumMonthCell *self,
   gtk_widget_insert_before (chip, GTK_WIDGET (self), self->more_label);
   g_ptr_array_add (self->chips, chip);
   g_ptr_array_add (self->chip_shows, NULL);
+  g_array_set_size (self->chip_keys, self->chips->len);
 
   return chip;
 }
@@ -160,11 +189,81 @@ fill_chip (QuorumMonthCell *self,
 
   if (g_ptr_array_index (self->chip_shows, i) != occurrence)
     {
-      update_chip (chip, occurrence);
+      ChipKey *key = &g_array_index (self->chip_keys, ChipKey, i);
+
+      *key = chip_key_for (occurrence);
+      update_chip (chip, occurrence, key);
       g_ptr_array_index (self->chip_shows, i) = occurrence;
     }
 
   return chip;
+}
+
+/* Gives each event the chip of the cell that already has its CSS classes,
+ * where there is one: a chip whose classes change is restyled, which was
+ * about a third of a month switch. The chips are then reordered, as widgets
+ * too, so that assistive technologies read them in the order shown. */
+static void
+match_chips (QuorumMonthCell *self)
+{
+  guint n_chips = self->chips->len;
+  guint n = MIN (self->occurrences->len, n_chips);
+  GtkWidget *order[MAX_CHIPS];
+  ChipKey keys[MAX_CHIPS];
+  ChipKey wanted[MAX_CHIPS];
+  gboolean taken[MAX_CHIPS] = { FALSE };
+  gboolean placed[MAX_CHIPS] = { FALSE };
+  gboolean moved = FALSE;
+  GtkWidget *sibling;
+  guint next = 0;
+
+  g_assert (n_chips <= MAX_CHIPS);
+
+  /* Chips that have their event's classes where they are stay. */
+  for (guint i = 0; i < n; i++)
+    {
+      wanted[i] = chip_key_for (g_ptr_array_index (self->occurrences, i));
+      if (chip_key_equal (&g_array_index (self->chip_keys, ChipKey, i), &wanted[i]))
+        taken[i] = placed[i] = TRUE;
+      order[i] = g_ptr_array_index (self->chips, i);
+      keys[i] = g_array_index (self->chip_keys, ChipKey, i);
+    }
+
+  /* Then each event takes a free chip with its classes. */
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n_chips && !placed[i]; j++)
+      if (!taken[j] && chip_key_equal (&g_array_index (self->chip_keys, ChipKey, j), &wanted[i]))
+        {
+          order[i] = g_ptr_array_index (self->chips, j);
+          keys[i] = g_array_index (self->chip_keys, ChipKey, j);
+          taken[j] = placed[i] = TRUE;
+          moved = TRUE;
+        }
+
+  if (!moved)
+    return;
+
+  /* The other chips fill the other places, in the order they had. */
+  for (guint i = 0; i < n_chips; i++)
+    {
+      if (placed[i])
+        continue;
+      while (taken[next])
+        next++;
+      order[i] = g_ptr_array_index (self->chips, next);
+      keys[i] = g_array_index (self->chip_keys, ChipKey, next);
+      taken[next] = TRUE;
+    }
+
+  sibling = self->more_label;
+  for (guint i = n_chips; i-- > 0;)
+    {
+      g_ptr_array_index (self->chips, i) = order[i];
+      g_array_index (self->chip_keys, ChipKey, i) = keys[i];
+      if (gtk_widget_get_next_sibling (order[i]) != sibling)
+        gtk_widget_insert_before (order[i], GTK_WIDGET (self), sibling);
+      sibling = order[i];
+    }
 }
 
 /* Chips get their tooltip on demand rather than one string each per month. */
@@ -177,7 +276,7 @@ quorum_month_cell_query_tooltip (GtkWidget  *widget,
 {
   QuorumMonthCell *self = QUORUM_MONTH_CELL (widget);
 
-  /* The view may have refilled the occurrences since the last allocation. */
+  /* Events placed since the last allocation may be fewer than the chips shown. */
   for (guint i = 0; i < self->n_shown && i < self->chips->len && i < self->occurrences->len; i++)
     {
       GtkWidget *chip = g_ptr_array_index (self->chips, i);
@@ -333,10 +432,14 @@ quorum_month_cell_size_allocate (GtkWidget *widget,
     {
       g_autofree char *more = NULL;
 
+      g_autofree char *escaped = NULL;
+
       more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", total - shown),
                               total - shown);
-      /* Same text as last time for a steady height, so no new resize is queued. */
-      gtk_label_set_text (GTK_LABEL (self->more_label), more);
+      /* A chip, not a label: its text is shaped once for every cell and
+       * month that shows it; the same text again costs nothing. */
+      escaped = g_markup_escape_text (more, -1);
+      quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (self->more_label), escaped, more);
       gtk_widget_measure (self->more_label, GTK_ORIENTATION_VERTICAL, width, NULL, &more_height,
                           NULL, NULL);
       gtk_widget_set_child_visible (self->more_label, TRUE);
@@ -362,6 +465,7 @@ quorum_month_cell_dispose (GObject *object)
   self->header = self->day_label = self->name_label = self->badge = self->more_label = NULL;
   g_clear_pointer (&self->chips, g_ptr_array_unref);
   g_clear_pointer (&self->chip_shows, g_ptr_array_unref);
+  g_clear_pointer (&self->chip_keys, g_array_unref);
   g_clear_pointer (&self->occurrences, g_ptr_array_unref);
 
   G_OBJECT_CLASS (quorum_month_cell_parent_class)->dispose (object);
@@ -400,6 +504,7 @@ quorum_month_cell_init (QuorumMonthCell *self)
   g_date_clear (&self->date, 1);
   self->chips = g_ptr_array_new ();
   self->chip_shows = g_ptr_array_new ();
+  self->chip_keys = g_array_new (FALSE, TRUE, sizeof (ChipKey));
   self->occurrences = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -416,9 +521,7 @@ quorum_month_cell_init (QuorumMonthCell *self)
   /* The holiday's name and badge come with the first marked day: see
    * ensure_mark_labels(). */
 
-  self->more_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->more_label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->more_label), PANGO_ELLIPSIZE_END);
+  self->more_label = quorum_month_chip_new ();
   gtk_widget_add_css_class (self->more_label, "more");
   gtk_widget_set_parent (self->more_label, GTK_WIDGET (self));
   gtk_widget_set_child_visible (self->more_label, FALSE);
@@ -553,6 +656,7 @@ quorum_month_cell_update_occurrences (QuorumMonthCell *self)
   g_return_if_fail (QUORUM_IS_MONTH_CELL (self));
 
   g_ptr_array_sort (self->occurrences, quorum_month_cell_compare);
+  match_chips (self);
   /* The array may hold new objects at old addresses: refill every chip. */
   for (guint i = 0; i < self->chip_shows->len; i++)
     g_ptr_array_index (self->chip_shows, i) = NULL;
@@ -619,7 +723,7 @@ quorum_month_cell_get_overflow_text (QuorumMonthCell *self)
   if (!gtk_widget_get_child_visible (self->more_label))
     return NULL;
 
-  return gtk_label_get_text (GTK_LABEL (self->more_label));
+  return quorum_month_chip_get_text (QUORUM_MONTH_CHIP (self->more_label));
 }
 
 QuorumDayMark

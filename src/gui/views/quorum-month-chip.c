@@ -117,6 +117,12 @@ get_shaped (QuorumMonthChip *self,
 
   if (self->shaped != NULL && self->shaped_width == width)
     return self->shaped;
+  /* Text that fits needs no ellipsis: shaped without a width (as measured),
+   * it is drawn just as it would be at @width, left-to-right. */
+  if (self->shaped != NULL && self->shaped_width < 0 && width >= 0
+      && self->shaped->width <= width
+      && pango_layout_get_direction (self->shaped->layout, 0) == PANGO_DIRECTION_LTR)
+    return self->shaped;
 
   font_key = dup_font_key (GTK_WIDGET (self));
   key = g_strdup_printf ("%s\n%d\n%s", font_key, width, self->markup != NULL ? self->markup : "");
