@@ -48,6 +48,7 @@ switch_month (GtkWidget *page,
   GtkAllocation allocation;
   GtkSnapshot *snapshot;
   GskRenderNode *node;
+  GListModel *model;
   int minimum, natural;
   double start, acted, laid_out, drawn;
 
@@ -75,7 +76,9 @@ switch_month (GtkWidget *page,
   g_array_append_vals (samples->action, &(double) { acted - start }, 1);
   g_array_append_vals (samples->layout, &(double) { laid_out - acted }, 1);
   g_array_append_vals (samples->snapshot, &(double) { drawn - laid_out }, 1);
-  samples->n_events += g_list_model_get_n_items (quorum_calendar_page_get_model (QUORUM_CALENDAR_PAGE (page)));
+  model = quorum_calendar_page_get_model (QUORUM_CALENDAR_PAGE (page));
+  /* An empty database's month may have no model at all. */
+  samples->n_events += model != NULL ? g_list_model_get_n_items (model) : 0;
 }
 
 static void
