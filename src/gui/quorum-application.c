@@ -215,14 +215,43 @@ maintenance_free (Maintenance *m)
   g_free (m);
 }
 
-static void
-lower_thread_priority (void)
+typedef struct
 {
+  GTask           *task;
+  GTaskThreadFunc  func;
+} LowPriorityRun;
+
+/* Background work (backup, audit check, occurrences ahead) runs at the
+ * lowest CPU priority: it is never urgent, the window is. Its own thread,
+ * not the pool's, so that the priority goes with it. */
+static gpointer
+low_priority_thread (gpointer data)
+{
+  LowPriorityRun *run = data;
+
 #ifdef __linux__
   /* On Linux this lowers the calling thread only. */
   if (setpriority (PRIO_PROCESS, 0, 19) != 0)
     g_debug ("Could not lower the priority of a background thread: %s", g_strerror (errno));
 #endif
+  run->func (run->task, g_task_get_source_object (run->task), g_task_get_task_data (run->task),
+             NULL);
+  g_object_unref (run->task);
+  g_free (run);
+  return NULL;
+}
+
+/* Runs @func for @task (taken) in a thread of its own named @name. */
+static void
+run_in_low_priority_thread (const char      *name,
+                            GTask           *task,
+                            GTaskThreadFunc  func)
+{
+  LowPriorityRun *run = g_new0 (LowPriorityRun, 1);
+
+  run->task = task;
+  run->func = func;
+  g_thread_unref (g_thread_new (name, low_priority_thread, run));
 }
 
 /* In a thread, on its own connection: the day's backup, then the audit chain. */
@@ -287,20 +316,6 @@ maintenance_done_cb (GObject      *source,
     }
 }
 
-/* The maintenance thread runs at the lowest CPU priority: it is never
- * urgent, the window is. Its own thread, not the pool's, so that the
- * priority goes with it. */
-static gpointer
-maintenance_thread (gpointer data)
-{
-  g_autoptr(GTask) task = data;
-
-  lower_thread_priority ();
-  maintenance_worker (task, g_task_get_source_object (task), g_task_get_task_data (task),
-                      NULL);
-  return NULL;
-}
-
 static gboolean
 start_maintenance_cb (gpointer user_data)
 {
@@ -314,8 +329,7 @@ start_maintenance_cb (gpointer user_data)
   g_task_set_source_tag (task, start_maintenance_cb);
   g_task_set_task_data (task, m, (GDestroyNotify)maintenance_free);
   self->n_maintenance++;
-  g_thread_unref (g_thread_new ("quorum-maintenance", maintenance_thread,
-                                g_steal_pointer (&task)));
+  run_in_low_priority_thread ("quorum-maintenance", g_steal_pointer (&task), maintenance_worker);
   return G_SOURCE_REMOVE;
 }
 
@@ -371,18 +385,6 @@ horizon_worker (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
-/* As the maintenance thread, at the lowest CPU priority: the window's
- * frames come first, and the rows are seldom needed within the second. */
-static gpointer
-horizon_thread (gpointer data)
-{
-  g_autoptr(GTask) task = data;
-
-  lower_thread_priority ();
-  horizon_worker (task, g_task_get_source_object (task), g_task_get_task_data (task), NULL);
-  return NULL;
-}
-
 static void start_horizon_worker (QuorumApplication *self);
 
 static void
@@ -426,7 +428,9 @@ start_horizon_worker (QuorumApplication *self)
   self->horizon_running = TRUE;
   /* close_database() waits for it as for the backup. */
   self->n_maintenance++;
-  g_thread_unref (g_thread_new ("quorum-horizon", horizon_thread, g_steal_pointer (&task)));
+  /* At the lowest priority too: the window's frames come first, and the
+   * rows are seldom needed within the second. */
+  run_in_low_priority_thread ("quorum-horizon", g_steal_pointer (&task), horizon_worker);
 }
 
 /* The window's store answered a query without rows it lacks, or found the
