@@ -486,7 +486,8 @@ test_prefetch_invalidated (Fixture       *f,
   busy_store_close (&busy);
 }
 
-/* Hidden (another page on show), the page loads nothing ahead. */
+/* Hidden (another page on show), the page loads nothing ahead; shown, it
+ * loads ahead once painted. */
 static void
 test_prefetch_hidden (Fixture       *f,
                       gconstpointer  data)
@@ -503,7 +504,10 @@ test_prefetch_hidden (Fixture       *f,
   g_assert_false (quorum_calendar_page_has_month (f->page, 1));
   g_assert_false (quorum_calendar_page_has_month (f->page, -1));
 
+  /* Shown again: the months beside wait until it has been painted. */
   gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  g_assert_false (quorum_calendar_page_is_loading_ahead (f->page));
   g_assert_true (quorum_test_wait_for (month_loaded, &(MonthLoaded) { f->page, 1 }, 20000));
   g_assert_true (quorum_test_wait_for (month_loaded, &(MonthLoaded) { f->page, -1 }, 20000));
 

@@ -72,6 +72,39 @@ test_window_pages (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The shortcuts window is made when asked for (Ctrl+?), not at start-up. */
+static void
+test_window_shortcuts (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  g_auto(GStrv) accels = NULL;
+  GtkShortcutsWindow *overlay;
+  QuorumWindow *window;
+
+  window = quorum_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  g_assert_cmpuint (g_strv_length (accels), ==, 1);
+  g_assert_cmpstr (accels[0], ==, "<Control>question");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+
+  /* Closed, it is hidden and shown again, not made twice. */
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)) == overlay);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_restores_page (void)
 {
@@ -382,6 +415,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/window/pages", test_window_pages);
   g_test_add_func ("/ui/window/restores-page", test_window_restores_page);
+  g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
   g_test_add_func ("/ui/window/unknown-page", test_window_unknown_page);
   g_test_add_func ("/ui/window/chinese", test_window_chinese);
   g_test_add_func ("/ui/window/open-occurrence", test_window_open_occurrence);

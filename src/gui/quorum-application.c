@@ -687,6 +687,7 @@ quorum_application_startup (GApplication *app)
   QuorumApplication *self = QUORUM_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *prefs_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (quorum_application_parent_class)->startup (app);
 
@@ -695,6 +696,10 @@ quorum_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
                                          prefs_accels);
+  /* GtkApplication would set it only for a gtk/help-overlay.ui resource,
+   * which the windows no longer build at start-up. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         shortcuts_accels);
 
   self->settings = g_settings_new (APP_ID);
   g_signal_connect (self, "window-added", G_CALLBACK (on_window_added_cb), NULL);

@@ -631,10 +631,38 @@ quorum_window_class_init (QuorumWindowClass *klass)
                                          "win.show-page", "s", pages[i]);
 }
 
+/* The shortcuts window is built the first time it is asked for, not with
+ * every main window (GtkApplication would build it from gtk/help-overlay.ui
+ * before the first frame: a fifth of what the window costs to make). */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = NULL;
+
+      builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/quorum-shortcuts-window.ui");
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Modal, hidden on close, transient for @window, which destroys it. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 quorum_window_init (QuorumWindow *self)
 {
+  static const GActionEntry entries[] = {
+    { "show-help-overlay", show_help_overlay_cb, NULL, NULL, NULL, { 0 } },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
 
   self->settings = g_settings_new (APP_ID);
   restore_state (self);

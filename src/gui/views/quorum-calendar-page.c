@@ -65,6 +65,8 @@ struct _QuorumCalendarPage
   QuorumRulebook     *rulebook;
   GSettings          *settings;
   guint               reload_source;
+  /* Loading ahead waits for this page's first frame after it is shown. */
+  guint               prefetch_tick;
   gboolean            stale;
   /* The search the model was last asked for, stripped. */
   char               *searched;
@@ -748,7 +750,7 @@ schedule_prefetch (QuorumCalendarPage *self)
 
   /* The months pushed out are freed once the worker is done, between
    * frames, rather than in the switch that pushed them out. */
-  if (self->prefetch != NULL)
+  if (self->prefetch != NULL || self->prefetch_tick != 0)
     return;
   if (!can_prefetch (self))
     {
@@ -969,6 +971,18 @@ workdays_day_info (const GDate  *date,
     }
 }
 
+static gboolean
+prefetch_after_paint_cb (GtkWidget     *widget,
+                         GdkFrameClock *clock,
+                         gpointer       data)
+{
+  QuorumCalendarPage *self = QUORUM_CALENDAR_PAGE (widget);
+
+  self->prefetch_tick = 0;
+  schedule_prefetch (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Shown (at start-up, or back from another page): the keys of the grid
  * (arrows, Page Up/Down, t, Enter) and of the page (Ctrl+F, Ctrl+N) work
  * at once, with no click first. */
@@ -980,12 +994,17 @@ quorum_calendar_page_map (GtkWidget *widget)
   GtkWidget *focus;
 
   GTK_WIDGET_CLASS (quorum_calendar_page_parent_class)->map (widget);
+  /* The worker's query would share the cores with the first frame (at
+   * start-up, with the rendering threads of a software renderer): the
+   * months beside wait until the page has been painted. */
+  if (self->prefetch_tick == 0)
+    self->prefetch_tick = quorum_add_tick_callback_after_paint (widget, prefetch_after_paint_cb,
+                                                                NULL, NULL);
   if (self->stale)
     {
       self->stale = FALSE;
       reload_from_store (self);
     }
-  schedule_prefetch (self);
 
   root = gtk_widget_get_root (widget);
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
@@ -1004,6 +1023,11 @@ quorum_calendar_page_unmap (GtkWidget *widget)
   QuorumCalendarPage *self = QUORUM_CALENDAR_PAGE (widget);
 
   cancel_prefetch (self);
+  if (self->prefetch_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->prefetch_tick);
+      self->prefetch_tick = 0;
+    }
   GTK_WIDGET_CLASS (quorum_calendar_page_parent_class)->unmap (widget);
 }
 
