@@ -515,6 +515,51 @@ test_prefetch_hidden (Fixture       *f,
   busy_store_close (&busy);
 }
 
+/* Given its store before its window is shown (start-up), the page loads the
+ * month on show on the worker while the window is being made, and shows it
+ * when mapped; a page that will not be shown loads nothing. */
+static void
+test_preload_on_show (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *window = gtk_window_new ();
+  QuorumCalendarPage *page = QUORUM_CALENDAR_PAGE (quorum_calendar_page_new ());
+  QuorumCalendarPage *hidden = QUORUM_CALENDAR_PAGE (quorum_calendar_page_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  g_autoptr(GError) error = NULL;
+  BusyStore busy = { 0 };
+
+  /* As the app's store: occurrences made ahead, none on a read. */
+  busy_store_open (&busy);
+  g_assert_true (quorum_store_materialize (busy.store, NULL, &error));
+  g_assert_no_error (error);
+  quorum_store_set_materialize_on_read (busy.store, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (page));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (hidden));
+  gtk_widget_set_visible (GTK_WIDGET (hidden), FALSE);
+
+  quorum_calendar_page_set_store (hidden, busy.store);
+  g_assert_false (quorum_calendar_page_is_loading_ahead (hidden));
+
+  quorum_calendar_page_set_store (page, busy.store);
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_true (quorum_calendar_page_is_loading_ahead (page));
+  g_assert_true (quorum_test_wait_for (month_loaded, &(MonthLoaded) { page, 0 }, 20000));
+  g_assert_false (quorum_calendar_page_has_month (hidden, 0));
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (quorum_test_wait_for ((gboolean (*) (gpointer))gtk_widget_get_mapped, page,
+                                       20000));
+  assert_shows_store (page, busy.store);
+
+  quorum_calendar_page_set_store (page, NULL);
+  quorum_calendar_page_set_store (hidden, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  busy_store_close (&busy);
+}
+
 /* Months past the occurrences made so far, on a store that does not make
  * them on a read (the app's): the worker gives nothing for them, and does
  * not ask again and again. */
@@ -1055,6 +1100,7 @@ main (int   argc,
   ADD ("prefetch", test_prefetch);
   ADD ("prefetch-invalidated", test_prefetch_invalidated);
   ADD ("prefetch-hidden", test_prefetch_hidden);
+  ADD ("preload-on-show", test_preload_on_show);
   ADD ("prefetch-past-horizon", test_prefetch_past_horizon);
 #undef ADD
 

@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "quorum-calendar-page.h"
+#include "quorum-compliance-summary.h"
 #include "quorum-feeds-page.h"
 #include "quorum-obligations-page.h"
 #include "quorum-people-page.h"
@@ -103,6 +105,64 @@ test_window_shortcuts (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The welcome page is for a database nobody has started with: any
+ * rulebook, person or series stored, and it is not. */
+static void
+test_window_welcome_needed (void)
+{
+  enum { NOTHING, RULEBOOK, PERSON, SERIES };
+
+  for (guint what = NOTHING; what <= SERIES; what++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
+      g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 6, 1, 9, 0, 0);
+      g_autofree char *dir = g_dir_make_tmp ("quorum-welcome-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "office.db", NULL);
+      g_autoptr(QuorumDatabase) db = NULL;
+      g_autoptr(QuorumStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+
+      db = quorum_database_open (path, &error);
+      g_assert_no_error (error);
+      store = quorum_store_new (db);
+      if (what == RULEBOOK)
+        {
+          g_autoptr(QuorumRulebook) rulebook = quorum_store_load_rulebook (store, &error);
+          g_autofree char *text = NULL;
+
+          g_assert_no_error (error);
+          text = quorum_rulebook_to_data (rulebook, NULL);
+          g_assert_true (quorum_store_set_rulebook_data (store, text, &error));
+        }
+      else if (what == PERSON)
+        {
+          g_autoptr(QuorumPerson) person = quorum_person_new ("孙明", "市长", 1);
+
+          g_assert_cmpint (quorum_store_add_person (store, person, &error), >, 0);
+        }
+      else if (what == SERIES)
+        {
+          g_autoptr(QuorumSeries) series = quorum_series_new ("理论学习", start);
+
+          g_assert_cmpint (quorum_store_add_series (store, series, &error), >, 0);
+        }
+      g_assert_no_error (error);
+
+      g_assert_cmpint (quorum_welcome_page_is_needed (store), ==, what == NOTHING);
+
+      g_clear_object (&store);
+      g_clear_object (&db);
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *file = g_strconcat (path, (const char *[]) { "", "-wal", "-shm" }[i],
+                                               NULL);
+
+          g_unlink (file);
+        }
+      g_rmdir (dir);
+    }
 }
 
 static void
@@ -416,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/pages", test_window_pages);
   g_test_add_func ("/ui/window/restores-page", test_window_restores_page);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/ui/window/welcome-needed", test_window_welcome_needed);
   g_test_add_func ("/ui/window/unknown-page", test_window_unknown_page);
   g_test_add_func ("/ui/window/chinese", test_window_chinese);
   g_test_add_func ("/ui/window/open-occurrence", test_window_open_occurrence);

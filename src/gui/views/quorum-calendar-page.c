@@ -195,6 +195,8 @@ emit_range (QuorumCalendarPage *self)
 static void reload_from_store (QuorumCalendarPage *self);
 static void forget_months (QuorumCalendarPage *self);
 
+static void preload_month_on_show (QuorumCalendarPage *self);
+
 /* Reloads now when on show, else once the page is shown again. */
 static void
 reload_when_shown (QuorumCalendarPage *self)
@@ -202,7 +204,10 @@ reload_when_shown (QuorumCalendarPage *self)
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     reload_from_store (self);
   else
-    self->stale = TRUE;
+    {
+      self->stale = TRUE;
+      preload_month_on_show (self);
+    }
 }
 
 /* The entry waits 250 ms after the last key. With a store the search is
@@ -735,6 +740,39 @@ prefetch_done_cb (GObject      *object,
   schedule_prefetch (self);
 }
 
+/* Starts the worker on [@start, @end) for @filter, whose strings are
+ * @text's and the page's; takes @start, @end, @text and @key. */
+static void
+start_prefetch (QuorumCalendarPage           *self,
+                GDateTime                    *start,
+                GDateTime                    *end,
+                const QuorumOccurrenceFilter *filter,
+                char                         *text,
+                char                         *key)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Prefetch *prefetch = g_new0 (Prefetch, 1);
+
+  g_mutex_init (&prefetch->lock);
+  g_cond_init (&prefetch->cond);
+  prefetch->reader = g_steal_pointer (&self->reader);
+  prefetch->db_path = g_strdup (quorum_database_get_path (quorum_store_get_database (self->store)));
+  prefetch->now = quorum_store_dup_now (self->store);
+  prefetch->materialize = quorum_store_get_materialize_on_read (self->store);
+  prefetch->start = start;
+  prefetch->end = end;
+  prefetch->filter = *filter;
+  prefetch->filter.duty_id = prefetch->duty_id = g_strdup (filter->duty_id);
+  prefetch->filter.text = prefetch->text = text;
+  prefetch->filter_key = key;
+  prefetch->stamp = quorum_store_get_change_stamp (self->store);
+
+  self->prefetch = g_task_new (self, cancellable, prefetch_done_cb, NULL);
+  g_task_set_source_tag (self->prefetch, start_prefetch);
+  g_task_set_task_data (self->prefetch, prefetch, prefetch_free);
+  g_task_run_in_thread (self->prefetch, prefetch_worker);
+}
+
 /* Loads the next month, then the previous one, unless kept already, so
  * that "next" and "previous" (buttons, Page Up/Down) find them ready.
  * Never while the page is hidden. */
@@ -742,11 +780,9 @@ static void
 schedule_prefetch (QuorumCalendarPage *self)
 {
   static const int offsets[] = { 1, -1 };
-  g_autoptr(GCancellable) cancellable = NULL;
   g_autofree char *text = NULL;
   g_autofree char *key = NULL;
   QuorumOccurrenceFilter filter;
-  Prefetch *prefetch;
 
   /* The months pushed out are freed once the worker is done, between
    * frames, rather than in the switch that pushed them out. */
@@ -773,29 +809,48 @@ schedule_prefetch (QuorumCalendarPage *self)
       if (g_ptr_array_find_with_equal_func (self->unloadable, unloadable, g_str_equal, NULL))
         continue;
 
-      prefetch = g_new0 (Prefetch, 1);
-      g_mutex_init (&prefetch->lock);
-      g_cond_init (&prefetch->cond);
-      prefetch->reader = g_steal_pointer (&self->reader);
-      prefetch->db_path = g_strdup (quorum_database_get_path (quorum_store_get_database (self->store)));
-      prefetch->now = quorum_store_dup_now (self->store);
-      prefetch->materialize = quorum_store_get_materialize_on_read (self->store);
-      prefetch->start = g_steal_pointer (&start);
-      prefetch->end = g_steal_pointer (&end);
-      prefetch->filter = filter;
-      prefetch->filter.duty_id = prefetch->duty_id = g_strdup (filter.duty_id);
-      prefetch->filter.text = prefetch->text = g_steal_pointer (&text);
-      prefetch->filter_key = g_steal_pointer (&key);
-      prefetch->stamp = quorum_store_get_change_stamp (self->store);
-
-      cancellable = g_cancellable_new ();
-      self->prefetch = g_task_new (self, cancellable, prefetch_done_cb, NULL);
-      g_task_set_source_tag (self->prefetch, schedule_prefetch);
-      g_task_set_task_data (self->prefetch, prefetch, prefetch_free);
-      g_task_run_in_thread (self->prefetch, prefetch_worker);
+      start_prefetch (self, g_steal_pointer (&start), g_steal_pointer (&end), &filter,
+                      g_steal_pointer (&text), g_steal_pointer (&key));
       return;
     }
   g_ptr_array_set_size (self->evicted, 0);
+}
+
+/* Whether the page will be on show once its window is: at start-up, the
+ * month on show can then be loaded while the window is still being made. */
+static gboolean
+will_be_shown (GtkWidget *widget)
+{
+  for (; widget != NULL && !GTK_IS_ROOT (widget); widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+      return FALSE;
+  return widget != NULL;
+}
+
+/* Given a store before it is shown (at start-up, before the window's first
+ * frame): the worker loads the month on show, on its own connection, while
+ * the main thread builds and realizes the window; the page takes it when
+ * mapped (see take_prefetched()), or queries itself if the worker gave
+ * nothing. */
+static void
+preload_month_on_show (QuorumCalendarPage *self)
+{
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *key = NULL;
+  QuorumOccurrenceFilter filter;
+
+  if (self->prefetch != NULL || self->store == NULL || !month_is_visible (self) ||
+      gtk_widget_get_mapped (GTK_WIDGET (self)) || !will_be_shown (GTK_WIDGET (self)))
+    return;
+
+  key = get_month_filter (self, &filter, &text);
+  quorum_month_view_get_span_of_month (self->month_view, 0, &start, &end);
+  if (find_month (self, start, end, key) != NULL)
+    return;
+  start_prefetch (self, g_steal_pointer (&start), g_steal_pointer (&end), &filter,
+                  g_steal_pointer (&text), g_steal_pointer (&key));
 }
 
 /* The month being loaded is not wanted any more (the store or the filter
