@@ -599,7 +599,7 @@ test_demo (void)
   g_autofree char *chosen = NULL;
   g_autofree char *demo_path = quorum_application_dup_demo_database ();
   GtkWidget *welcome = find_widget (GTK_WIDGET (f->window), QUORUM_TYPE_WELCOME_PAGE);
-  AdwViewSwitcherTitle *title;
+  AdwWindowTitle *title;
   ShownCount three = { f->page, 3 };
 
   /* The demo office is built in its own file, in a thread, and shown. */
@@ -608,9 +608,8 @@ test_demo (void)
   g_assert_true (g_file_test (demo_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (g_list_model_get_n_items (quorum_people_page_get_shown (f->page)), >, 10);
   g_assert_cmpstr (main_stack_page (f), ==, "content");
-  title = ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (f->window),
-                                                ADW_TYPE_VIEW_SWITCHER_TITLE));
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, _("Demo Office"));
+  title = ADW_WINDOW_TITLE (find_widget (GTK_WIDGET (f->window), ADW_TYPE_WINDOW_TITLE));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, _("Demo Office"));
   chosen = g_settings_get_string (settings, "database");
   g_assert_cmpstr (chosen, ==, demo_path);
   g_clear_pointer (&chosen, g_free);
@@ -620,7 +619,7 @@ test_demo (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-demo", NULL));
   g_assert_true (quorum_test_wait_for (is_not_demo, app, 20000));
   g_assert_true (quorum_test_wait_for (shown_count_is, &three, 20000));
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title) ?: "", ==, "");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title) ?: "", ==, "");
   chosen = g_settings_get_string (settings, "database");
   g_assert_cmpstr (chosen, ==, "");
 

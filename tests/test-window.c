@@ -165,6 +165,34 @@ test_window_welcome_needed (void)
     }
 }
 
+/* The main menu's popover is made when it first opens, with the menu. */
+static void
+test_window_primary_menu (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  QuorumWindow *window = quorum_window_new (app);
+  GtkMenuButton *button;
+  GMenuModel *menu;
+  GtkPopover *popover;
+
+  gtk_window_present (GTK_WINDOW (window));
+  button = GTK_MENU_BUTTON (quorum_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_menu_button_get_primary (button));
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  menu = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_nonnull (menu);
+  g_assert_true (menu == gtk_menu_button_get_menu_model (button));
+  g_assert_cmpint (g_menu_model_get_n_items (menu), >, 0);
+  gtk_menu_button_popdown (button);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_window_restores_page (void)
 {
@@ -315,12 +343,25 @@ test_window_new_series (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether the header bar shows the window's title rather than the page
+ * switcher. */
+static gboolean
+title_shown (QuorumWindow *window)
+{
+  GtkWidget *title = quorum_test_find_widget (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *squeezer = gtk_widget_get_ancestor (title, ADW_TYPE_SQUEEZER);
+
+  g_assert_nonnull (squeezer);
+  return adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)) == title;
+}
+
 /* On a new, empty database the welcome page stands alone: no page
  * switcher over it, at the top or at the bottom of a narrow window. */
 static void
 test_window_welcome_hides_switchers (void)
 {
   g_autoptr(QuorumApplication) app = NULL;
+  const int widths[] = { 1100, 360 };
   QuorumWindow *window;
   GtkWidget *bar;
 
@@ -333,16 +374,58 @@ test_window_welcome_hides_switchers (void)
     }
 
   app = quorum_test_application ();
-  window = quorum_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  quorum_test_spin (200);
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      window = quorum_window_new (app);
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 600);
+      gtk_window_present (GTK_WINDOW (window));
+      quorum_test_spin (200);
 
-  bar = quorum_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
-  g_assert_nonnull (bar);
-  g_assert_false (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+      /* The title stands in for the page switcher at the top, however
+       * wide the window... */
+      g_assert_true (title_shown (window));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+      /* ...and, never needed, the bottom switcher is not even made. */
+      bar = quorum_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+      g_assert_true (bar == NULL || !adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+/* A wide window has only the title's switcher; a narrow one over the pages
+ * gets the bottom one. */
+static void
+test_window_switcher_bar (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  const int widths[] = { 1100, 360 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      QuorumWindow *window = quorum_window_new (app);
+      GtkWidget *bar;
+
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[i], 600);
+      gtk_window_present (GTK_WINDOW (window));
+      quorum_test_spin (300);
+      g_assert_cmpstr (quorum_window_get_visible_page (window), ==, "calendar");
+
+      bar = quorum_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR);
+      if (widths[i] > 600)
+        {
+          g_assert_null (bar);
+          g_assert_false (title_shown (window));
+        }
+      else
+        {
+          g_assert_nonnull (bar);
+          g_assert_true (title_shown (window));
+          g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)));
+          g_assert_true (adw_view_switcher_bar_get_stack (ADW_VIEW_SWITCHER_BAR (bar)) != NULL);
+        }
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
 }
 
 static void
@@ -476,12 +559,14 @@ main (int   argc,
   g_test_add_func ("/ui/window/pages", test_window_pages);
   g_test_add_func ("/ui/window/restores-page", test_window_restores_page);
   g_test_add_func ("/ui/window/shortcuts", test_window_shortcuts);
+  g_test_add_func ("/ui/window/primary-menu", test_window_primary_menu);
   g_test_add_func ("/ui/window/welcome-needed", test_window_welcome_needed);
   g_test_add_func ("/ui/window/unknown-page", test_window_unknown_page);
   g_test_add_func ("/ui/window/chinese", test_window_chinese);
   g_test_add_func ("/ui/window/open-occurrence", test_window_open_occurrence);
   g_test_add_func ("/ui/window/new-series", test_window_new_series);
   g_test_add_func ("/ui/window/welcome-hides-switchers", test_window_welcome_hides_switchers);
+  g_test_add_func ("/ui/window/switcher-bar", test_window_switcher_bar);
   g_test_add_func ("/ui/window/external-rulebook", test_window_external_rulebook);
   /* Last: it sets the database up, past the welcome page. */
   g_test_add_func ("/ui/window/calendar-next-frame", test_window_calendar_next_frame);

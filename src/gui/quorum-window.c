@@ -34,7 +34,13 @@ struct _QuorumWindow
   GtkStack             *main_stack;
   AdwViewStack         *view_stack;
   QuorumCalendarPage   *calendar_page;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwSqueezer          *title_squeezer;
+  AdwSqueezerPage      *switcher_page;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *content_box;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+  /* Made the first time the window is narrow: most windows never are. */
   AdwViewSwitcherBar   *switcher_bar;
   GtkWidget            *demo_box;
   GtkInfoBar           *audit_bar;
@@ -321,10 +327,19 @@ static void
 update_switcher_bar (QuorumWindow *self)
 {
   gboolean on_pages = g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") == 0;
+  gboolean reveal = on_pages && adw_squeezer_get_visible_child (self->title_squeezer) ==
+                                GTK_WIDGET (self->window_title);
 
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    on_pages && adw_view_switcher_title_get_title_visible (
-                                      self->switcher_title));
+  /* Four more page buttons, each with two layouts: a tenth of the widgets
+   * of the first frame, for a bar most windows never show. */
+  if (reveal && self->switcher_bar == NULL)
+    {
+      self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+      gtk_box_append (GTK_BOX (self->content_box), GTK_WIDGET (self->switcher_bar));
+    }
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
 }
 
 static void
@@ -383,7 +398,7 @@ show_database_state (QuorumWindow      *self,
   gboolean demo = quorum_application_is_demo (app);
 
   /* The demo office says so, and offers the way back. */
-  adw_view_switcher_title_set_subtitle (self->switcher_title, demo ? _("Demo Office") : NULL);
+  adw_window_title_set_subtitle (self->window_title, demo ? _("Demo Office") : NULL);
   gtk_widget_set_visible (self->demo_box, demo);
 
   if (error == NULL)
@@ -394,14 +409,14 @@ show_database_state (QuorumWindow      *self,
       if (welcome)
         ensure_main_page (self, "welcome");
       gtk_stack_set_visible_child_name (self->main_stack, welcome ? "welcome" : "content");
-      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !welcome);
+      adw_squeezer_page_set_enabled (self->switcher_page, !welcome);
       return;
     }
 
   quorum_recovery_page_set_problem (QUORUM_RECOVERY_PAGE (ensure_main_page (self, "error")),
                                     quorum_application_get_database_path (app), error);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  adw_squeezer_page_set_enabled (self->switcher_page, FALSE);
 }
 
 /* Until the background check says otherwise, the trail is taken as whole. */
@@ -616,8 +631,12 @@ quorum_window_class_init (QuorumWindowClass *klass)
                                    open_attendance_window_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.leave",
                                        NULL);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, switcher_page);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, QuorumWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, QuorumWindow, demo_box);
 
   gtk_widget_class_install_action (widget_class, "win.leave-demo", NULL, leave_demo_action);
@@ -654,6 +673,17 @@ show_help_overlay_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+/* The main menu's popover is made the first time it opens (click, F10),
+ * not with the window. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  QuorumWindow *self = QUORUM_WINDOW (user_data);
+
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 quorum_window_init (QuorumWindow *self)
 {
@@ -663,6 +693,7 @@ quorum_window_init (QuorumWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_primary_menu_cb, self, NULL);
 
   self->settings = g_settings_new (APP_ID);
   restore_state (self);
@@ -671,7 +702,7 @@ quorum_window_init (QuorumWindow *self)
                            G_CALLBACK (on_view_stack_visible_child_name_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::application", G_CALLBACK (on_notify_application_cb), NULL);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+  g_signal_connect_object (self->title_squeezer, "notify::visible-child",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->main_stack, "notify::visible-child",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
