@@ -676,6 +676,55 @@ test_spans (Fixture       *f,
                    "23:00 跨夜会商");
 }
 
+static int
+natural_height (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* New text of the height the chip has is only drawn anew; text of another
+ * height gives the chip that height. */
+static void
+test_chip_text (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *chip = quorum_month_chip_new ();
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 200, 100);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_box_append (GTK_BOX (box), chip);
+  quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), "<b>09:00</b> 学习", "09:00 学习");
+  gtk_window_present (GTK_WINDOW (window));
+  quorum_test_spin (100);
+  width = gtk_widget_get_width (chip);
+  height = gtk_widget_get_height (chip);
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (natural_height (chip), ==, height);
+
+  quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), "<b>14:30</b> 一线办公日", "14:30 一线办公日");
+  quorum_test_spin (100);
+  g_assert_cmpstr (quorum_month_chip_get_text (QUORUM_MONTH_CHIP (chip)), ==, "14:30 一线办公日");
+  g_assert_cmpint (gtk_widget_get_width (chip), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (chip), ==, height);
+  g_assert_cmpint (natural_height (chip), ==, height);
+
+  quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), "<span size=\"xx-large\">大</span>", "大");
+  quorum_test_spin (100);
+  g_assert_cmpint (natural_height (chip), >, height);
+  g_assert_cmpint (gtk_widget_get_height (chip), ==, natural_height (chip));
+
+  quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), "<b>09:00</b> 学习", "09:00 学习");
+  quorum_test_spin (100);
+  g_assert_cmpint (gtk_widget_get_height (chip), ==, height);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -701,6 +750,7 @@ main (int   argc,
   ADD ("spans", test_spans);
   ADD ("chip-swap", test_chip_swap);
 #undef ADD
+  g_test_add_func ("/ui/month-view/chip-text", test_chip_text);
 
   return g_test_run ();
 }

@@ -44,6 +44,7 @@ struct _QuorumMonthChip
 
   char       *markup;
   char       *text;
+  char       *font_key;       /* the font's part of the keys of shaped_texts */
   ShapedText *shaped;
   int         shaped_width;
 };
@@ -70,13 +71,21 @@ shaped_text_unref (gpointer data)
   g_rc_box_release_full (data, (GDestroyNotify)shaped_text_clear);
 }
 
-static char *
-dup_font_key (GtkWidget *widget)
+/* Kept until the chip's style or the system's fonts change: a switch asks
+ * for it for every chip, and writing it out was a tenth of a chip's layout. */
+static const char *
+get_font_key (QuorumMonthChip *self)
 {
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  PangoContext *context;
+  g_autofree char *font = NULL;
 
-  return g_strdup_printf ("%s %g", font, pango_cairo_context_get_resolution (context));
+  if (self->font_key != NULL)
+    return self->font_key;
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font = pango_font_description_to_string (pango_context_get_font_description (context));
+  self->font_key = g_strdup_printf ("%s %g", font, pango_cairo_context_get_resolution (context));
+  return self->font_key;
 }
 
 static PangoContext *
@@ -111,7 +120,7 @@ static ShapedText *
 get_shaped (QuorumMonthChip *self,
             int              width)
 {
-  g_autofree char *font_key = NULL;
+  const char *font_key;
   g_autofree char *key = NULL;
   ShapedText *shaped;
 
@@ -124,7 +133,7 @@ get_shaped (QuorumMonthChip *self,
       && pango_layout_get_direction (self->shaped->layout, 0) == PANGO_DIRECTION_LTR)
     return self->shaped;
 
-  font_key = dup_font_key (GTK_WIDGET (self));
+  font_key = get_font_key (self);
   key = g_strdup_printf ("%s\n%d\n%s", font_key, width, self->markup != NULL ? self->markup : "");
   if (shaped_texts == NULL)
     shaped_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_text_unref);
@@ -248,6 +257,7 @@ quorum_month_chip_css_changed (GtkWidget         *widget,
 
   /* Maybe another font (.moved is italic): look the text up again. */
   forget_shaped (QUORUM_MONTH_CHIP (widget));
+  g_clear_pointer (&QUORUM_MONTH_CHIP (widget)->font_key, g_free);
   gtk_widget_queue_resize (widget);
 }
 
@@ -263,6 +273,7 @@ quorum_month_chip_system_setting_changed (GtkWidget        *widget,
   if (contexts != NULL)
     g_hash_table_remove_all (contexts);
   forget_shaped (QUORUM_MONTH_CHIP (widget));
+  g_clear_pointer (&QUORUM_MONTH_CHIP (widget)->font_key, g_free);
   gtk_widget_queue_resize (widget);
 }
 
@@ -274,6 +285,7 @@ quorum_month_chip_finalize (GObject *object)
   forget_shaped (self);
   g_clear_pointer (&self->markup, g_free);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->font_key, g_free);
 
   G_OBJECT_CLASS (quorum_month_chip_parent_class)->finalize (object);
 }
@@ -313,11 +325,14 @@ quorum_month_chip_set_markup (QuorumMonthChip *self,
                               const char      *markup,
                               const char      *text)
 {
+  int old_height;
+
   g_return_if_fail (QUORUM_IS_MONTH_CHIP (self));
 
   if (g_strcmp0 (self->markup, markup) == 0)
     return;
 
+  old_height = self->shaped != NULL ? self->shaped->height : -1;
   g_free (self->markup);
   self->markup = g_strdup (markup);
   g_free (self->text);
@@ -326,7 +341,14 @@ quorum_month_chip_set_markup (QuorumMonthChip *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
                                   -1);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* A chip is as tall as its line and as wide as it is given (its cell
+   * never asks for its natural width): other text of the same height needs
+   * drawing, not a new layout of the chip. Most chips of a month switch
+   * are such. */
+  if (old_height >= 0 && get_shaped (self, -1)->height == old_height)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 /* Returns: (nullable): the text shown, without markup */
