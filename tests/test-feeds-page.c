@@ -737,6 +737,62 @@ test_rows_in_batches (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+page_part (QuorumFeedsPage *page,
+           const char      *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), QUORUM_TYPE_FEEDS_PAGE, name));
+}
+
+/* Whether the Android help is on show; the people's rows wait for it. */
+static gboolean
+android_help_shown (gpointer data)
+{
+  QuorumFeedsPage *page = data;
+  GtkWidget *android = page_part (page, "android_row");
+
+  if (!gtk_widget_get_visible (android))
+    g_assert_cmpuint (quorum_feeds_page_get_n_rows (page), ==, 1);
+  return gtk_widget_get_visible (android);
+}
+
+/* The help and the forms come a piece a frame after the top of the page,
+ * the people's rows once the help above them is there, and in the end
+ * all of it is on show. */
+static void
+test_help_in_later_frames (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char *later[] = {
+    "phone_group", "iphone_row", "android_row", "publish_group", "export_group", "caldav_slot",
+  };
+  GtkWidget *window = gtk_window_new ();
+  QuorumFeedsPage *page = QUORUM_FEEDS_PAGE (quorum_feeds_page_new ());
+  g_autoptr(GListModel) people = quorum_store_list_people (f->store, FALSE, NULL);
+  Growth growth = { page, 0, 0, 0, g_list_model_get_n_items (people) + 1 };
+
+  quorum_feeds_page_set_store (page, f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    g_assert_false (gtk_widget_get_visible (page_part (page, later[i])));
+  g_assert_cmpuint (quorum_feeds_page_get_n_rows (page), ==, 1);
+  g_assert_cmpstr (adw_preferences_group_get_description (
+                     ADW_PREFERENCES_GROUP (page_part (page, "subscriptions_group"))), ==, "");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (quorum_test_wait_for (android_help_shown, page, 5000));
+  g_assert_true (quorum_test_wait_for (has_n_rows, &growth, 5000));
+  quorum_test_spin (100);
+  for (guint i = 0; i < G_N_ELEMENTS (later); i++)
+    g_assert_true (gtk_widget_get_visible (page_part (page, later[i])));
+  g_assert_cmpuint (strlen (adw_preferences_group_get_description (
+                      ADW_PREFERENCES_GROUP (page_part (page, "subscriptions_group")))), >, 20);
+  assert_rows_in_rank_order (page, f->store);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_qr_widget (void)
 {
@@ -801,6 +857,7 @@ main (int   argc,
 
   ADD ("rows", test_rows);
   ADD ("rows-in-batches", test_rows_in_batches);
+  ADD ("help-in-later-frames", test_help_in_later_frames);
   ADD ("show-address", test_show_address);
   ADD ("serve", test_serve);
   ADD ("rotate", test_rotate);

@@ -598,6 +598,9 @@ test_person_rows_over_frames (void)
   before = g_ptr_array_ref (quorum_person_view_get_results (view));
   quorum_person_view_set_person (view, office.wang);
   g_assert_true (quorum_test_wait_for (new_results, before, 20000));
+  /* A duty row is made when it is added, not with the results. */
+  g_assert_cmpuint (quorum_person_view_get_n_rows (view), <,
+                    quorum_person_view_get_results (view)->len);
   while (quorum_person_view_get_busy (view))
     {
       int n = count_group_rows (view, "This Year");

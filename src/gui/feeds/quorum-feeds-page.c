@@ -79,6 +79,8 @@ struct _QuorumFeedsPage
   AdwActionRow        *status_row;
   GtkImage            *status_icon;
   AdwPreferencesGroup *phone_group;
+  AdwActionRow        *iphone_row;
+  AdwActionRow        *android_row;
   AdwPreferencesGroup *subscriptions_group;
   AdwPreferencesGroup *publish_group;
   AdwPreferencesGroup *export_group;
@@ -87,6 +89,7 @@ struct _QuorumFeedsPage
   AdwActionRow        *folder_row;
   GtkSwitch           *auto_switch;
   AdwActionRow        *publish_row;
+  AdwBin              *caldav_slot;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumFeedsPage, quorum_feeds_page, GTK_TYPE_WIDGET)
@@ -283,13 +286,17 @@ refresh_rows (QuorumFeedsPage *self)
 
   g_set_object (&self->people, people);
   /* Not in the frame that shows the page, which has enough to lay out,
-   * nor in the next, which shows the help above the rows (see
-   * quorum_feeds_page_init ()) when the page is new. */
+   * nor in the next ones, which show the help above the rows a piece a
+   * frame (see quorum_feeds_page_init ()) when the page is new. */
   if (self->rows->len - 1 < g_list_model_get_n_items (people) && self->fill_tick == 0)
     {
-      gboolean help_to_come = !gtk_widget_get_visible (GTK_WIDGET (self->phone_group));
+      GtkWidget *help[] = { GTK_WIDGET (self->phone_group), GTK_WIDGET (self->iphone_row),
+                            GTK_WIDGET (self->android_row) };
+      guint help_to_come = 0;
 
-      self->fill_wait = self->rows->len == 1 && help_to_come ? 1 : 0;
+      for (guint i = 0; i < G_N_ELEMENTS (help); i++)
+        help_to_come += !gtk_widget_get_visible (help[i]);
+      self->fill_wait = self->rows->len == 1 ? help_to_come : 0;
       self->fill_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self), fill_tick_cb, NULL,
                                                               NULL);
     }
@@ -1173,6 +1180,9 @@ quorum_feeds_page_class_init (QuorumFeedsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, status_icon);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, phone_group);
+  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, iphone_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, android_row);
+  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, caldav_slot);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, subscriptions_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, publish_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, export_group);
@@ -1196,6 +1206,16 @@ quorum_feeds_page_class_init (QuorumFeedsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "feeds.publish", NULL, publish_action);
 }
 
+static gboolean
+describe_subscriptions_cb (GtkWidget     *widget,
+                           GdkFrameClock *clock,
+                           gpointer       description)
+{
+  adw_preferences_group_set_description (QUORUM_FEEDS_PAGE (widget)->subscriptions_group,
+                                         description);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 quorum_feeds_page_init (QuorumFeedsPage *self)
 {
@@ -1207,10 +1227,20 @@ quorum_feeds_page_init (QuorumFeedsPage *self)
   self->server = quorum_feed_server_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The help and the forms below the feeds, a frame each after the top. */
+  /* The help and the forms below the feeds, a frame each after the top:
+   * their wrapped text is measured at several widths, each time shaped
+   * again, and the phone help alone took 15 ms of a frame. The CalDAV
+   * group at the bottom too, in its slot (the group itself shows only
+   * with a controller). */
   quorum_show_in_later_frames (GTK_WIDGET (self), GTK_WIDGET (self->phone_group),
+                               GTK_WIDGET (self->iphone_row), GTK_WIDGET (self->android_row),
                                GTK_WIDGET (self->publish_group), GTK_WIDGET (self->export_group),
-                               NULL);
+                               GTK_WIDGET (self->caldav_slot), NULL);
+  /* The feeds' own wrapped description too, with the first of the help. */
+  quorum_add_tick_callback_after_paint (
+    GTK_WIDGET (self), describe_subscriptions_cb,
+    g_strdup (adw_preferences_group_get_description (self->subscriptions_group)), g_free);
+  adw_preferences_group_set_description (self->subscriptions_group, NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "feed-server-enabled", self->server_switch, "active",

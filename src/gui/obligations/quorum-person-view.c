@@ -63,6 +63,7 @@ struct _QuorumPersonView
   GListModel     *makeups;
   GPtrArray      *leaves;
   GPtrArray      *pending;
+  GDate           today;           /* of the results on show */
   gint64          person_id;
   guint           n_rows;
   guint           n_upcoming;
@@ -102,21 +103,29 @@ set_busy (QuorumPersonView *self,
   quorum_set_busy (&self->busy, self->spinner, busy);
 }
 
-/* What show_results() made and is yet to be added: a group (@group
- * %NULL), or a row of the group before it. */
+/* What show_results() queued and is yet to be added: a group (@group
+ * %NULL), or a row of @group, made already (@widget) or made from @result
+ * when its turn comes. */
 typedef struct
 {
-  GtkWidget *widget;
-  GtkWidget *group;
+  GtkWidget              *widget;
+  GtkWidget              *group;
+  QuorumComplianceResult *result;
 } Pending;
 
 static void
 pending_free (Pending *pending)
 {
-  g_object_unref (pending->widget);
+  g_clear_object (&pending->widget);
   g_clear_object (&pending->group);
+  g_clear_object (&pending->result);
   g_free (pending);
 }
+
+static GtkWidget *duty_row (QuorumPersonView       *self,
+                            QuorumComplianceResult *result,
+                            GListModel             *upcoming,
+                            const GDate            *today);
 
 /* Queues @group, then each of @rows (floating or not) to be added to it. */
 static void
@@ -137,6 +146,24 @@ queue_group (QuorumPersonView *self,
     }
 }
 
+/* Queues a duty row of @group for each of @results, made when added: a
+ * duty row takes about as long to make as to lay out, and making a
+ * person's every row in the frame that got the results held it for long. */
+static void
+queue_duty_rows (QuorumPersonView *self,
+                 GtkWidget        *group,
+                 GPtrArray        *results)
+{
+  for (guint i = 0; i < results->len; i++)
+    {
+      Pending *pending = g_new0 (Pending, 1);
+
+      pending->result = g_object_ref (results->pdata[i]);
+      pending->group = g_object_ref (group);
+      g_ptr_array_add (self->pending, pending);
+    }
+}
+
 /* The groups of a new result, and their rows, are added a few a frame:
  * laying out all the rows of a person at once takes longer than a frame
  * may. */
@@ -150,8 +177,11 @@ append_pending (QuorumPersonView *self,
 
       if (pending->group == NULL)
         gtk_box_append (self->sections, pending->widget);
-      else
+      else if (pending->widget != NULL)
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (pending->group), pending->widget);
+      else
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (pending->group),
+                                   duty_row (self, pending->result, self->upcoming, &self->today));
       g_ptr_array_remove_index (self->pending, 0);
     }
 }
@@ -217,7 +247,7 @@ start_appending (QuorumPersonView *self)
   if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || self->pending->len == 0)
     return;
   set_busy (self, TRUE);
-  /* Not in the frame that got the results: making their rows was its
+  /* Not in the frame that got the results: making their groups was its
    * share of the work. */
   self->append_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self), append_tick_cb,
                                                             NULL, NULL);
@@ -503,40 +533,48 @@ show_results (QuorumPersonView *self)
   g_autoptr(GDateTime) from = NULL;
   g_autoptr(GDateTime) until = NULL;
   GListModel *upcoming = self->upcoming;
-  GPtrArray *rows[N_SECTIONS];
-  GDate today;
+  GPtrArray *results[N_SECTIONS];
 
   clear_sections (self);
   if (self->results == NULL || self->person_id == 0)
     return;
 
-  quorum_store_get_today (self->store, &today);
-  from = quorum_date_to_date_time (&today);
+  quorum_store_get_today (self->store, &self->today);
+  from = quorum_date_to_date_time (&self->today);
   until = g_date_time_add_days (from, UPCOMING_DAYS);
 
-  add_now_group (self, self->makeups, self->leaves, &today);
+  add_now_group (self, self->makeups, self->leaves, &self->today);
 
   for (guint s = 0; s < N_SECTIONS; s++)
-    rows[s] = g_ptr_array_new ();
+    results[s] = g_ptr_array_new ();
 
   for (guint i = 0; i < self->results->len; i++)
     {
       QuorumComplianceResult *r = self->results->pdata[i];
 
-      g_ptr_array_add (rows[section_for (quorum_period_get_kind (quorum_compliance_result_get_period (r)))],
-                       duty_row (self, r, upcoming, &today));
+      g_ptr_array_add (results[section_for (quorum_period_get_kind (quorum_compliance_result_get_period (r)))], r);
     }
 
   for (guint s = 0; s < N_SECTIONS; s++)
     {
-      g_autoptr(QuorumPeriod) period = quorum_period_for_date (kinds[s], &today, NULL);
+      g_autoptr(QuorumPeriod) period = quorum_period_for_date (kinds[s], &self->today, NULL);
       g_autofree char *name = quorum_period_format (period);
+      GtkWidget *group = new_group (_(titles[s]), name);
 
       /* A section with no duty says so rather than vanishing. */
-      if (rows[s]->len == 0)
-        g_ptr_array_add (rows[s], new_row (_("No duty for this period"), NULL));
-      queue_group (self, new_group (_(titles[s]), name), rows[s]);
-      g_ptr_array_unref (rows[s]);
+      if (results[s]->len == 0)
+        {
+          g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+          g_ptr_array_add (rows, new_row (_("No duty for this period"), NULL));
+          queue_group (self, group, rows);
+        }
+      else
+        {
+          queue_group (self, group, NULL);
+          queue_duty_rows (self, group, results[s]);
+        }
+      g_ptr_array_unref (results[s]);
     }
 
   add_upcoming_group (self, upcoming, until);
