@@ -29,11 +29,12 @@
 #include "quorum-workdays.h"
 
 /* The first showing of the page lists this many people in the frame that
- * shows it (a window's height of them), and the rest this many a frame:
- * GTK 4.8's list view makes a row for each of a big office's fifty people
- * at once, and laying them all out took longer than a frame may. */
-#define FIRST_ROWS      16
-#define ROWS_PER_FRAME  12
+ * shows it (what the default window's height shows), and the rest this many
+ * a frame: GTK 4.8's list view makes a row for each of a big office's fifty
+ * people at once, and laying them all out took longer than a frame may.
+ * With software rendering a page's first frame has some 20 ms for itself. */
+#define FIRST_ROWS      10
+#define ROWS_PER_FRAME  8
 
 struct _QuorumPeoplePage
 {
