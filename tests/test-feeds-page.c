@@ -13,6 +13,8 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "quorum-caldav-controller.h"
+#include "quorum-caldav-status-group.h"
 #include "quorum-export-dialog.h"
 #include "quorum-feed-tokens.h"
 #include "quorum-feeds-page.h"
@@ -737,11 +739,30 @@ test_rows_in_batches (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The widget of @page with the builder id @name, from its template or
+ * from the sections it builds later; %NULL if not built (yet). */
+static GtkWidget *
+find_part (GtkWidget  *widget,
+           const char *name)
+{
+  if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_part (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 page_part (QuorumFeedsPage *page,
            const char      *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), QUORUM_TYPE_FEEDS_PAGE, name));
+  return find_part (GTK_WIDGET (page), name);
 }
 
 /* Whether the Android help is on show; the people's rows wait for it. */
@@ -750,15 +771,16 @@ android_help_shown (gpointer data)
 {
   QuorumFeedsPage *page = data;
   GtkWidget *android = page_part (page, "android_row");
+  gboolean shown = android != NULL && gtk_widget_get_visible (android);
 
-  if (!gtk_widget_get_visible (android))
+  if (!shown)
     g_assert_cmpuint (quorum_feeds_page_get_n_rows (page), ==, 1);
-  return gtk_widget_get_visible (android);
+  return shown;
 }
 
-/* The help and the forms come a piece a frame after the top of the page,
- * the people's rows once the help above them is there, and in the end
- * all of it is on show. */
+/* The help and the forms are built once the top of the page is on show,
+ * come a piece a frame, the people's rows once the help above them is
+ * there, and in the end all of it is on show, in page order. */
 static void
 test_help_in_later_frames (Fixture       *f,
                            gconstpointer  data)
@@ -769,14 +791,21 @@ test_help_in_later_frames (Fixture       *f,
   GtkWidget *window = gtk_window_new ();
   QuorumFeedsPage *page = QUORUM_FEEDS_PAGE (quorum_feeds_page_new ());
   g_autoptr(GListModel) people = quorum_store_list_people (f->store, FALSE, NULL);
+  g_autoptr(QuorumCaldavController) caldav = quorum_caldav_controller_new (f->store, f->settings);
   Growth growth = { page, 0, 0, 0, g_list_model_get_n_items (people) + 1 };
+  GtkWidget *caldav_group;
 
   quorum_feeds_page_set_store (page, f->store);
+  /* Given before the group is built: the group gets it when it is. */
+  quorum_feeds_page_set_caldav_controller (page, caldav);
   for (guint i = 0; i < G_N_ELEMENTS (later); i++)
-    g_assert_false (gtk_widget_get_visible (page_part (page, later[i])));
+    g_assert_null (page_part (page, later[i]));
+  g_assert_nonnull (page_part (page, "server_group"));
   g_assert_cmpuint (quorum_feeds_page_get_n_rows (page), ==, 1);
   g_assert_cmpstr (adw_preferences_group_get_description (
                      ADW_PREFERENCES_GROUP (page_part (page, "subscriptions_group"))), ==, "");
+  g_assert_cmpstr (adw_preferences_group_get_description (
+                     ADW_PREFERENCES_GROUP (page_part (page, "server_group"))), ==, "");
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
@@ -786,8 +815,26 @@ test_help_in_later_frames (Fixture       *f,
   quorum_test_spin (100);
   for (guint i = 0; i < G_N_ELEMENTS (later); i++)
     g_assert_true (gtk_widget_get_visible (page_part (page, later[i])));
+  {
+    static const char *order[] = {
+      "server_group", "phone_group", "subscriptions_group", "publish_group", "export_group",
+      "caldav_slot",
+    };
+    GtkWidget *sections = page_part (page, "sections");
+    GtkWidget *child = gtk_widget_get_first_child (sections);
+
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++, child = gtk_widget_get_next_sibling (child))
+      g_assert_true (child == page_part (page, order[i]));
+    g_assert_null (child);
+  }
   g_assert_cmpuint (strlen (adw_preferences_group_get_description (
                       ADW_PREFERENCES_GROUP (page_part (page, "subscriptions_group")))), >, 20);
+  g_assert_cmpuint (strlen (adw_preferences_group_get_description (
+                      ADW_PREFERENCES_GROUP (page_part (page, "server_group")))), >, 20);
+  caldav_group = page_part (page, "caldav_group");
+  g_assert_true (gtk_widget_get_visible (caldav_group));
+  g_assert_true (quorum_caldav_status_group_get_controller (
+                   QUORUM_CALDAV_STATUS_GROUP (caldav_group)) == caldav);
   assert_rows_in_rank_order (page, f->store);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -52,7 +52,7 @@ struct _QuorumFeedsPage
   GSettings           *settings;
   QuorumFeedSource    *source;
   QuorumFeedServer    *server;
-  QuorumCaldavStatusGroup *caldav_group;
+  QuorumCaldavController *caldav_controller;
   char                *listen_address;   /* what the server was asked for */
   int                  listen_port;
   GError              *server_error;
@@ -69,6 +69,7 @@ struct _QuorumFeedsPage
   gboolean             publishing;
   gboolean             publish_again;
   guint                n_published;
+  guint                sections_shown;   /* of those below the server's */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -78,10 +79,14 @@ struct _QuorumFeedsPage
   GtkSpinButton       *port_spin;
   AdwActionRow        *status_row;
   GtkImage            *status_icon;
+  GtkBox              *sections;
+  AdwPreferencesGroup *server_group;
+  AdwPreferencesGroup *subscriptions_group;
+
+  /* From quorum-feeds-page-sections.ui, once built (ensure_sections ()) */
   AdwPreferencesGroup *phone_group;
   AdwActionRow        *iphone_row;
   AdwActionRow        *android_row;
-  AdwPreferencesGroup *subscriptions_group;
   AdwPreferencesGroup *publish_group;
   AdwPreferencesGroup *export_group;
   AdwActionRow        *progress_row;
@@ -90,9 +95,13 @@ struct _QuorumFeedsPage
   GtkSwitch           *auto_switch;
   AdwActionRow        *publish_row;
   AdwBin              *caldav_slot;
+  QuorumCaldavStatusGroup *caldav_group;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumFeedsPage, quorum_feeds_page, GTK_TYPE_WIDGET)
+
+/* The phone help's pieces, the first of the sections shown later. */
+#define N_HELP_PIECES 3
 
 enum {
   PROP_0,
@@ -290,12 +299,7 @@ refresh_rows (QuorumFeedsPage *self)
    * frame (see quorum_feeds_page_init ()) when the page is new. */
   if (self->rows->len - 1 < g_list_model_get_n_items (people) && self->fill_tick == 0)
     {
-      GtkWidget *help[] = { GTK_WIDGET (self->phone_group), GTK_WIDGET (self->iphone_row),
-                            GTK_WIDGET (self->android_row) };
-      guint help_to_come = 0;
-
-      for (guint i = 0; i < G_N_ELEMENTS (help); i++)
-        help_to_come += !gtk_widget_get_visible (help[i]);
+      guint help_to_come = N_HELP_PIECES - MIN (self->sections_shown, N_HELP_PIECES);
       self->fill_wait = self->rows->len == 1 ? help_to_come : 0;
       self->fill_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self), fill_tick_cb, NULL,
                                                               NULL);
@@ -458,10 +462,60 @@ update_publish_rows (QuorumFeedsPage *self)
   g_autofree char *folder = g_settings_get_string (self->settings, "feed-publish-folder");
   gboolean chosen = folder[0] != '\0';
 
-  adw_action_row_set_subtitle (self->folder_row, chosen ? folder : _("None chosen yet"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->publish_row), chosen);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->auto_switch), chosen);
+  if (self->publish_group != NULL)
+    {
+      adw_action_row_set_subtitle (self->folder_row, chosen ? folder : _("None chosen yet"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->publish_row), chosen);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->auto_switch), chosen);
+    }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "feeds.publish", chosen && self->store != NULL);
+}
+
+/* Builds the sections below the server's, hidden, the first time they are
+ * due or needed. */
+static void
+ensure_sections (QuorumFeedsPage *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWidget *tops[4];
+
+  if (self->phone_group != NULL || self->settings == NULL)
+    return;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH
+                                           "/ui/feeds/quorum-feeds-page-sections.ui");
+#define TAKE(name) self->name = (gpointer)gtk_builder_get_object (builder, #name)
+  TAKE (phone_group);
+  TAKE (iphone_row);
+  TAKE (android_row);
+  TAKE (publish_group);
+  TAKE (export_group);
+  TAKE (progress_row);
+  TAKE (progress_bar);
+  TAKE (folder_row);
+  TAKE (auto_switch);
+  TAKE (publish_row);
+  TAKE (caldav_slot);
+  TAKE (caldav_group);
+#undef TAKE
+
+  gtk_widget_set_visible (GTK_WIDGET (self->iphone_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->android_row), FALSE);
+  tops[0] = GTK_WIDGET (self->phone_group);
+  tops[1] = GTK_WIDGET (self->publish_group);
+  tops[2] = GTK_WIDGET (self->export_group);
+  tops[3] = GTK_WIDGET (self->caldav_slot);
+  for (guint i = 0; i < G_N_ELEMENTS (tops); i++)
+    gtk_widget_set_visible (tops[i], FALSE);
+  gtk_box_insert_child_after (self->sections, tops[0], GTK_WIDGET (self->server_group));
+  for (guint i = 1; i < G_N_ELEMENTS (tops); i++)
+    gtk_box_append (self->sections, tops[i]);
+
+  g_settings_bind (self->settings, "feed-publish-auto", self->auto_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  update_publish_rows (self);
+  quorum_caldav_status_group_set_controller (self->caldav_group, self->caldav_controller);
+  gtk_widget_set_visible (GTK_WIDGET (self->caldav_group), self->caldav_controller != NULL);
 }
 
 static void
@@ -483,6 +537,7 @@ on_publish_done_cb (GObject      *source,
   /* New addresses were written on the worker's connection. */
   quorum_store_poll_external_changes (self->store);
 
+  ensure_sections (self);
   if (!quorum_feeds_publish_finish (result, &n, &error))
     {
       /* Translators: %s says why, e.g. “Permission denied” */
@@ -526,6 +581,7 @@ publish_now (QuorumFeedsPage *self)
     }
 
   self->publishing = TRUE;
+  ensure_sections (self);
   adw_action_row_set_subtitle (self->publish_row, _("Publishing…"));
   quorum_feeds_publish_async (self->store, folder, self->cancellable, on_publish_done_cb,
                               g_object_ref (self));
@@ -1064,10 +1120,19 @@ quorum_feeds_page_dispose (GObject *object)
     quorum_feed_server_stop (self->server);
   g_clear_object (&self->server);
   g_clear_object (&self->source);
+  g_clear_object (&self->caldav_controller);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_FEEDS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  /* The sections went with the template's widgets. */
+  self->phone_group = self->publish_group = self->export_group = NULL;
+  self->iphone_row = self->android_row = self->progress_row = NULL;
+  self->folder_row = self->publish_row = NULL;
+  self->progress_bar = NULL;
+  self->auto_switch = NULL;
+  self->caldav_slot = NULL;
+  self->caldav_group = NULL;
   if (self->rows != NULL)
     g_ptr_array_set_size (self->rows, 0);
 
@@ -1172,25 +1237,15 @@ quorum_feeds_page_class_init (QuorumFeedsPageClass *klass)
                                                RESOURCE_BASE_PATH "/ui/feeds/quorum-feeds-page.ui");
   g_type_ensure (QUORUM_TYPE_CALDAV_STATUS_GROUP);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, caldav_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, server_switch);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, address_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, port_spin);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, status_row);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, status_icon);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, phone_group);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, iphone_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, android_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, caldav_slot);
+  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, sections);
+  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, server_group);
   gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, subscriptions_group);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, publish_group);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, export_group);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, progress_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, folder_row);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, auto_switch);
-  gtk_widget_class_bind_template_child (widget_class, QuorumFeedsPage, publish_row);
   gtk_widget_class_bind_template_callback (widget_class, on_address_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_port_spin_value_changed_cb);
 
@@ -1206,14 +1261,66 @@ quorum_feeds_page_class_init (QuorumFeedsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "feeds.publish", NULL, publish_action);
 }
 
+/* Builds the sections below the server's, then shows a piece a frame in
+ * page order. */
 static gboolean
-describe_subscriptions_cb (GtkWidget     *widget,
-                           GdkFrameClock *clock,
-                           gpointer       description)
+show_sections_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       data)
 {
-  adw_preferences_group_set_description (QUORUM_FEEDS_PAGE (widget)->subscriptions_group,
-                                         description);
+  QuorumFeedsPage *self = QUORUM_FEEDS_PAGE (widget);
+  GtkWidget *pieces[] = { NULL, NULL, NULL, NULL, NULL, NULL };
+
+  ensure_sections (self);
+  pieces[0] = GTK_WIDGET (self->phone_group);
+  pieces[1] = GTK_WIDGET (self->iphone_row);
+  pieces[2] = GTK_WIDGET (self->android_row);
+  pieces[3] = GTK_WIDGET (self->publish_group);
+  pieces[4] = GTK_WIDGET (self->export_group);
+  pieces[5] = GTK_WIDGET (self->caldav_slot);
+  gtk_widget_set_visible (pieces[self->sections_shown++], TRUE);
+  return self->sections_shown < G_N_ELEMENTS (pieces) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  AdwPreferencesGroup *group;
+  char                *description;
+} Description;
+
+static void
+description_free (gpointer data)
+{
+  Description *description = data;
+
+  g_free (description->description);
+  g_free (description);
+}
+
+static gboolean
+describe_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Description *description = data;
+
+  adw_preferences_group_set_description (description->group, description->description);
   return G_SOURCE_REMOVE;
+}
+
+/* Takes @group's wrapped description away until the frame after the next
+ * paint: each is measured at several widths, and shaped again each time. */
+static void
+describe_later (QuorumFeedsPage     *self,
+                AdwPreferencesGroup *group)
+{
+  Description *description = g_new0 (Description, 1);
+
+  description->group = group;
+  description->description = g_strdup (adw_preferences_group_get_description (group));
+  quorum_add_tick_callback_after_paint (GTK_WIDGET (self), describe_cb, description,
+                                        description_free);
+  adw_preferences_group_set_description (group, NULL);
 }
 
 static void
@@ -1227,25 +1334,18 @@ quorum_feeds_page_init (QuorumFeedsPage *self)
   self->server = quorum_feed_server_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* The help and the forms below the feeds, a frame each after the top:
-   * their wrapped text is measured at several widths, each time shaped
-   * again, and the phone help alone took 15 ms of a frame. The CalDAV
-   * group at the bottom too, in its slot (the group itself shows only
-   * with a controller). */
-  quorum_show_in_later_frames (GTK_WIDGET (self), GTK_WIDGET (self->phone_group),
-                               GTK_WIDGET (self->iphone_row), GTK_WIDGET (self->android_row),
-                               GTK_WIDGET (self->publish_group), GTK_WIDGET (self->export_group),
-                               GTK_WIDGET (self->caldav_slot), NULL);
-  /* The feeds' own wrapped description too, with the first of the help. */
-  quorum_add_tick_callback_after_paint (
-    GTK_WIDGET (self), describe_subscriptions_cb,
-    g_strdup (adw_preferences_group_get_description (self->subscriptions_group)), g_free);
-  adw_preferences_group_set_description (self->subscriptions_group, NULL);
+  /* The help and the forms below the feeds, built and shown a piece a
+   * frame after the top: their wrapped text is measured at several widths,
+   * each time shaped again (the phone help alone took 15 ms of a frame),
+   * and building them took 2-3 ms of the first. */
+  quorum_add_tick_callback_after_paint (GTK_WIDGET (self), show_sections_cb, NULL, NULL);
+  /* The wrapped descriptions of the server and of the feeds too, with the
+   * first of the help. */
+  describe_later (self, self->server_group);
+  describe_later (self, self->subscriptions_group);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "feed-server-enabled", self->server_switch, "active",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "feed-publish-auto", self->auto_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   gtk_spin_button_set_value (self->port_spin, g_settings_get_int (self->settings, "feed-port"));
   fill_addresses (self);
@@ -1451,6 +1551,7 @@ quorum_feeds_page_import_file (QuorumFeedsPage *self,
     }
 
   self->importing = TRUE;
+  ensure_sections (self);
   name = g_file_get_basename (file);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->progress_row), name);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
@@ -1476,6 +1577,10 @@ quorum_feeds_page_set_caldav_controller (QuorumFeedsPage        *self,
 {
   g_return_if_fail (QUORUM_IS_FEEDS_PAGE (self));
 
-  quorum_caldav_status_group_set_controller (self->caldav_group, controller);
-  gtk_widget_set_visible (GTK_WIDGET (self->caldav_group), controller != NULL);
+  g_set_object (&self->caldav_controller, controller);
+  if (self->caldav_group != NULL)
+    {
+      quorum_caldav_status_group_set_controller (self->caldav_group, controller);
+      gtk_widget_set_visible (GTK_WIDGET (self->caldav_group), controller != NULL);
+    }
 }
