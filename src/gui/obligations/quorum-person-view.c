@@ -758,6 +758,12 @@ on_person_row_selected_cb (QuorumPersonView *self,
     return;
   self->person_id = g_array_index (self->person_ids, gint64, selected);
   g_settings_set_int64 (self->settings, "obligations-person", self->person_id);
+  /* The previous person's obligations are not shown under this one's name
+   * while theirs are computed, nor laid out again: the frame that shows
+   * the view with a new person (the Dashboard's "see the person" link) was
+   * the longest in evaluating one. */
+  g_clear_pointer (&self->results, g_ptr_array_unref);
+  clear_sections (self);
   compute (self);
 }
 
