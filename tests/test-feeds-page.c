@@ -781,6 +781,12 @@ android_help_shown (gpointer data)
 /* The help and the forms are built once the top of the page is on show,
  * come a piece a frame, the people's rows once the help above them is
  * there, and in the end all of it is on show, in page order. */
+static gboolean
+sections_built (gpointer page)
+{
+  return page_part (page, "phone_group") != NULL;
+}
+
 static void
 test_help_in_later_frames (Fixture       *f,
                            gconstpointer  data)
@@ -810,6 +816,12 @@ test_help_in_later_frames (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
+  /* The sections are built in a frame that shows none of them, nor the
+   * feeds' description, which comes two frames later. */
+  g_assert_true (quorum_test_wait_for (sections_built, page, 5000));
+  g_assert_false (gtk_widget_get_visible (page_part (page, "phone_group")));
+  g_assert_cmpstr (adw_preferences_group_get_description (
+                     ADW_PREFERENCES_GROUP (page_part (page, "subscriptions_group"))), ==, "");
   g_assert_true (quorum_test_wait_for (android_help_shown, page, 5000));
   g_assert_true (quorum_test_wait_for (has_n_rows, &growth, 5000));
   quorum_test_spin (100);

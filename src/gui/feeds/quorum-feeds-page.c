@@ -299,7 +299,10 @@ refresh_rows (QuorumFeedsPage *self)
    * frame (see quorum_feeds_page_init ()) when the page is new. */
   if (self->rows->len - 1 < g_list_model_get_n_items (people) && self->fill_tick == 0)
     {
-      guint help_to_come = N_HELP_PIECES - MIN (self->sections_shown, N_HELP_PIECES);
+      /* And the frame that builds the sections, if still to come. */
+      guint help_to_come = N_HELP_PIECES - MIN (self->sections_shown, N_HELP_PIECES) +
+                           (self->phone_group == NULL ? 1 : 0);
+
       self->fill_wait = self->rows->len == 1 ? help_to_come : 0;
       self->fill_tick = quorum_add_tick_callback_after_paint (GTK_WIDGET (self), fill_tick_cb, NULL,
                                                               NULL);
@@ -1271,7 +1274,13 @@ show_sections_cb (GtkWidget     *widget,
   QuorumFeedsPage *self = QUORUM_FEEDS_PAGE (widget);
   GtkWidget *pieces[] = { NULL, NULL, NULL, NULL, NULL, NULL };
 
-  ensure_sections (self);
+  /* Built in a frame of their own: with the help's group and its wrapped
+   * description it was the page's longest. */
+  if (self->phone_group == NULL)
+    {
+      ensure_sections (self);
+      return G_SOURCE_CONTINUE;
+    }
   pieces[0] = GTK_WIDGET (self->phone_group);
   pieces[1] = GTK_WIDGET (self->iphone_row);
   pieces[2] = GTK_WIDGET (self->android_row);
@@ -1286,6 +1295,7 @@ typedef struct
 {
   AdwPreferencesGroup *group;
   char                *description;
+  guint                wait;       /* frames to let go by first */
 } Description;
 
 static void
@@ -1304,19 +1314,27 @@ describe_cb (GtkWidget     *widget,
 {
   Description *description = data;
 
+  if (description->wait > 0)
+    {
+      description->wait--;
+      return G_SOURCE_CONTINUE;
+    }
   adw_preferences_group_set_description (description->group, description->description);
   return G_SOURCE_REMOVE;
 }
 
-/* Takes @group's wrapped description away until the frame after the next
- * paint: each is measured at several widths, and shaped again each time. */
+/* Takes @group's wrapped description away until @wait frames after the
+ * frame after the next paint: each is measured at several widths, and
+ * shaped again each time. */
 static void
 describe_later (QuorumFeedsPage     *self,
-                AdwPreferencesGroup *group)
+                AdwPreferencesGroup *group,
+                guint                wait)
 {
   Description *description = g_new0 (Description, 1);
 
   description->group = group;
+  description->wait = wait;
   description->description = g_strdup (adw_preferences_group_get_description (group));
   quorum_add_tick_callback_after_paint (GTK_WIDGET (self), describe_cb, description,
                                         description_free);
@@ -1339,10 +1357,11 @@ quorum_feeds_page_init (QuorumFeedsPage *self)
    * each time shaped again (the phone help alone took 15 ms of a frame),
    * and building them took 2-3 ms of the first. */
   quorum_add_tick_callback_after_paint (GTK_WIDGET (self), show_sections_cb, NULL, NULL);
-  /* The wrapped descriptions of the server and of the feeds too, with the
-   * first of the help. */
-  describe_later (self, self->server_group);
-  describe_later (self, self->subscriptions_group);
+  /* The wrapped descriptions of the server and of the feeds too: the
+   * first with the frame that builds the sections, the second with the
+   * iPhone help, two frames later. */
+  describe_later (self, self->server_group, 0);
+  describe_later (self, self->subscriptions_group, 2);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "feed-server-enabled", self->server_switch, "active",
