@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "quorum-test-utils.h"
 
@@ -27,8 +28,39 @@ quorum_test_init_display (int    *argc,
   return TRUE;
 }
 
+static char *app_dir;
+
+static void
+remove_tree (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (path);
+      else
+        g_remove (path);
+    }
+  g_rmdir (dir);
+}
+
+/* The application lives as long as the test program: its folder (the
+ * database, and the backups the app writes beside it) goes when the
+ * program ends, rather than staying in the temporary folder. */
+static void
+remove_app_dir (void)
+{
+  if (app_dir != NULL)
+    remove_tree (app_dir);
+  g_clear_pointer (&app_dir, g_free);
+}
+
 /* An application that is registered (so windows and settings work), not
- * unique, with a fresh database in a temporary folder.
+ * unique, with a fresh database in a temporary folder, removed at exit.
  *
  * UI tests do not use G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS,
  * and then GTK finds no MIME database and cannot load SVG icons. */
@@ -47,6 +79,8 @@ quorum_test_application (void)
   dir = g_dir_make_tmp ("quorum-test-XXXXXX", &error);
   g_assert_no_error (error);
   db = g_build_filename (dir, "test.db", NULL);
+  app_dir = g_strdup (dir);
+  atexit (remove_app_dir);
 
   g_setenv ("QUORUM_DB", db, TRUE);
 
