@@ -1542,6 +1542,33 @@ test_store_restore_catches_up (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 5);
 }
 
+/* A second store over the same file (a worker's) sees what the first
+ * wrote, and keeps its connection after the caller lets go of it; a path
+ * that cannot be opened gives an error, not a store. */
+static void
+test_store_open (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(QuorumStore) other = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+
+  other = quorum_store_open (quorum_database_get_path (f->db), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (other);
+  g_assert_true (quorum_store_get_database (other) != f->db);
+  people = quorum_store_list_people (other, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 3);
+
+  /* A folder, not a database file. */
+  folder = g_build_filename (g_get_user_data_dir (), "a-folder.db", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_null (quorum_store_open (folder, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1579,6 +1606,7 @@ main (int   argc,
   ADD ("horizon-writes-once", test_store_horizon_writes_once);
   ADD ("horizon-deferred", test_store_horizon_deferred);
   ADD ("restore-catches-up", test_store_restore_catches_up);
+  ADD ("open", test_store_open);
 
   return g_test_run ();
 }

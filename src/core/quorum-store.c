@@ -916,6 +916,31 @@ quorum_store_new (QuorumDatabase *database)
 }
 
 /**
+ * quorum_store_open:
+ * @path: the database file
+ * @error: return location for a #GError
+ *
+ * Opens @path (creating and migrating it as quorum_database_open() does)
+ * and returns a store over that connection, which the store keeps. For a
+ * worker thread that needs its own connection to the same database.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+QuorumStore *
+quorum_store_open (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(QuorumDatabase) database = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(database = quorum_database_open (path, error)))
+    return NULL;
+  return quorum_store_new (database);
+}
+
+/**
  * quorum_store_poll_external_changes:
  * @self: a #QuorumStore
  *

@@ -94,6 +94,8 @@ typedef gboolean (*QuorumStoreBatchFunc) (QuorumStore  *store,
 
 GQuark            quorum_store_error_quark         (void);
 QuorumStore      *quorum_store_new                 (QuorumDatabase          *database);
+QuorumStore      *quorum_store_open                (const char              *path,
+                                                    GError                 **error);
 QuorumDatabase   *quorum_store_get_database        (QuorumStore             *self);
 gboolean          quorum_store_poll_external_changes (QuorumStore          *self);
 guint64           quorum_store_get_change_stamp    (QuorumStore             *self);

@@ -367,16 +367,14 @@ horizon_worker (GTask        *task,
                 GCancellable *cancellable)
 {
   HorizonJob *job = task_data;
-  g_autoptr(QuorumDatabase) db = NULL;
   g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!(db = quorum_database_open (job->path, &error)))
+  if (!(store = quorum_store_open (job->path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  store = quorum_store_new (db);
   if (!quorum_store_materialize (store, job->until, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -151,19 +151,17 @@ build_demo_worker (GTask        *task,
                    GCancellable *cancellable)
 {
   const char *path = task_data;
-  g_autoptr(QuorumDatabase) db = NULL;
   g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GError) error = NULL;
   QuorumDemoOptions options = { 0 };
 
   /* Its own connection: the app's store belongs to the main thread. */
-  if (!(db = quorum_database_open (path, &error)))
+  if (!(store = quorum_store_open (path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  store = quorum_store_new (db);
 
   /* Built on an earlier visit: go straight in. */
   if (!(people = quorum_store_list_people (store, TRUE, &error)))

@@ -128,7 +128,6 @@ publish_worker (GTask        *task,
 {
   PublishJob *job = task_data;
   g_auto(QuorumCaldavOfficeReport) report = { 0 };
-  g_autoptr(QuorumDatabase) db = NULL;
   g_autoptr(QuorumStore) store = NULL;
   g_autoptr(QuorumCaldavClient) client = NULL;
   g_autofree char *password = NULL;
@@ -140,12 +139,11 @@ publish_worker (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  if (!(db = quorum_database_open (job->db_path, &error)))
+  if (!(store = quorum_store_open (job->db_path, &error)))
     {
       g_task_return_error (task, error);
       return;
     }
-  store = quorum_store_new (db);
   client = quorum_caldav_client_new (job->url, job->user, password);
   if (!quorum_caldav_publish_office (client, store, NULL, &report, cancellable, &error))
     {

@@ -76,12 +76,10 @@ static QuorumStore *
 connection_open (Connection  *conn,
                  GError     **error)
 {
-  g_autoptr(QuorumDatabase) db = quorum_database_open (conn->db_path, error);
-  QuorumStore *store;
+  QuorumStore *store = quorum_store_open (conn->db_path, error);
 
-  if (db == NULL)
+  if (store == NULL)
     return NULL;
-  store = quorum_store_new (db);
   if (conn->now != NULL)
     quorum_store_set_now (store, conn->now);
   if (conn->actor != NULL)

@@ -310,17 +310,15 @@ export_worker (GTask        *task,
                GCancellable *cancellable)
 {
   ExportData *data = task_data;
-  g_autoptr(QuorumDatabase) db = NULL;
   g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-  if (!(db = quorum_database_open (data->db_path, &error)))
+  if (!(store = quorum_store_open (data->db_path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  store = quorum_store_new (db);
   ok = data->csv
        ? quorum_report_write_csv (store, data->rulebook, data->period, &data->today, data->path, &error)
        : quorum_report_write_pdf (store, data->rulebook, data->period, &data->today, data->path, &error);

@@ -159,17 +159,15 @@ compute_worker (GTask        *task,
                 GCancellable *cancellable)
 {
   ComputeData *data = task_data;
-  g_autoptr(QuorumDatabase) db = NULL;
   g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *results;
 
-  if (!(db = quorum_database_open (data->db_path, &error)))
+  if (!(store = quorum_store_open (data->db_path, &error)))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  store = quorum_store_new (db);
   /* The caller's clock, which tests and screenshots freeze. */
   quorum_store_set_now (store, data->now);
   results = quorum_compliance_compute (store, data->rulebook, data->period, &data->today,

@@ -609,17 +609,12 @@ prefetch_worker (GTask        *task,
       return;
     }
 
-  if (prefetch->reader == NULL)
+  if (prefetch->reader == NULL &&
+      (prefetch->reader = quorum_store_open (prefetch->db_path, &error)) != NULL)
     {
-      g_autoptr(QuorumDatabase) db = quorum_database_open (prefetch->db_path, &error);
-
-      if (db != NULL)
-        {
-          prefetch->reader = quorum_store_new (db);
-          quorum_store_set_materialize_on_read (prefetch->reader, prefetch->materialize);
-          if (prefetch->now != NULL)
-            quorum_store_set_now (prefetch->reader, prefetch->now);
-        }
+      quorum_store_set_materialize_on_read (prefetch->reader, prefetch->materialize);
+      if (prefetch->now != NULL)
+        quorum_store_set_now (prefetch->reader, prefetch->now);
     }
   if (prefetch->reader != NULL)
     month = query_month (prefetch->reader, prefetch->start, prefetch->end, &prefetch->filter,
