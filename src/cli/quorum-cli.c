@@ -12,8 +12,8 @@
 #include <stdio.h>
 
 #include "quorum-cli.h"
-#include "quorum-core-resources.h"
 #include "quorum-paths.h"
+#include "quorum-rulebook.h"
 #include "quorum-store.h"
 
 static int command_init (QuorumCliContext *ctx, int argc, char **argv);
@@ -97,7 +97,6 @@ command_init (QuorumCliContext  *ctx,
   g_autoptr(QuorumDatabase) db = NULL;
   g_autoptr(QuorumStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bundled = NULL;
   g_autofree char *rulebook = NULL;
   g_autofree char *data = NULL;
   g_autofree char *stored = NULL;
@@ -125,15 +124,8 @@ command_init (QuorumCliContext  *ctx,
   store = quorum_store_new (db);
 
   stored = quorum_store_dup_rulebook_id (store);
-  if (data == NULL && stored == NULL)
-    {
-      bundled = g_resource_lookup_data (quorum_core_get_resource (),
-                                        "/io/github/quorumapp/Quorum/core/rulebooks/qixia-2022-5.rulebook",
-                                        G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (bundled == NULL)
-        return quorum_cli_fail (error);
-      data = g_strndup (g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled));
-    }
+  if (data == NULL && stored == NULL && !(data = quorum_rulebook_dup_default_data (&error)))
+    return quorum_cli_fail (error);
   if (data != NULL && !quorum_store_set_rulebook_data (store, data, &error))
     return quorum_cli_fail (error);
 

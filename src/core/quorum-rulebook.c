@@ -1009,6 +1009,27 @@ quorum_rulebook_new_from_file (const char  *path,
 }
 
 /**
+ * quorum_rulebook_dup_default_data:
+ * @error: return location for a #GError
+ *
+ * The text of the rulebook Quorum ships, 栖政发〔2022〕5号, as an office
+ * that has none stores it.
+ *
+ * Returns: (transfer full) (nullable): its text, or %NULL with @error set
+ */
+char *
+quorum_rulebook_dup_default_data (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_resource_lookup_data (quorum_core_get_resource (), DEFAULT_RULEBOOK_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/**
  * quorum_rulebook_new_default:
  * @error: return location for a #GError
  *

@@ -91,6 +91,7 @@ QuorumRulebook   *quorum_rulebook_new_from_bytes    (GBytes           *bytes,
                                                      const char       *display_name,
                                                      GError          **error);
 QuorumRulebook   *quorum_rulebook_new_default       (GError          **error);
+char             *quorum_rulebook_dup_default_data  (GError          **error);
 const char       *quorum_rulebook_get_id            (QuorumRulebook   *self);
 const char       *quorum_rulebook_get_title         (QuorumRulebook   *self);
 const char       *quorum_rulebook_get_source        (QuorumRulebook   *self);

@@ -16,11 +16,10 @@
 #include <glib/gi18n.h>
 
 #include "quorum-application.h"
-#include "quorum-core-resources.h"
 #include "quorum-demo.h"
+#include "quorum-rulebook.h"
 #include "quorum-welcome-page.h"
 
-#define BUNDLED_RULEBOOK "/io/github/quorumapp/Quorum/core/rulebooks/qixia-2022-5.rulebook"
 
 struct _QuorumWelcomePage
 {
@@ -77,13 +76,8 @@ setup_action (GtkWidget  *widget,
   stored = quorum_store_dup_rulebook_id (store);
   if (stored == NULL)
     {
-      g_autoptr(GBytes) bundled = NULL;
-      g_autofree char *data = NULL;
+      g_autofree char *data = quorum_rulebook_dup_default_data (&error);
 
-      bundled = g_resource_lookup_data (quorum_core_get_resource (), BUNDLED_RULEBOOK,
-                                        G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-      if (bundled != NULL)
-        data = g_strndup (g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled));
       if (data == NULL || !quorum_store_set_rulebook_data (store, data, &error))
         {
           show_error (self, error->message);
