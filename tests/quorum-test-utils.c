@@ -266,3 +266,21 @@ quorum_test_screenshot_save (GtkWidget  *window,
   printf ("%s\n", path);
   return TRUE;
 }
+
+/**
+ * quorum_test_load_style:
+ *
+ * Loads the application's style.css for the default display, as
+ * AdwApplication does for the application: for tests that show widgets
+ * without it.
+ */
+void
+quorum_test_load_style (void)
+{
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}

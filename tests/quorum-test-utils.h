@@ -36,4 +36,6 @@ gboolean           quorum_test_screenshot_save (GtkWidget   *window,
                                                 const char  *dir,
                                                 const char  *name);
 
+void               quorum_test_load_style   (void);
+
 G_END_DECLS

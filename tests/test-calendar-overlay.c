@@ -143,10 +143,9 @@ n_chips_with_class (QuorumMonthCell *cell,
 {
   guint n = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cell)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_has_css_class (child, "chip") && gtk_widget_get_visible (child) &&
-        gtk_widget_has_css_class (child, css_class))
+  /* The cell draws each chip in the style of a prototype chip. */
+  for (guint i = 0; i < quorum_month_cell_get_n_shown (cell); i++)
+    if (gtk_widget_has_css_class (quorum_month_cell_get_chip_style (cell, i), css_class))
       n++;
   return n;
 }
@@ -242,14 +241,7 @@ main (int   argc,
     return 77;
 
   /* The application's style, as AdwApplication would load it. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_BASE_PATH "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  quorum_test_load_style ();
 
 #define ADD(path, func) \
   g_test_add ("/ui/calendar-overlay/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -225,15 +225,25 @@ test_chips (Fixture       *f,
   g_assert_cmpuint (quorum_month_cell_get_occurrences (cell_for (f, 2026, 12, 1, NULL))->len, ==, 1);
 }
 
+/* The chips drawn in @cell: each below the one before, all of them inside
+ * the cell with room for "+N more" below them if it shows. */
 static guint
-count_mapped_chips (QuorumMonthCell *cell)
+count_drawn_chips (QuorumMonthCell *cell)
 {
+  graphene_rect_t bounds;
+  float bottom = 0, height = 0;
   guint n = 0;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cell)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_has_css_class (child, "chip") && gtk_widget_get_mapped (child))
-      n++;
+  for (; quorum_month_cell_get_chip_bounds (cell, n, &bounds); n++)
+    {
+      g_assert_cmpfloat (bounds.origin.y, >=, bottom);
+      bottom = bounds.origin.y + bounds.size.height;
+      height = bounds.size.height;
+      g_assert_cmpfloat (bottom, <=, gtk_widget_get_height (GTK_WIDGET (cell)));
+      g_assert_nonnull (quorum_month_cell_get_chip_text (cell, n));
+    }
+  if (quorum_month_cell_get_overflow_text (cell) != NULL)
+    g_assert_cmpfloat (bottom + height, <=, gtk_widget_get_height (GTK_WIDGET (cell)));
 
   return n;
 }
@@ -257,11 +267,13 @@ test_overflow (Fixture       *f,
   quorum_test_spin (200);
   shown_small = quorum_month_cell_get_n_shown (cell);
   g_assert_cmpuint (shown_small, <, BUSY_DAY_EVENTS);
-  g_assert_cmpuint (shown_small, ==, count_mapped_chips (cell));
+  g_assert_cmpuint (shown_small, ==, count_drawn_chips (cell));
   {
     g_autofree char *expected = g_strdup_printf ("+%u more", BUSY_DAY_EVENTS - shown_small);
 
     g_assert_cmpstr (quorum_month_cell_get_overflow_text (cell), ==, expected);
+    /* Read after the events shown. */
+    g_assert_true (g_str_has_suffix (quorum_month_cell_get_description (cell), expected));
   }
 
   /* Smaller still: fewer chips, a bigger N. */
@@ -492,6 +504,12 @@ test_accessible_label (Fixture       *f,
                    "Friday, 20 November 2026, 2 events");
   g_assert_cmpstr (quorum_month_cell_get_label (cell_for (f, 2026, 11, 21, NULL)), ==,
                    "Saturday, 21 November 2026, no events");
+  /* The events, in the order shown, as their chips read. */
+  g_assert_cmpstr (quorum_month_cell_get_description (cell_for (f, 2026, 11, 20, NULL)), ==,
+                   "09:00 市政府常务会议; 14:30 一线办公");
+  g_assert_cmpstr (quorum_month_cell_get_description (cell_for (f, 2026, 11, 2, NULL)), ==,
+                   "✓ 15:00 公文审签");
+  g_assert_null (quorum_month_cell_get_description (cell_for (f, 2026, 11, 21, NULL)));
 
   quorum_month_view_set_date (f->view, october);
   g_assert_cmpstr (quorum_month_cell_get_label (cell_for (f, 2026, 10, 1, NULL)), ==,
@@ -563,78 +581,319 @@ kinds_store (const char * const *kinds,
   return store;
 }
 
-/* The chips of @cell as they are drawn and read, in widget order. */
-static GPtrArray *
-mapped_chips (QuorumMonthCell *cell)
-{
-  GPtrArray *chips = g_ptr_array_new ();
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cell)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_has_css_class (child, "chip") && gtk_widget_get_mapped (child))
-      g_ptr_array_add (chips, child);
-
-  return chips;
-}
-
-/* New events of a cell take the chips that already have their classes
- * (no restyle); the chips still read and show in time order, each with
- * its own event's text and classes. */
+/* New events of a cell are drawn in the styles the cell has for their
+ * classes (no restyle, no new widget); the chips still read and show in
+ * time order, each with its own event's text and classes. */
 static void
-test_chip_swap (Fixture       *f,
-                gconstpointer  data)
+test_chip_styles (Fixture       *f,
+                  gconstpointer  data)
 {
   static const char * const before[] = { "meeting", "study", "paperwork" };
   static const char * const after[] = { "paperwork", "meeting", "study" };
   g_autoptr(GListStore) first = kinds_store (before, G_N_ELEMENTS (before));
   g_autoptr(GListStore) second = kinds_store (after, G_N_ELEMENTS (after));
   QuorumMonthCell *cell = cell_for (f, 2026, 11, 12, NULL);
-  g_autoptr(GPtrArray) old_chips = NULL;
-  g_autoptr(GPtrArray) new_chips = NULL;
+  GtkWidget *old_styles[G_N_ELEMENTS (before)];
+  guint n_children;
   float y = -1;
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1150);
   quorum_month_view_set_model (f->view, G_LIST_MODEL (first));
   quorum_test_spin (200);
-  old_chips = mapped_chips (cell);
-  g_assert_cmpuint (old_chips->len, ==, G_N_ELEMENTS (before));
+  g_assert_cmpuint (quorum_month_cell_get_n_shown (cell), ==, G_N_ELEMENTS (before));
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    {
+      old_styles[i] = quorum_month_cell_get_chip_style (cell, i);
+      g_assert_true (gtk_widget_has_css_class (old_styles[i], quorum_kind_css_class (before[i])));
+      for (guint j = 0; j < i; j++)
+        g_assert_true (old_styles[i] != old_styles[j]);
+    }
+  n_children = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cell)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_children++;
 
   quorum_month_view_set_model (f->view, G_LIST_MODEL (second));
   quorum_test_spin (200);
-  new_chips = mapped_chips (cell);
-  g_assert_cmpuint (new_chips->len, ==, G_N_ELEMENTS (after));
+  g_assert_cmpuint (quorum_month_cell_get_n_shown (cell), ==, G_N_ELEMENTS (after));
 
-  for (guint i = 0; i < new_chips->len; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (after); i++)
     {
-      GtkWidget *chip = g_ptr_array_index (new_chips, i);
-      QuorumOccurrence *occurrence = quorum_month_cell_get_chip_occurrence (cell, chip);
+      GtkWidget *style = quorum_month_cell_get_chip_style (cell, i);
+      QuorumOccurrence *occurrence;
       g_autofree char *text = g_strdup_printf ("%02u:00 事项 %s", 8 + i, after[i]);
       graphene_rect_t bounds;
 
+      g_assert_true (quorum_month_cell_get_chip_bounds (cell, i, &bounds));
+      occurrence = quorum_month_cell_get_occurrence_at (cell, bounds.origin.x + 1,
+                                                        bounds.origin.y + bounds.size.height / 2);
       g_assert_nonnull (occurrence);
       g_assert_cmpstr (quorum_occurrence_get_kind (occurrence), ==, after[i]);
-      g_assert_cmpstr (quorum_month_chip_get_text (QUORUM_MONTH_CHIP (chip)), ==, text);
-      g_assert_true (gtk_widget_has_css_class (chip, quorum_kind_css_class (after[i])));
-      /* The chip that had this kind before shows it again. */
+      g_assert_cmpstr (quorum_month_cell_get_chip_text (cell, i), ==, text);
+      g_assert_true (gtk_widget_has_css_class (style, quorum_kind_css_class (after[i])));
+      /* The style that had this kind before draws it again. */
       for (guint j = 0; j < G_N_ELEMENTS (before); j++)
         if (g_str_equal (before[j], after[i]))
-          g_assert_true (chip == g_ptr_array_index (old_chips, j));
+          g_assert_true (style == old_styles[j]);
       /* Drawn top to bottom in the order read. */
-      g_assert_true (gtk_widget_compute_bounds (chip, GTK_WIDGET (cell), &bounds));
       g_assert_cmpfloat (bounds.origin.y, >, y);
       y = bounds.origin.y;
     }
-}
-
-static QuorumMonthChip *
-first_chip (QuorumMonthCell *cell)
-{
+  /* Not a widget more. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (cell)); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (QUORUM_IS_MONTH_CHIP (child) && gtk_widget_get_mapped (child))
-      return QUORUM_MONTH_CHIP (child);
+    n_children--;
+  g_assert_cmpuint (n_children, ==, 0);
+}
 
-  g_assert_not_reached ();
+/* The nodes of a drawing with the opacity each is drawn in. */
+typedef struct
+{
+  GskRenderNodeType type;
+  float             opacity;
+  float             alpha;       /* of a colour node's colour */
+} DrawnNode;
+
+static void
+collect_nodes (GskRenderNode *node,
+               float          opacity,
+               GArray        *nodes)
+{
+  GskRenderNodeType type = gsk_render_node_get_node_type (node);
+  DrawnNode drawn = { type, opacity, 1.0 };
+
+  if (type == GSK_COLOR_NODE)
+    drawn.alpha = gsk_color_node_get_color (node)->alpha;
+  g_array_append_val (nodes, drawn);
+  switch ((int)type)
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_nodes (gsk_container_node_get_child (node, i), opacity, nodes);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_nodes (gsk_transform_node_get_child (node), opacity, nodes);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_nodes (gsk_opacity_node_get_child (node), opacity * gsk_opacity_node_get_opacity (node),
+                     nodes);
+      break;
+    case GSK_CLIP_NODE:
+      collect_nodes (gsk_clip_node_get_child (node), opacity, nodes);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_nodes (gsk_rounded_clip_node_get_child (node), opacity, nodes);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_nodes (gsk_debug_node_get_child (node), opacity, nodes);
+      break;
+    default:
+      break;
+    }
+}
+
+/* What the cell's snapshot draws, as GTK would take it in the next frame. */
+static GArray *
+draw_cell (QuorumMonthCell *cell)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GArray *nodes = g_array_new (FALSE, FALSE, sizeof (DrawnNode));
+
+  GTK_WIDGET_GET_CLASS (cell)->snapshot (GTK_WIDGET (cell), snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  collect_nodes (node, 1.0, nodes);
+
+  return nodes;
+}
+
+static guint
+count_drawn (GArray            *nodes,
+             GskRenderNodeType  type,
+             float              opacity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      DrawnNode *drawn = &g_array_index (nodes, DrawnNode, i);
+
+      if (drawn->type == type && G_APPROX_VALUE (drawn->opacity, opacity, 0.01))
+        n++;
+    }
+
+  return n;
+}
+
+/* The chips' backgrounds: their kind's colour at 0.18 (style.css). */
+static guint
+count_tints (GArray *nodes,
+             float   opacity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      DrawnNode *drawn = &g_array_index (nodes, DrawnNode, i);
+
+      if (drawn->type == GSK_COLOR_NODE && G_APPROX_VALUE (drawn->alpha, 0.18f, 0.005)
+          && G_APPROX_VALUE (drawn->opacity, opacity, 0.01))
+        n++;
+    }
+
+  return n;
+}
+
+/* Chips are drawn by the cell in their style: the background and border CSS
+ * gives their kind, their text, and the opacity of another month's day or
+ * of a cancelled event over both. */
+static void
+test_chip_drawing (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GArray) day = NULL;
+  g_autoptr(GArray) other_month = NULL;
+  g_autoptr(GArray) empty = NULL;
+  g_autoptr(GArray) cancelled = NULL;
+  g_autoptr(QuorumOccurrence) o = NULL;
+
+  /* Two chips: their text and their tinted backgrounds and borders, all
+   * opaque. Drawn twice: the second time from what was kept. */
+  for (guint twice = 0; twice < 2; twice++)
+    {
+      g_clear_pointer (&day, g_array_unref);
+      day = draw_cell (cell_for (f, 2026, 11, 20, NULL));
+      g_assert_cmpuint (count_tints (day, 1.0), ==, 2);
+    }
+  empty = draw_cell (cell_for (f, 2026, 11, 21, NULL));
+  g_assert_cmpuint (count_tints (empty, 1.0), ==, 0);
+  g_assert_cmpuint (count_drawn (day, GSK_TEXT_NODE, 1.0), >=, count_drawn (empty, GSK_TEXT_NODE, 1.0) + 2);
+  g_assert_cmpuint (count_drawn (day, GSK_BORDER_NODE, 1.0), >=, count_drawn (empty, GSK_BORDER_NODE, 1.0) + 2);
+
+  /* 1 December, shown in November's grid: its chip fades with its day. */
+  other_month = draw_cell (cell_for (f, 2026, 12, 1, NULL));
+  g_assert_cmpuint (count_drawn (other_month, GSK_TEXT_NODE, 0.45), >=, 1);
+  g_assert_cmpuint (count_tints (other_month, 0.45), ==, 1);
+
+  o = quorum_fake_occurrence (60, "取消的会议", "meeting", NULL, 2026, 11, 21, 10, 0, 60,
+                              QUORUM_OCCURRENCE_CANCELLED);
+  g_list_store_append (f->store, o);
+  quorum_test_spin (100);
+  cancelled = draw_cell (cell_for (f, 2026, 11, 21, NULL));
+  g_assert_cmpuint (count_drawn (cancelled, GSK_TEXT_NODE, 0.6), >=, 1);
+  g_assert_cmpuint (count_tints (cancelled, 0.6), ==, 1);
+  /* Struck through in the text's colour. */
+  g_assert_cmpuint (count_drawn (cancelled, GSK_COLOR_NODE, 0.6), >=, 2);
+}
+
+static gboolean
+has_color (GskRenderNode *node,
+           const GdkRGBA *color)
+{
+  switch ((int)gsk_render_node_get_node_type (node))
+    {
+    case GSK_COLOR_NODE:
+      return gdk_rgba_equal (gsk_color_node_get_color (node), color);
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        if (has_color (gsk_container_node_get_child (node, i), color))
+          return TRUE;
+      return FALSE;
+    case GSK_TRANSFORM_NODE:
+      return has_color (gsk_transform_node_get_child (node), color);
+    case GSK_OPACITY_NODE:
+      return has_color (gsk_opacity_node_get_child (node), color);
+    case GSK_CLIP_NODE:
+      return has_color (gsk_clip_node_get_child (node), color);
+    case GSK_ROUNDED_CLIP_NODE:
+      return has_color (gsk_rounded_clip_node_get_child (node), color);
+    case GSK_DEBUG_NODE:
+      return has_color (gsk_debug_node_get_child (node), color);
+    default:
+      return FALSE;
+    }
+}
+
+/* What the next frame takes for @cell: its last drawing unless it was
+ * queued for drawing again. */
+static GskRenderNode *
+next_frame_node (QuorumMonthCell *cell)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gtk_widget_snapshot_child (gtk_widget_get_parent (GTK_WIDGET (cell)), GTK_WIDGET (cell), snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* New CSS for the chips (a theme, another style sheet) shows at once, in
+ * cells that changed nothing else. */
+static void
+test_chip_restyle (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const GdkRGBA red = { 1, 0, 0, 1 };
+  QuorumMonthCell *cell = cell_for (f, 2026, 11, 20, NULL);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GskRenderNode) before = NULL;
+  g_autoptr(GskRenderNode) after = NULL;
+
+  before = next_frame_node (cell);
+  g_assert_nonnull (before);
+  g_assert_false (has_color (before, &red));
+
+  gtk_css_provider_load_from_data (css, "monthcell .chip.kind-meeting { background-color: #ff0000; }",
+                                   -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  quorum_test_spin (200);
+  after = next_frame_node (cell);
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (css));
+  g_assert_nonnull (after);
+  g_assert_true (has_color (after, &red));
+}
+
+/* A click on a chip opens its event; elsewhere in the cell, the day. */
+static void
+test_chip_click (Fixture       *f,
+                 gconstpointer  data)
+{
+  QuorumMonthCell *cell = cell_for (f, 2026, 11, 20, NULL);
+  GPtrArray *occurrences = quorum_month_cell_get_occurrences (cell);
+  GtkEventController *click = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  graphene_rect_t bounds;
+  double x, y;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        click = controller;
+    }
+  g_assert_nonnull (click);
+
+  g_assert_true (quorum_month_cell_get_chip_bounds (cell, 1, &bounds));
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (cell), GTK_WIDGET (f->view),
+                                                   bounds.origin.x + bounds.size.width / 2,
+                                                   bounds.origin.y + bounds.size.height / 2, &x, &y));
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_true (g_ptr_array_index (f->activated, 0) == g_ptr_array_index (occurrences, 1));
+
+  /* Below the chips: the day's popover, no event. */
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (cell), GTK_WIDGET (f->view),
+                                                   bounds.origin.x + 2,
+                                                   gtk_widget_get_height (GTK_WIDGET (cell)) - 2,
+                                                   &x, &y));
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  quorum_test_spin (100);
+  g_assert_cmpuint (f->activated->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_quorum_month_view_get_popover (f->view))));
+  gtk_popover_popdown (_quorum_month_view_get_popover (f->view));
+  quorum_test_spin (100);
 }
 
 /* The days an event covers, its end excluded, and its title as written. */
@@ -670,9 +929,9 @@ test_spans (Fixture       *f,
   g_assert_cmpuint (quorum_month_cell_get_occurrences (cell_for (f, 2026, 11, 12, NULL))->len, ==, 1);
   g_assert_cmpuint (quorum_month_cell_get_occurrences (cell_for (f, 2026, 11, 13, NULL))->len, ==, 1);
   g_assert_cmpuint (quorum_month_cell_get_occurrences (cell_for (f, 2026, 11, 14, NULL))->len, ==, 0);
-  g_assert_cmpstr (quorum_month_chip_get_text (first_chip (cell_for (f, 2026, 11, 16, NULL))), ==,
+  g_assert_cmpstr (quorum_month_cell_get_chip_text (cell_for (f, 2026, 11, 16, NULL), 0), ==,
                    "09:00 A <b>&amp; \"c\"");
-  g_assert_cmpstr (quorum_month_chip_get_text (first_chip (cell_for (f, 2026, 11, 12, NULL))), ==,
+  g_assert_cmpstr (quorum_month_cell_get_chip_text (cell_for (f, 2026, 11, 12, NULL), 0), ==,
                    "23:00 跨夜会商");
 }
 
@@ -733,6 +992,8 @@ main (int   argc,
     return 0;
 
   g_test_init (&argc, &argv, NULL);
+  /* The chips' colours, backgrounds and opacities are the application's CSS. */
+  quorum_test_load_style ();
 
 #define ADD(path, func) \
   g_test_add ("/ui/month-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -748,7 +1009,10 @@ main (int   argc,
   ADD ("hidden", test_hidden);
   ADD ("switch-busy", test_switch_busy);
   ADD ("spans", test_spans);
-  ADD ("chip-swap", test_chip_swap);
+  ADD ("chip-styles", test_chip_styles);
+  ADD ("chip-drawing", test_chip_drawing);
+  ADD ("chip-click", test_chip_click);
+  ADD ("chip-restyle", test_chip_restyle);
 #undef ADD
   g_test_add_func ("/ui/month-view/chip-text", test_chip_text);
 

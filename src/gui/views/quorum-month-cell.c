@@ -11,43 +11,60 @@
 
 #include "quorum-gui-utils.h"
 #include "quorum-month-cell.h"
-#include "quorum-month-chip.h"
+#include "quorum-month-chip-styles.h"
 
 /* No cell shows more chips than this, however tall; the rest go to "+N more". */
 #define MAX_CHIPS QUORUM_MONTH_CELL_MAX_CHIPS
 #define CHIP_SPACING 2
 
+/* An event of the day as its chip shows it, made when the chip first shows. */
+typedef struct
+{
+  char           *text;        /* without markup: read by screen readers */
+  QuorumChipText *shaped;      /* its markup in its look's font */
+  QuorumChipLook *look;
+} Chip;
+
 /**
  * QuorumMonthCell:
  *
  * One day of the month grid. The view makes 42 of them once and only updates
- * their contents when the month changes; chips (#QuorumMonthChip) are kept in
- * a pool and reused, so a month switch creates no widgets once the pool is
- * warm, and shapes no text that was shown before. How
- * many chips show is decided in size_allocate() from the height the cell got.
- * It has no template on purpose: it is built 42 times and is very small.
+ * their contents when the month changes. The events are drawn by the cell,
+ * without a widget each: a chip widget costs its style, its allocation and
+ * its drawing on every month switch even when it shows what another showed
+ * before. Chips look as CSS says through the view's #QuorumMonthChipStyles,
+ * and their text is shaped once for the whole grid and every month (see
+ * #QuorumMonthChip). How many chips show is decided in size_allocate() from
+ * the height the cell got; tooltips, clicks and the accessible description
+ * come from the same geometry. It has no template on purpose: it is built 42
+ * times and is very small.
  */
 struct _QuorumMonthCell
 {
-  GtkWidget      parent_instance;
+  GtkWidget              parent_instance;
 
-  GtkWidget     *header;
-  GtkWidget     *day_label;
-  GtkWidget     *name_label;
-  GtkWidget     *badge;
-  GtkWidget     *more_label;
-  GPtrArray     *chips;        /* QuorumMonthChip, at most MAX_CHIPS, in the order shown */
-  GArray        *chip_keys;    /* ChipKey, the classes each chip has */
-  GPtrArray     *chip_shows;   /* the QuorumOccurrence each chip was last filled with, unowned */
-  GPtrArray     *occurrences;  /* QuorumOccurrence, in the order shown */
+  GtkWidget             *header;
+  GtkWidget             *day_label;
+  GtkWidget             *name_label;
+  GtkWidget             *badge;
+  QuorumMonthChipStyles *styles[2];    /* of this month's days, of others'; unowned */
+  GArray                *chips;        /* Chip, one for each of occurrences */
+  GPtrArray             *occurrences;  /* QuorumOccurrence, in the order shown */
+  char                  *more;         /* "+N more", when shown */
+  QuorumChipText        *more_shaped;
 
-  GDate          date;
-  QuorumDayMark  mark;
-  char          *mark_name;
-  char          *label;
-  guint          n_hidden;     /* events of the day the view was not given */
-  guint          n_shown;
-  guint          is_today : 1;
+  GDate                  date;
+  QuorumDayMark          mark;
+  char                  *mark_name;
+  char                  *label;
+  char                  *description;
+  guint                  n_hidden;     /* events of the day the view was not given */
+  guint                  n_shown;
+  int                    chips_top;    /* where the first chip is */
+  int                    chip_width;
+  int                    chip_height;
+  guint                  is_today : 1;
+  guint                  other_month : 1;
 };
 
 G_DEFINE_FINAL_TYPE (QuorumMonthCell, quorum_month_cell, GTK_TYPE_WIDGET)
@@ -78,30 +95,21 @@ quorum_month_cell_compare (gconstpointer a,
   return quorum_occurrence_compare (oa, ob);
 }
 
-/* The CSS classes of a chip, as a value: chips with equal keys are styled
- * alike, so one may take another's place without a restyle. */
-typedef struct
-{
-  const char *kind;            /* a static CSS class; %NULL: not set yet */
-  int         status;
-  gboolean    moved;
-} ChipKey;
-
-static ChipKey
+static QuorumChipKey
 chip_key_for (QuorumOccurrence *occurrence)
 {
-  return (ChipKey) {
+  return (QuorumChipKey) {
     quorum_kind_css_class (quorum_occurrence_get_kind (occurrence)),
     quorum_occurrence_get_status (occurrence),
     quorum_occurrence_get_moved (occurrence) || quorum_occurrence_get_holiday_shifted (occurrence),
   };
 }
 
-static gboolean
-chip_key_equal (const ChipKey *a,
-                const ChipKey *b)
+/* Returns: (nullable): the view's looks for this cell's chips */
+static QuorumMonthChipStyles *
+get_styles (QuorumMonthCell *self)
 {
-  return a->kind != NULL && a->kind == b->kind && a->status == b->status && a->moved == b->moved;
+  return self->styles[self->other_month ? 1 : 0];
 }
 
 static const char *
@@ -118,152 +126,144 @@ status_mark (QuorumOccurrence *occurrence)
 }
 
 static void
-update_chip (GtkWidget        *chip,
-             QuorumOccurrence *occurrence,
-             const ChipKey    *key)
+chip_clear (gpointer data)
 {
-  const char *classes[6] = { "chip", NULL, NULL, NULL, NULL, NULL };
-  const char *title = quorum_occurrence_get_title (occurrence);
-  g_autofree char *escaped = NULL;
-  g_autofree char *markup = NULL;
-  g_autofree char *text = NULL;
-  guint n = 1;
+  Chip *chip = data;
 
-  if (title == NULL || *title == '\0')
-    title = _("Untitled");
-
-  /* Built by hand: g_markup_printf_escaped() was a third of a chip's update. */
-  escaped = g_markup_escape_text (title, -1);
-  if (quorum_occurrence_get_all_day (occurrence))
-    {
-      markup = g_strconcat (status_mark (occurrence), escaped, NULL);
-      text = g_strconcat (status_mark (occurrence), title, NULL);
-    }
-  else
-    {
-      GDateTime *start = quorum_occurrence_get_start (occurrence);
-      int hour = g_date_time_get_hour (start);
-      int minute = g_date_time_get_minute (start);
-      char time[6] = { '0' + hour / 10, '0' + hour % 10, ':', '0' + minute / 10, '0' + minute % 10, '\0' };
-
-      markup = g_strconcat (status_mark (occurrence), "<span font_features=\"tnum\" weight=\"bold\">",
-                            time, "</span> ", escaped, NULL);
-      text = g_strconcat (status_mark (occurrence), time, " ", title, NULL);
-    }
-  quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), markup, text);
-
-  classes[n++] = key->kind;
-  classes[n++] = quorum_occurrence_status_css_class (key->status);
-  if (key->moved)
-    classes[n++] = "moved";
-  quorum_month_chip_set_classes (QUORUM_MONTH_CHIP (chip), classes);
+  g_clear_pointer (&chip->text, g_free);
+  g_clear_pointer (&chip->shaped, quorum_chip_text_unref);
 }
 
-static GtkWidget *
-ensure_chip (QuorumMonthCell *self,
-             guint            i)
-{
-  GtkWidget *chip;
-
-  if (i < self->chips->len)
-    return g_ptr_array_index (self->chips, i);
-
-  chip = quorum_month_chip_new ();
-  gtk_widget_insert_before (chip, GTK_WIDGET (self), self->more_label);
-  g_ptr_array_add (self->chips, chip);
-  g_ptr_array_add (self->chip_shows, NULL);
-  g_array_set_size (self->chip_keys, self->chips->len);
-
-  return chip;
-}
-
-/* Fills chip @i with its occurrence unless it shows it already. Chips are
- * filled only when they are about to show: a month switch costs the chips
- * that fit, not all the events of the grid. */
-static GtkWidget *
-fill_chip (QuorumMonthCell *self,
-           guint            i)
-{
-  GtkWidget *chip = ensure_chip (self, i);
-  QuorumOccurrence *occurrence = g_ptr_array_index (self->occurrences, i);
-
-  if (g_ptr_array_index (self->chip_shows, i) != occurrence)
-    {
-      ChipKey *key = &g_array_index (self->chip_keys, ChipKey, i);
-
-      *key = chip_key_for (occurrence);
-      update_chip (chip, occurrence, key);
-      g_ptr_array_index (self->chip_shows, i) = occurrence;
-    }
-
-  return chip;
-}
-
-/* Gives each event the chip of the cell that already has its CSS classes,
- * where there is one: a chip whose classes change is restyled, which was
- * about a third of a month switch. The chips are then reordered, as widgets
- * too, so that assistive technologies read them in the order shown. */
+/* "09:00", without a GDateTime format: a month switch asks for hundreds. */
 static void
-match_chips (QuorumMonthCell *self)
+format_start (QuorumOccurrence *occurrence,
+              char              time[6])
 {
-  guint n_chips = self->chips->len;
-  guint n = MIN (self->occurrences->len, n_chips);
-  GtkWidget *order[MAX_CHIPS];
-  ChipKey keys[MAX_CHIPS];
-  ChipKey wanted[MAX_CHIPS];
-  gboolean taken[MAX_CHIPS] = { FALSE };
-  gboolean placed[MAX_CHIPS] = { FALSE };
-  gboolean moved = FALSE;
-  GtkWidget *sibling;
-  guint next = 0;
+  GDateTime *start = quorum_occurrence_get_start (occurrence);
+  int hour = g_date_time_get_hour (start);
+  int minute = g_date_time_get_minute (start);
 
-  g_assert (n_chips <= MAX_CHIPS);
+  time[0] = '0' + hour / 10;
+  time[1] = '0' + hour % 10;
+  time[2] = ':';
+  time[3] = '0' + minute / 10;
+  time[4] = '0' + minute % 10;
+  time[5] = '\0';
+}
 
-  /* Chips that have their event's classes where they are stay. */
-  for (guint i = 0; i < n; i++)
+static const char *
+chip_title (QuorumOccurrence *occurrence)
+{
+  const char *title = quorum_occurrence_get_title (occurrence);
+
+  return title != NULL && *title != '\0' ? title : _("Untitled");
+}
+
+static char *
+chip_text_for (QuorumOccurrence *occurrence)
+{
+  char time[6];
+
+  if (quorum_occurrence_get_all_day (occurrence))
+    return g_strconcat (status_mark (occurrence), chip_title (occurrence), NULL);
+
+  format_start (occurrence, time);
+  return g_strconcat (status_mark (occurrence), time, " ", chip_title (occurrence), NULL);
+}
+
+/* Built by hand: g_markup_printf_escaped() was a third of a chip's update. */
+static char *
+chip_markup_for (QuorumOccurrence *occurrence)
+{
+  g_autofree char *escaped = g_markup_escape_text (chip_title (occurrence), -1);
+  char time[6];
+
+  if (quorum_occurrence_get_all_day (occurrence))
+    return g_strconcat (status_mark (occurrence), escaped, NULL);
+
+  format_start (occurrence, time);
+  return g_strconcat (status_mark (occurrence), "<span font_features=\"tnum\" weight=\"bold\">",
+                      time, "</span> ", escaped, NULL);
+}
+
+/* Returns: (transfer none): chip @i's look, which get_styles() has */
+static QuorumChipLook *
+get_chip_look (QuorumMonthCell *self,
+               guint            i)
+{
+  Chip *chip = &g_array_index (self->chips, Chip, i);
+
+  if (chip->look == NULL)
     {
-      wanted[i] = chip_key_for (g_ptr_array_index (self->occurrences, i));
-      if (chip_key_equal (&g_array_index (self->chip_keys, ChipKey, i), &wanted[i]))
-        taken[i] = placed[i] = TRUE;
-      order[i] = g_ptr_array_index (self->chips, i);
-      keys[i] = g_array_index (self->chip_keys, ChipKey, i);
+      QuorumChipKey key = chip_key_for (g_ptr_array_index (self->occurrences, i));
+
+      chip->look = quorum_month_chip_styles_lookup (get_styles (self), &key);
     }
 
-  /* Then each event takes a free chip with its classes. */
-  for (guint i = 0; i < n; i++)
-    for (guint j = 0; j < n_chips && !placed[i]; j++)
-      if (!taken[j] && chip_key_equal (&g_array_index (self->chip_keys, ChipKey, j), &wanted[i]))
-        {
-          order[i] = g_ptr_array_index (self->chips, j);
-          keys[i] = g_array_index (self->chip_keys, ChipKey, j);
-          taken[j] = placed[i] = TRUE;
-          moved = TRUE;
-        }
+  return chip->look;
+}
 
-  if (!moved)
-    return;
+/* Returns: (transfer none): chip @i's text shaped in its look's font */
+static QuorumChipText *
+get_chip_shaped (QuorumMonthCell *self,
+                 guint            i)
+{
+  Chip *chip = &g_array_index (self->chips, Chip, i);
+  QuorumMonthChip *prototype = quorum_chip_look_get_prototype (get_chip_look (self, i));
 
-  /* The other chips fill the other places, in the order they had. */
-  for (guint i = 0; i < n_chips; i++)
+  if (chip->shaped == NULL || !quorum_month_chip_has_font_of (prototype, chip->shaped))
     {
-      if (placed[i])
-        continue;
-      while (taken[next])
-        next++;
-      order[i] = g_ptr_array_index (self->chips, next);
-      keys[i] = g_array_index (self->chip_keys, ChipKey, next);
-      taken[next] = TRUE;
+      g_autofree char *markup = chip_markup_for (g_ptr_array_index (self->occurrences, i));
+
+      g_clear_pointer (&chip->shaped, quorum_chip_text_unref);
+      chip->shaped = quorum_month_chip_shape (prototype, markup);
     }
 
-  sibling = self->more_label;
-  for (guint i = n_chips; i-- > 0;)
-    {
-      g_ptr_array_index (self->chips, i) = order[i];
-      g_array_index (self->chip_keys, ChipKey, i) = keys[i];
-      if (gtk_widget_get_next_sibling (order[i]) != sibling)
-        gtk_widget_insert_before (order[i], GTK_WIDGET (self), sibling);
-      sibling = order[i];
-    }
+  return chip->shaped;
+}
+
+static const char *
+get_chip_text (QuorumMonthCell *self,
+               guint            i)
+{
+  Chip *chip = &g_array_index (self->chips, Chip, i);
+
+  if (chip->text == NULL)
+    chip->text = chip_text_for (g_ptr_array_index (self->occurrences, i));
+
+  return chip->text;
+}
+
+/* The chip at (@x, @y) of the cell, or -1. */
+static int
+chip_at (QuorumMonthCell *self,
+         double           x,
+         double           y)
+{
+  int step = self->chip_height + CHIP_SPACING;
+  int i;
+
+  if (self->n_shown == 0 || x < 0 || x >= self->chip_width || y < self->chips_top)
+    return -1;
+
+  i = ((int)y - self->chips_top) / step;
+  /* Events placed since the last allocation may be fewer than the chips shown. */
+  if (i >= (int)self->n_shown || i >= (int)self->occurrences->len
+      || (int)y - self->chips_top - i * step >= self->chip_height)
+    return -1;
+
+  return i;
+}
+
+/* Every chip is one line of the same font: the first tells the height of
+ * all, its text's line in its look's padding and border. */
+static int
+measure_chip_height (QuorumMonthCell *self)
+{
+  if (self->occurrences->len == 0 || get_styles (self) == NULL)
+    return 1;
+
+  return MAX (quorum_chip_look_get_height (get_chip_look (self, 0), get_chip_shaped (self, 0)), 1);
 }
 
 /* Chips get their tooltip on demand rather than one string each per month. */
@@ -275,29 +275,20 @@ quorum_month_cell_query_tooltip (GtkWidget  *widget,
                                  GtkTooltip *tooltip)
 {
   QuorumMonthCell *self = QUORUM_MONTH_CELL (widget);
+  int i = chip_at (self, x, y);
 
-  /* Events placed since the last allocation may be fewer than the chips shown. */
-  for (guint i = 0; i < self->n_shown && i < self->chips->len && i < self->occurrences->len; i++)
+  if (i >= 0)
     {
-      GtkWidget *chip = g_ptr_array_index (self->chips, i);
       QuorumOccurrence *occurrence = g_ptr_array_index (self->occurrences, i);
       const char *location = quorum_occurrence_get_location (occurrence);
       const char *status = quorum_occurrence_status_label (quorum_occurrence_get_status (occurrence));
-      g_autofree char *times = NULL;
+      g_autofree char *times = quorum_format_time_range (occurrence);
       g_autofree char *text = NULL;
-      graphene_rect_t bounds;
 
-      if (!gtk_widget_compute_bounds (chip, widget, &bounds)
-          || !graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y)))
-        continue;
-
-      times = quorum_format_time_range (occurrence);
       if (location != NULL && *location != '\0')
-        text = g_strdup_printf ("%s %s\n%s\n%s", times, quorum_occurrence_get_title (occurrence),
-                                location, status);
+        text = g_strdup_printf ("%s %s\n%s\n%s", times, chip_title (occurrence), location, status);
       else
-        text = g_strdup_printf ("%s %s\n%s", times, quorum_occurrence_get_title (occurrence),
-                                status);
+        text = g_strdup_printf ("%s %s\n%s", times, chip_title (occurrence), status);
       gtk_tooltip_set_text (tooltip, text);
       return TRUE;
     }
@@ -312,6 +303,7 @@ quorum_month_cell_query_tooltip (GtkWidget  *widget,
   return FALSE;
 }
 
+/* The cell reads as its day and how many events it has. */
 static void
 update_accessible_label (QuorumMonthCell *self)
 {
@@ -340,6 +332,42 @@ update_accessible_label (QuorumMonthCell *self)
   self->label = g_string_free (g_steal_pointer (&label), FALSE);
 }
 
+/* Its description is what it shows, as the chips read when they were
+ * widgets: the events with a chip, in order, then "+N more". */
+static void
+update_accessible_description (QuorumMonthCell *self,
+                               const char      *more)
+{
+  static const char *separator;
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  if (separator == NULL)
+    /* Translators: between the events of a day, as a screen reader reads them */
+    separator = _("; ");
+
+  for (guint i = 0; i < self->n_shown; i++)
+    {
+      if (i > 0)
+        g_string_append (description, separator);
+      g_string_append (description, get_chip_text (self, i));
+    }
+  if (more != NULL)
+    {
+      if (self->n_shown > 0)
+        g_string_append (description, separator);
+      g_string_append (description, more);
+    }
+
+  if (g_strcmp0 (self->description != NULL ? self->description : "", description->str) != 0)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                      -1);
+      g_free (self->description);
+      self->description = g_string_free (g_steal_pointer (&description), FALSE);
+    }
+}
+
 static void
 quorum_month_cell_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
@@ -363,15 +391,8 @@ quorum_month_cell_measure (GtkWidget      *widget,
     }
 
   *minimum = header_min;
-  *natural = header_nat;
-  for (guint i = 0; i < self->occurrences->len && i < self->chips->len; i++)
-    {
-      int chip_nat;
-
-      gtk_widget_measure (g_ptr_array_index (self->chips, i), orientation, -1, NULL, &chip_nat,
-                          NULL, NULL);
-      *natural += chip_nat + CHIP_SPACING;
-    }
+  *natural = header_nat
+             + MIN (self->occurrences->len, MAX_CHIPS) * (measure_chip_height (self) + CHIP_SPACING);
 }
 
 static void
@@ -384,74 +405,90 @@ quorum_month_cell_size_allocate (GtkWidget *widget,
   guint total = self->occurrences->len + self->n_hidden;
   guint n_chips = MIN (self->occurrences->len, MAX_CHIPS);
   guint fit, shown;
-  int header_height, chip_height = 1, more_height = 0;
-  int y;
+  int header_height;
 
   gtk_widget_measure (self->header, GTK_ORIENTATION_VERTICAL, width, NULL, &header_height,
                       NULL, NULL);
   gtk_widget_allocate (self->header, width, header_height, -1, NULL);
-  y = header_height + CHIP_SPACING;
 
-  /* Every chip is one line of the same font: the first tells the height. */
-  if (n_chips > 0)
-    gtk_widget_measure (fill_chip (self, 0), GTK_ORIENTATION_VERTICAL, width, NULL, &chip_height,
-                        NULL, NULL);
-  chip_height = MAX (chip_height, 1);
+  self->chips_top = header_height + CHIP_SPACING;
+  self->chip_width = width;
+  self->chip_height = measure_chip_height (self);
 
-  fit = MAX (height - y, 0) / (chip_height + CHIP_SPACING);
+  fit = MAX (height - self->chips_top, 0) / (self->chip_height + CHIP_SPACING);
   if (total <= fit && self->n_hidden == 0)
     shown = total;
   else
     shown = MIN (fit > 0 ? fit - 1 : 0, n_chips);
-
-  for (guint i = 0; i < self->chips->len; i++)
-    {
-      GtkWidget *chip = g_ptr_array_index (self->chips, i);
-
-      gtk_widget_set_child_visible (chip, i < shown);
-      if (i < shown)
-        {
-          fill_chip (self, i);
-          gtk_widget_allocate (chip, width, chip_height, -1,
-                               gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
-          y += chip_height + CHIP_SPACING;
-        }
-    }
-  /* Chips made by fill_chip() in this pass. */
-  for (guint i = self->chips->len; i < shown; i++)
-    {
-      GtkWidget *chip = fill_chip (self, i);
-
-      gtk_widget_set_child_visible (chip, TRUE);
-      gtk_widget_allocate (chip, width, chip_height, -1,
-                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
-      y += chip_height + CHIP_SPACING;
-    }
+  if (get_styles (self) == NULL)
+    shown = 0;
+  self->n_shown = shown;
 
   if (shown < total)
     {
-      g_autofree char *more = NULL;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more",
+                                                            "+%u more", total - shown),
+                                               total - shown);
 
-      g_autofree char *escaped = NULL;
-
-      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", total - shown),
-                              total - shown);
-      /* A chip, not a label: its text is shaped once for every cell and
-       * month that shows it; the same text again costs nothing. */
-      escaped = g_markup_escape_text (more, -1);
-      quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (self->more_label), escaped, more);
-      gtk_widget_measure (self->more_label, GTK_ORIENTATION_VERTICAL, width, NULL, &more_height,
-                          NULL, NULL);
-      gtk_widget_set_child_visible (self->more_label, TRUE);
-      gtk_widget_allocate (self->more_label, width, MIN (more_height, MAX (height - y, 0)), -1,
-                           gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, y)));
+      /* Its text is shaped once for every cell and month that shows it. */
+      if (g_strcmp0 (more, self->more) != 0)
+        {
+          g_clear_pointer (&self->more_shaped, quorum_chip_text_unref);
+          g_free (self->more);
+          self->more = g_steal_pointer (&more);
+        }
     }
   else
     {
-      gtk_widget_set_child_visible (self->more_label, FALSE);
+      g_clear_pointer (&self->more, g_free);
+      g_clear_pointer (&self->more_shaped, quorum_chip_text_unref);
     }
 
-  self->n_shown = shown;
+  update_accessible_description (self, self->more);
+}
+
+static void
+quorum_month_cell_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  QuorumMonthCell *self = QUORUM_MONTH_CELL (widget);
+  int step = self->chip_height + CHIP_SPACING;
+
+  gtk_widget_snapshot_child (widget, self->header, snapshot);
+
+  for (guint i = 0; i < self->n_shown && i < self->occurrences->len; i++)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, self->chips_top + i * step));
+      quorum_chip_look_snapshot (get_chip_look (self, i), snapshot, self->chip_width,
+                                 self->chip_height, get_chip_shaped (self, i));
+      gtk_snapshot_restore (snapshot);
+    }
+
+  if (self->more != NULL && get_styles (self) != NULL)
+    {
+      QuorumChipLook *look = quorum_month_chip_styles_get_more (get_styles (self));
+      QuorumMonthChip *prototype = quorum_chip_look_get_prototype (look);
+      int y = self->chips_top + self->n_shown * step;
+      int height;
+
+      if (self->more_shaped == NULL || !quorum_month_chip_has_font_of (prototype, self->more_shaped))
+        {
+          g_autofree char *escaped = g_markup_escape_text (self->more, -1);
+
+          g_clear_pointer (&self->more_shaped, quorum_chip_text_unref);
+          self->more_shaped = quorum_month_chip_shape (prototype, escaped);
+        }
+      height = MIN (quorum_chip_look_get_height (look, self->more_shaped),
+                    gtk_widget_get_height (widget) - y);
+      if (height > 0)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (0, y));
+          quorum_chip_look_snapshot (look, snapshot, self->chip_width, height, self->more_shaped);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
 }
 
 static void
@@ -462,11 +499,10 @@ quorum_month_cell_dispose (GObject *object)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  self->header = self->day_label = self->name_label = self->badge = self->more_label = NULL;
-  g_clear_pointer (&self->chips, g_ptr_array_unref);
-  g_clear_pointer (&self->chip_shows, g_ptr_array_unref);
-  g_clear_pointer (&self->chip_keys, g_array_unref);
+  self->header = self->day_label = self->name_label = self->badge = NULL;
+  g_clear_pointer (&self->chips, g_array_unref);
   g_clear_pointer (&self->occurrences, g_ptr_array_unref);
+  g_clear_pointer (&self->more_shaped, quorum_chip_text_unref);
 
   G_OBJECT_CLASS (quorum_month_cell_parent_class)->dispose (object);
 }
@@ -478,6 +514,8 @@ quorum_month_cell_finalize (GObject *object)
 
   g_clear_pointer (&self->mark_name, g_free);
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->more, g_free);
 
   G_OBJECT_CLASS (quorum_month_cell_parent_class)->finalize (object);
 }
@@ -492,6 +530,7 @@ quorum_month_cell_class_init (QuorumMonthCellClass *klass)
   object_class->finalize = quorum_month_cell_finalize;
   widget_class->measure = quorum_month_cell_measure;
   widget_class->size_allocate = quorum_month_cell_size_allocate;
+  widget_class->snapshot = quorum_month_cell_snapshot;
   widget_class->query_tooltip = quorum_month_cell_query_tooltip;
 
   gtk_widget_class_set_css_name (widget_class, "monthcell");
@@ -502,9 +541,8 @@ static void
 quorum_month_cell_init (QuorumMonthCell *self)
 {
   g_date_clear (&self->date, 1);
-  self->chips = g_ptr_array_new ();
-  self->chip_shows = g_ptr_array_new ();
-  self->chip_keys = g_array_new (FALSE, TRUE, sizeof (ChipKey));
+  self->chips = g_array_new (FALSE, TRUE, sizeof (Chip));
+  g_array_set_clear_func (self->chips, chip_clear);
   self->occurrences = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
@@ -520,11 +558,6 @@ quorum_month_cell_init (QuorumMonthCell *self)
   gtk_box_append (GTK_BOX (self->header), self->day_label);
   /* The holiday's name and badge come with the first marked day: see
    * ensure_mark_labels(). */
-
-  self->more_label = quorum_month_chip_new ();
-  gtk_widget_add_css_class (self->more_label, "more");
-  gtk_widget_set_parent (self->more_label, GTK_WIDGET (self));
-  gtk_widget_set_child_visible (self->more_label, FALSE);
 }
 
 /* Most days are not holidays: their cells make do with the day number, and
@@ -556,6 +589,30 @@ quorum_month_cell_new (void)
   return g_object_new (QUORUM_TYPE_MONTH_CELL, NULL);
 }
 
+/**
+ * quorum_month_cell_set_styles:
+ * @self: a #QuorumMonthCell
+ * @styles: the looks of chips in days of the month shown
+ * @other_styles: the looks of chips in days of other months
+ *
+ * Where the cell takes its chips' looks from: the view's. Both must outlive
+ * the cell. Without them the cell shows no chips.
+ */
+void
+quorum_month_cell_set_styles (QuorumMonthCell       *self,
+                              QuorumMonthChipStyles *styles,
+                              QuorumMonthChipStyles *other_styles)
+{
+  g_return_if_fail (QUORUM_IS_MONTH_CELL (self));
+
+  self->styles[0] = styles;
+  self->styles[1] = other_styles;
+  for (guint i = 0; i < self->chips->len; i++)
+    g_array_index (self->chips, Chip, i).look = NULL;
+  g_clear_pointer (&self->more_shaped, quorum_chip_text_unref);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 void
 quorum_month_cell_set_day (QuorumMonthCell      *self,
                            const GDate          *date,
@@ -574,6 +631,15 @@ quorum_month_cell_set_day (QuorumMonthCell      *self,
   self->date = *date;
   self->mark = mark;
   self->is_today = (flags & QUORUM_MONTH_CELL_TODAY) != 0;
+  if (self->other_month != ((flags & QUORUM_MONTH_CELL_OTHER_MONTH) != 0))
+    {
+      /* Its chips look faded or not: their looks are the other styles'. */
+      self->other_month = (flags & QUORUM_MONTH_CELL_OTHER_MONTH) != 0;
+      for (guint i = 0; i < self->chips->len; i++)
+        g_array_index (self->chips, Chip, i).look = NULL;
+      g_clear_pointer (&self->more_shaped, quorum_chip_text_unref);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
   g_free (self->mark_name);
   self->mark_name = g_strdup (mark_name);
 
@@ -656,13 +722,12 @@ quorum_month_cell_update_occurrences (QuorumMonthCell *self)
   g_return_if_fail (QUORUM_IS_MONTH_CELL (self));
 
   g_ptr_array_sort (self->occurrences, quorum_month_cell_compare);
-  match_chips (self);
-  /* The array may hold new objects at old addresses: refill every chip. */
-  for (guint i = 0; i < self->chip_shows->len; i++)
-    g_ptr_array_index (self->chip_shows, i) = NULL;
+  g_array_set_size (self->chips, 0);
+  g_array_set_size (self->chips, self->occurrences->len);
 
   update_accessible_label (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**
@@ -691,19 +756,71 @@ quorum_month_cell_get_n_hidden (QuorumMonthCell *self)
   return self->n_hidden;
 }
 
-/* Returns: (transfer none) (nullable): the occurrence @chip shows */
+/* Returns: (transfer none) (nullable): the occurrence whose chip is at
+ * (@x, @y) of the cell */
 QuorumOccurrence *
-quorum_month_cell_get_chip_occurrence (QuorumMonthCell *self,
-                                       GtkWidget       *chip)
+quorum_month_cell_get_occurrence_at (QuorumMonthCell *self,
+                                     double           x,
+                                     double           y)
 {
-  guint i;
+  int i;
 
   g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), NULL);
 
-  if (!g_ptr_array_find (self->chips, chip, &i) || i >= self->occurrences->len)
+  i = chip_at (self, x, y);
+  return i >= 0 ? g_ptr_array_index (self->occurrences, i) : NULL;
+}
+
+/* Returns: (nullable): the text of shown chip @i, without markup */
+const char *
+quorum_month_cell_get_chip_text (QuorumMonthCell *self,
+                                 guint            i)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), NULL);
+
+  if (i >= self->n_shown || i >= self->chips->len)
     return NULL;
 
-  return g_ptr_array_index (self->occurrences, i);
+  return get_chip_text (self, i);
+}
+
+/* Where shown chip @i is drawn, in the cell's coordinates; %FALSE if it is not. */
+gboolean
+quorum_month_cell_get_chip_bounds (QuorumMonthCell *self,
+                                   guint            i,
+                                   graphene_rect_t *bounds)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), FALSE);
+
+  if (i >= self->n_shown || i >= self->chips->len)
+    return FALSE;
+
+  graphene_rect_init (bounds, 0, self->chips_top + i * (self->chip_height + CHIP_SPACING),
+                      self->chip_width, self->chip_height);
+  return TRUE;
+}
+
+/* Returns: (transfer none) (nullable): the prototype chip whose style shown
+ * chip @i is drawn in */
+GtkWidget *
+quorum_month_cell_get_chip_style (QuorumMonthCell *self,
+                                  guint            i)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), NULL);
+
+  if (i >= self->n_shown || i >= self->chips->len)
+    return NULL;
+
+  return GTK_WIDGET (quorum_chip_look_get_prototype (get_chip_look (self, i)));
+}
+
+/* Returns: (nullable): what assistive technologies read as the cell's description */
+const char *
+quorum_month_cell_get_description (QuorumMonthCell *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), NULL);
+
+  return self->description;
 }
 
 guint
@@ -720,10 +837,7 @@ quorum_month_cell_get_overflow_text (QuorumMonthCell *self)
 {
   g_return_val_if_fail (QUORUM_IS_MONTH_CELL (self), NULL);
 
-  if (!gtk_widget_get_child_visible (self->more_label))
-    return NULL;
-
-  return quorum_month_chip_get_text (QUORUM_MONTH_CHIP (self->more_label));
+  return self->more;
 }
 
 QuorumDayMark

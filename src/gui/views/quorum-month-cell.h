@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "quorum-day-info.h"
+#include "quorum-month-chip-styles.h"
 #include "quorum-occurrence.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,9 @@ typedef enum
 } QuorumMonthCellFlags;
 
 GtkWidget         *quorum_month_cell_new                (void);
+void               quorum_month_cell_set_styles         (QuorumMonthCell       *self,
+                                                         QuorumMonthChipStyles *styles,
+                                                         QuorumMonthChipStyles *other_styles);
 void               quorum_month_cell_set_day            (QuorumMonthCell      *self,
                                                          const GDate          *date,
                                                          QuorumMonthCellFlags  flags,
@@ -42,12 +46,21 @@ int                quorum_month_cell_compare            (gconstpointer         a
 void               quorum_month_cell_set_n_hidden       (QuorumMonthCell      *self,
                                                          guint                 n_hidden);
 guint              quorum_month_cell_get_n_hidden       (QuorumMonthCell      *self);
-QuorumOccurrence  *quorum_month_cell_get_chip_occurrence (QuorumMonthCell     *self,
-                                                          GtkWidget           *chip);
+QuorumOccurrence  *quorum_month_cell_get_occurrence_at  (QuorumMonthCell      *self,
+                                                         double                x,
+                                                         double                y);
+const char        *quorum_month_cell_get_chip_text      (QuorumMonthCell      *self,
+                                                         guint                 i);
+gboolean           quorum_month_cell_get_chip_bounds    (QuorumMonthCell      *self,
+                                                         guint                 i,
+                                                         graphene_rect_t      *bounds);
+GtkWidget         *quorum_month_cell_get_chip_style     (QuorumMonthCell      *self,
+                                                         guint                 i);
 guint              quorum_month_cell_get_n_shown        (QuorumMonthCell      *self);
 const char        *quorum_month_cell_get_overflow_text  (QuorumMonthCell      *self);
 QuorumDayMark      quorum_month_cell_get_mark           (QuorumMonthCell      *self);
 gboolean           quorum_month_cell_get_is_today       (QuorumMonthCell      *self);
 const char        *quorum_month_cell_get_label          (QuorumMonthCell      *self);
+const char        *quorum_month_cell_get_description    (QuorumMonthCell      *self);
 
 G_END_DECLS

@@ -21,177 +21,270 @@
  * One event in a day of the month grid: a line of text, ellipsized, styled
  * by CSS like a label (`.chip` and the kind and status classes). Unlike a
  * #GtkLabel it does not shape its text itself: the shaped text (a
- * #PangoLayout, and the render node drawing it) is shared by every chip that
- * shows the same markup in the same font at the same width, and kept across
+ * #QuorumChipText: a #PangoLayout, and the render node drawing it) is shared
+ * by every chip that shows the same markup in the same font, and kept across
  * month switches. A month switch then costs a hash lookup per chip, not a
  * run of Pango, however many times the month was shown before.
+ *
+ * #QuorumMonthCell draws its events without a chip widget each: it keeps a
+ * chip per style as a prototype and draws each event's text in that chip's
+ * font and colour with quorum_month_chip_shape() and
+ * quorum_month_chip_snapshot_text().
  */
+
+/* A font, with the texts shaped in it. Chips hold a reference to the font
+ * they are in; the table of fonts holds one too until the system's fonts
+ * change. */
 typedef struct
 {
-  PangoLayout   *layout;
-  int            width;
-  int            height;
+  guint         serial;
+  PangoContext *context;       /* our own: a widget's follows its CSS */
+  GHashTable   *texts;         /* markup → QuorumChipText, not ellipsized */
+} ChipFont;
+
+struct _QuorumChipText
+{
+  char           *markup;
+  PangoLayout    *layout;
+  guint           font_serial;
+  int             box_width;   /* ellipsized to this; -1: not */
+  int             width;
+  int             height;
   /* The text drawn in the last two colours asked for (a chip's colour
    * follows its status). */
-  GskRenderNode *nodes[2];
-  GdkRGBA        colors[2];
-  guint          next_node;
-} ShapedText;
+  GskRenderNode  *nodes[2];
+  GdkRGBA         colors[2];
+  guint           next_node;
+  /* The same text ellipsized at the last two widths drawn: columns of the
+   * grid differ by a pixel. */
+  QuorumChipText *ellipsized[2];
+  guint           next_ellipsized;
+};
 
 struct _QuorumMonthChip
 {
-  GtkWidget   parent_instance;
+  GtkWidget       parent_instance;
 
-  char       *markup;
-  char       *text;
-  char       *font_key;       /* the font's part of the keys of shaped_texts */
-  ShapedText *shaped;
-  int         shaped_width;
+  char           *markup;
+  char           *text;
+  ChipFont       *font;        /* until the chip's style or the system's fonts change */
+  guint           style_serial;
+  QuorumChipText *shaped;      /* markup in font, not ellipsized */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumMonthChip, quorum_month_chip, GTK_TYPE_WIDGET)
 
-/* "font resolution\nwidth\nmarkup" → ShapedText */
-static GHashTable *shaped_texts;
-/* "font resolution" → a PangoContext of our own: a widget's context follows
- * its CSS, which would change the layouts made with it under other chips. */
-static GHashTable *contexts;
+enum
+{
+  STYLE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* "font resolution" → ChipFont */
+static GHashTable *fonts;
+static guint next_font_serial = 1;
 
 static void
-shaped_text_clear (ShapedText *shaped)
+chip_text_clear (QuorumChipText *text)
 {
-  g_clear_object (&shaped->layout);
-  for (guint i = 0; i < G_N_ELEMENTS (shaped->nodes); i++)
-    g_clear_pointer (&shaped->nodes[i], gsk_render_node_unref);
+  g_clear_pointer (&text->markup, g_free);
+  g_clear_object (&text->layout);
+  for (guint i = 0; i < G_N_ELEMENTS (text->nodes); i++)
+    g_clear_pointer (&text->nodes[i], gsk_render_node_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (text->ellipsized); i++)
+    g_clear_pointer (&text->ellipsized[i], quorum_chip_text_unref);
+}
+
+void
+quorum_chip_text_unref (QuorumChipText *text)
+{
+  g_rc_box_release_full (text, (GDestroyNotify)chip_text_clear);
+}
+
+static QuorumChipText *
+chip_text_new (PangoLayout *layout,
+               guint        font_serial,
+               int          box_width)
+{
+  QuorumChipText *text = g_rc_box_new0 (QuorumChipText);
+  PangoRectangle logical;
+
+  text->layout = layout;
+  text->font_serial = font_serial;
+  text->box_width = box_width;
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  text->width = logical.width;
+  text->height = logical.height;
+
+  return text;
 }
 
 static void
-shaped_text_unref (gpointer data)
+chip_font_clear (ChipFont *font)
 {
-  g_rc_box_release_full (data, (GDestroyNotify)shaped_text_clear);
+  g_clear_object (&font->context);
+  g_clear_pointer (&font->texts, g_hash_table_unref);
 }
 
-/* Kept until the chip's style or the system's fonts change: a switch asks
- * for it for every chip, and writing it out was a tenth of a chip's layout. */
-static const char *
-get_font_key (QuorumMonthChip *self)
+static void
+chip_font_unref (gpointer data)
 {
-  PangoContext *context;
-  g_autofree char *font = NULL;
-
-  if (self->font_key != NULL)
-    return self->font_key;
-
-  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  font = pango_font_description_to_string (pango_context_get_font_description (context));
-  self->font_key = g_strdup_printf ("%s %g", font, pango_cairo_context_get_resolution (context));
-  return self->font_key;
+  g_rc_box_release_full (data, (GDestroyNotify)chip_font_clear);
 }
 
-static PangoContext *
-context_for_font (GtkWidget  *widget,
-                  const char *font_key)
+static ChipFont *
+chip_font_new (GtkWidget *widget)
 {
   PangoContext *widget_context = gtk_widget_get_pango_context (widget);
   const cairo_font_options_t *options;
-  PangoContext *context;
+  ChipFont *font = g_rc_box_new0 (ChipFont);
 
-  if (contexts == NULL)
-    contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  if ((context = g_hash_table_lookup (contexts, font_key)) != NULL)
-    return context;
-
-  context = pango_font_map_create_context (pango_context_get_font_map (widget_context));
-  pango_context_set_font_description (context, pango_context_get_font_description (widget_context));
-  pango_context_set_language (context, pango_context_get_language (widget_context));
-  pango_context_set_base_dir (context, pango_context_get_base_dir (widget_context));
-  pango_context_set_round_glyph_positions (context,
+  font->serial = next_font_serial++;
+  font->texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify)quorum_chip_text_unref);
+  font->context = pango_font_map_create_context (pango_context_get_font_map (widget_context));
+  pango_context_set_font_description (font->context,
+                                      pango_context_get_font_description (widget_context));
+  pango_context_set_language (font->context, pango_context_get_language (widget_context));
+  pango_context_set_base_dir (font->context, pango_context_get_base_dir (widget_context));
+  pango_context_set_round_glyph_positions (font->context,
                                            pango_context_get_round_glyph_positions (widget_context));
-  pango_cairo_context_set_resolution (context, pango_cairo_context_get_resolution (widget_context));
+  pango_cairo_context_set_resolution (font->context,
+                                      pango_cairo_context_get_resolution (widget_context));
   if ((options = pango_cairo_context_get_font_options (widget_context)) != NULL)
-    pango_cairo_context_set_font_options (context, options);
-  g_hash_table_insert (contexts, g_strdup (font_key), context);
+    pango_cairo_context_set_font_options (font->context, options);
 
-  return context;
+  return font;
 }
 
-/* The chip's markup shaped at @width pixels (-1: not ellipsized). */
-static ShapedText *
-get_shaped (QuorumMonthChip *self,
-            int              width)
+/* Kept until the chip's style or the system's fonts change: a switch asks
+ * for it for every chip, and writing out its key was a tenth of a chip's
+ * layout. */
+static ChipFont *
+get_font (QuorumMonthChip *self)
 {
-  const char *font_key;
+  PangoContext *context;
+  g_autofree char *description = NULL;
   g_autofree char *key = NULL;
-  ShapedText *shaped;
+  ChipFont *font;
 
-  if (self->shaped != NULL && self->shaped_width == width)
-    return self->shaped;
-  /* Text that fits needs no ellipsis: shaped without a width (as measured),
-   * it is drawn just as it would be at @width, left-to-right. */
-  if (self->shaped != NULL && self->shaped_width < 0 && width >= 0
-      && self->shaped->width <= width
-      && pango_layout_get_direction (self->shaped->layout, 0) == PANGO_DIRECTION_LTR)
-    return self->shaped;
+  if (self->font != NULL)
+    return self->font;
 
-  font_key = get_font_key (self);
-  key = g_strdup_printf ("%s\n%d\n%s", font_key, width, self->markup != NULL ? self->markup : "");
-  if (shaped_texts == NULL)
-    shaped_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, shaped_text_unref);
-
-  shaped = g_hash_table_lookup (shaped_texts, key);
-  if (shaped == NULL)
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  description = pango_font_description_to_string (pango_context_get_font_description (context));
+  key = g_strdup_printf ("%s %g", description, pango_cairo_context_get_resolution (context));
+  if (fonts == NULL)
+    fonts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, chip_font_unref);
+  if ((font = g_hash_table_lookup (fonts, key)) == NULL)
     {
-      PangoRectangle logical;
-
-      if (g_hash_table_size (shaped_texts) >= MAX_SHAPED)
-        g_hash_table_remove_all (shaped_texts);
-
-      shaped = g_rc_box_new0 (ShapedText);
-      shaped->layout = pango_layout_new (context_for_font (GTK_WIDGET (self), font_key));
-      pango_layout_set_markup (shaped->layout, self->markup != NULL ? self->markup : "", -1);
-      pango_layout_set_single_paragraph_mode (shaped->layout, TRUE);
-      pango_layout_set_ellipsize (shaped->layout, PANGO_ELLIPSIZE_END);
-      if (width >= 0)
-        pango_layout_set_width (shaped->layout, width * PANGO_SCALE);
-      pango_layout_get_pixel_extents (shaped->layout, NULL, &logical);
-      shaped->width = logical.width;
-      shaped->height = logical.height;
-      g_hash_table_insert (shaped_texts, g_steal_pointer (&key), shaped);
+      font = chip_font_new (GTK_WIDGET (self));
+      g_hash_table_insert (fonts, g_steal_pointer (&key), font);
     }
 
-  g_clear_pointer (&self->shaped, shaped_text_unref);
-  self->shaped = g_rc_box_acquire (shaped);
-  self->shaped_width = width;
+  self->font = g_rc_box_acquire (font);
+  return font;
+}
 
-  return shaped;
+/* Returns: (transfer none): @markup shaped in @font, not ellipsized */
+static QuorumChipText *
+lookup_text (ChipFont   *font,
+             const char *markup)
+{
+  QuorumChipText *text;
+  PangoLayout *layout;
+
+  if (markup == NULL)
+    markup = "";
+  if ((text = g_hash_table_lookup (font->texts, markup)) != NULL)
+    return text;
+
+  if (g_hash_table_size (font->texts) >= MAX_SHAPED)
+    g_hash_table_remove_all (font->texts);
+
+  layout = pango_layout_new (font->context);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  text = chip_text_new (layout, font->serial, -1);
+  text->markup = g_strdup (markup);
+  g_hash_table_insert (font->texts, text->markup, text);
+
+  return text;
+}
+
+/* Returns: (transfer none): @text as drawn @width pixels wide */
+static QuorumChipText *
+text_for_width (QuorumChipText *text,
+                int             width)
+{
+  QuorumChipText *ellipsized;
+  PangoLayout *layout;
+  guint i;
+
+  /* Text that fits needs no ellipsis: shaped without a width (as measured),
+   * it is drawn just as it would be at @width, left-to-right. */
+  if (width < 0 || (text->width <= width
+                    && pango_layout_get_direction (text->layout, 0) == PANGO_DIRECTION_LTR))
+    return text;
+
+  for (i = 0; i < G_N_ELEMENTS (text->ellipsized); i++)
+    if (text->ellipsized[i] != NULL && text->ellipsized[i]->box_width == width)
+      return text->ellipsized[i];
+
+  /* A copy of the shaped text, not the markup parsed again. */
+  layout = pango_layout_copy (text->layout);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  ellipsized = chip_text_new (layout, text->font_serial, width);
+
+  i = text->next_ellipsized;
+  text->next_ellipsized = (i + 1) % G_N_ELEMENTS (text->ellipsized);
+  g_clear_pointer (&text->ellipsized[i], quorum_chip_text_unref);
+  text->ellipsized[i] = ellipsized;
+
+  return ellipsized;
+}
+
+/* The chip's own markup, not ellipsized. */
+static QuorumChipText *
+get_shaped (QuorumMonthChip *self)
+{
+  if (self->shaped == NULL)
+    self->shaped = g_rc_box_acquire (lookup_text (get_font (self), self->markup));
+
+  return self->shaped;
 }
 
 static GskRenderNode *
-get_text_node (ShapedText    *shaped,
-               const GdkRGBA *color)
+get_text_node (QuorumChipText *text,
+               const GdkRGBA  *color)
 {
   GtkSnapshot *snapshot;
   guint i;
 
-  for (i = 0; i < G_N_ELEMENTS (shaped->nodes); i++)
-    if (shaped->nodes[i] != NULL && gdk_rgba_equal (&shaped->colors[i], color))
-      return shaped->nodes[i];
+  for (i = 0; i < G_N_ELEMENTS (text->nodes); i++)
+    if (text->nodes[i] != NULL && gdk_rgba_equal (&text->colors[i], color))
+      return text->nodes[i];
 
-  i = shaped->next_node;
-  shaped->next_node = (i + 1) % G_N_ELEMENTS (shaped->nodes);
+  i = text->next_node;
+  text->next_node = (i + 1) % G_N_ELEMENTS (text->nodes);
   snapshot = gtk_snapshot_new ();
-  gtk_snapshot_append_layout (snapshot, shaped->layout, color);
-  g_clear_pointer (&shaped->nodes[i], gsk_render_node_unref);
-  shaped->nodes[i] = gtk_snapshot_free_to_node (snapshot);
-  shaped->colors[i] = *color;
+  gtk_snapshot_append_layout (snapshot, text->layout, color);
+  g_clear_pointer (&text->nodes[i], gsk_render_node_unref);
+  text->nodes[i] = gtk_snapshot_free_to_node (snapshot);
+  text->colors[i] = *color;
 
-  return shaped->nodes[i];
+  return text->nodes[i];
 }
 
+/* Forgets the chip's font and text, for another style or other fonts. */
 static void
-forget_shaped (QuorumMonthChip *self)
+forget_font (QuorumMonthChip *self)
 {
-  g_clear_pointer (&self->shaped, shaped_text_unref);
+  g_clear_pointer (&self->shaped, quorum_chip_text_unref);
+  g_clear_pointer (&self->font, chip_font_unref);
 }
 
 static void
@@ -209,32 +302,29 @@ quorum_month_chip_measure (GtkWidget      *widget,
     {
       /* Ellipsized: as narrow as it is given. */
       *minimum = 0;
-      *natural = get_shaped (self, -1)->width;
+      *natural = get_shaped (self)->width;
     }
   else
     {
       /* One line: the same height at any width. */
-      *minimum = *natural = get_shaped (self, self->shaped != NULL ? self->shaped_width
-                                                                   : for_size)->height;
+      *minimum = *natural = get_shaped (self)->height;
     }
 }
 
+/* Draws @text in the chip's colour at the origin, @width wide. */
 static void
-quorum_month_chip_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
+snapshot_text (QuorumMonthChip *self,
+               GtkSnapshot     *snapshot,
+               QuorumChipText  *text,
+               int              width)
 {
-  QuorumMonthChip *self = QUORUM_MONTH_CHIP (widget);
-  int width = gtk_widget_get_width (widget);
-  ShapedText *shaped;
+  GtkWidget *widget = GTK_WIDGET (self);
   GskRenderNode *node;
   GdkRGBA color;
 
-  if (self->markup == NULL || self->markup[0] == '\0')
-    return;
-
-  shaped = get_shaped (self, width);
+  text = text_for_width (text, width);
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  if ((node = get_text_node (shaped, &color)) != NULL)
+  if ((node = get_text_node (text, &color)) != NULL)
     gtk_snapshot_append_node (snapshot, node);
 
   /* Cancelled chips are struck through here rather than with Pango: the
@@ -244,9 +334,21 @@ quorum_month_chip_snapshot (GtkWidget   *widget,
     {
       color.alpha *= 0.7;
       gtk_snapshot_append_color (snapshot, &color,
-                                 &GRAPHENE_RECT_INIT (0, shaped->height / 2.0 - 1,
-                                                      MIN (shaped->width, width), 1.5));
+                                 &GRAPHENE_RECT_INIT (0, text->height / 2.0 - 1,
+                                                      MIN (text->width, width), 1.5));
     }
+}
+
+static void
+quorum_month_chip_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  QuorumMonthChip *self = QUORUM_MONTH_CHIP (widget);
+
+  if (self->markup == NULL || self->markup[0] == '\0')
+    return;
+
+  snapshot_text (self, snapshot, get_shaped (self), gtk_widget_get_width (widget));
 }
 
 static void
@@ -256,9 +358,10 @@ quorum_month_chip_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (quorum_month_chip_parent_class)->css_changed (widget, change);
 
   /* Maybe another font (.moved is italic): look the text up again. */
-  forget_shaped (QUORUM_MONTH_CHIP (widget));
-  g_clear_pointer (&QUORUM_MONTH_CHIP (widget)->font_key, g_free);
+  forget_font (QUORUM_MONTH_CHIP (widget));
+  QUORUM_MONTH_CHIP (widget)->style_serial++;
   gtk_widget_queue_resize (widget);
+  g_signal_emit (widget, signals[STYLE_CHANGED], 0);
 }
 
 static void
@@ -267,14 +370,14 @@ quorum_month_chip_system_setting_changed (GtkWidget        *widget,
 {
   GTK_WIDGET_CLASS (quorum_month_chip_parent_class)->system_setting_changed (widget, setting);
 
-  /* New fonts, hinting or resolution: nothing shaped before is right. */
-  if (shaped_texts != NULL)
-    g_hash_table_remove_all (shaped_texts);
-  if (contexts != NULL)
-    g_hash_table_remove_all (contexts);
-  forget_shaped (QUORUM_MONTH_CHIP (widget));
-  g_clear_pointer (&QUORUM_MONTH_CHIP (widget)->font_key, g_free);
+  /* New fonts, hinting or resolution: nothing shaped before is right.
+   * Chips still holding a font from before let go of it here too. */
+  if (fonts != NULL)
+    g_hash_table_remove_all (fonts);
+  forget_font (QUORUM_MONTH_CHIP (widget));
+  QUORUM_MONTH_CHIP (widget)->style_serial++;
   gtk_widget_queue_resize (widget);
+  g_signal_emit (widget, signals[STYLE_CHANGED], 0);
 }
 
 static void
@@ -282,10 +385,9 @@ quorum_month_chip_finalize (GObject *object)
 {
   QuorumMonthChip *self = (QuorumMonthChip *)object;
 
-  forget_shaped (self);
+  forget_font (self);
   g_clear_pointer (&self->markup, g_free);
   g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->font_key, g_free);
 
   G_OBJECT_CLASS (quorum_month_chip_parent_class)->finalize (object);
 }
@@ -302,6 +404,16 @@ quorum_month_chip_class_init (QuorumMonthChipClass *klass)
   widget_class->css_changed = quorum_month_chip_css_changed;
   widget_class->system_setting_changed = quorum_month_chip_system_setting_changed;
 
+  /**
+   * QuorumMonthChip::style-changed:
+   *
+   * The chip's style or fonts changed: what was drawn in its style is out
+   * of date. Cells drawing chips in the style of this one draw again.
+   */
+  signals[STYLE_CHANGED] = g_signal_new ("style-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
+
   /* Styled as the label it replaces. */
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
@@ -310,6 +422,7 @@ quorum_month_chip_class_init (QuorumMonthChipClass *klass)
 static void
 quorum_month_chip_init (QuorumMonthChip *self)
 {
+  self->style_serial = 1;
 }
 
 GtkWidget *
@@ -337,15 +450,14 @@ quorum_month_chip_set_markup (QuorumMonthChip *self,
   self->markup = g_strdup (markup);
   g_free (self->text);
   self->text = g_strdup (text);
-  forget_shaped (self);
+  g_clear_pointer (&self->shaped, quorum_chip_text_unref);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
                                   -1);
   /* A chip is as tall as its line and as wide as it is given (its cell
    * never asks for its natural width): other text of the same height needs
-   * drawing, not a new layout of the chip. Most chips of a month switch
-   * are such. */
-  if (old_height >= 0 && get_shaped (self, -1)->height == old_height)
+   * drawing, not a new layout of the chip. */
+  if (old_height >= 0 && get_shaped (self)->height == old_height)
     gtk_widget_queue_draw (GTK_WIDGET (self));
   else
     gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -369,4 +481,95 @@ quorum_month_chip_set_classes (QuorumMonthChip  *self,
   g_return_if_fail (QUORUM_IS_MONTH_CHIP (self));
 
   quorum_widget_set_css_classes (GTK_WIDGET (self), classes);
+}
+
+/**
+ * quorum_month_chip_shape:
+ * @self: a #QuorumMonthChip, for its font
+ * @markup: Pango markup, one line
+ *
+ * Returns: (transfer full): @markup shaped in the chip's font, shared with
+ *   every chip that shows it in that font
+ */
+QuorumChipText *
+quorum_month_chip_shape (QuorumMonthChip *self,
+                         const char      *markup)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CHIP (self), NULL);
+
+  return g_rc_box_acquire (lookup_text (get_font (self), markup));
+}
+
+/**
+ * quorum_month_chip_has_font_of:
+ * @self: a #QuorumMonthChip
+ * @text: text from quorum_month_chip_shape()
+ *
+ * Returns: whether @text is shaped in the chip's font as it is now
+ */
+gboolean
+quorum_month_chip_has_font_of (QuorumMonthChip *self,
+                               QuorumChipText  *text)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CHIP (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return get_font (self)->serial == text->font_serial;
+}
+
+int
+quorum_chip_text_get_height (QuorumChipText *text)
+{
+  g_return_val_if_fail (text != NULL, 0);
+
+  return text->height;
+}
+
+/**
+ * quorum_month_chip_get_empty_height:
+ * @self: a #QuorumMonthChip
+ *
+ * Returns: the height of an empty line in the chip's font: what the chip
+ *   measures without text, with its padding and border around it
+ */
+int
+quorum_month_chip_get_empty_height (QuorumMonthChip *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CHIP (self), 0);
+
+  return lookup_text (get_font (self), "")->height;
+}
+
+/**
+ * quorum_month_chip_snapshot_text:
+ * @self: a #QuorumMonthChip, for its colour and classes
+ * @snapshot: where to draw
+ * @text: text from quorum_month_chip_shape() on @self
+ * @width: the width to ellipsize @text to
+ *
+ * Draws @text as the chip would draw it as its own, at the origin of
+ * @snapshot, without the chip's background and border.
+ */
+void
+quorum_month_chip_snapshot_text (QuorumMonthChip *self,
+                                 GtkSnapshot     *snapshot,
+                                 QuorumChipText  *text,
+                                 int              width)
+{
+  g_return_if_fail (QUORUM_IS_MONTH_CHIP (self));
+  g_return_if_fail (text != NULL);
+
+  if (text->markup[0] == '\0')
+    return;
+
+  snapshot_text (self, snapshot, text, width);
+}
+
+/* Returns: a number that changes whenever the chip's style or fonts do */
+guint
+quorum_month_chip_get_style_serial (QuorumMonthChip *self)
+{
+  g_return_val_if_fail (QUORUM_IS_MONTH_CHIP (self), 0);
+
+  return self->style_serial;
 }

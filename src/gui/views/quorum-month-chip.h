@@ -21,4 +21,21 @@ const char *quorum_month_chip_get_text    (QuorumMonthChip *self);
 void        quorum_month_chip_set_classes (QuorumMonthChip *self,
                                            const char     **classes);
 
+typedef struct _QuorumChipText QuorumChipText;
+
+QuorumChipText *quorum_month_chip_shape            (QuorumMonthChip *self,
+                                                    const char      *markup);
+gboolean        quorum_month_chip_has_font_of      (QuorumMonthChip *self,
+                                                    QuorumChipText  *text);
+int             quorum_month_chip_get_empty_height (QuorumMonthChip *self);
+void            quorum_month_chip_snapshot_text    (QuorumMonthChip *self,
+                                                    GtkSnapshot     *snapshot,
+                                                    QuorumChipText  *text,
+                                                    int              width);
+guint           quorum_month_chip_get_style_serial (QuorumMonthChip *self);
+int             quorum_chip_text_get_height        (QuorumChipText  *text);
+void            quorum_chip_text_unref             (QuorumChipText  *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QuorumChipText, quorum_chip_text_unref)
+
 G_END_DECLS

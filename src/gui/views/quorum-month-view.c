@@ -39,6 +39,7 @@ struct _QuorumMonthView
   GtkBox            *weekday_box;
   GtkBox            *rows_box;
   GtkPopover        *popover;
+  GtkWidget         *chip_styles[2];  /* QuorumMonthChipStyles: this month's days, others' */
   GtkLabel          *popover_title;
   GtkListBox        *day_list;
 
@@ -440,6 +441,16 @@ on_model_items_changed_cb (QuorumMonthView *self,
   update_events (self);
 }
 
+/* The cells keep their drawings until told: new CSS for chips alone would
+ * not redraw them. */
+static void
+on_chip_styles_changed_cb (QuorumMonthView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->cells); i++)
+    if (self->cells[i] != NULL)
+      gtk_widget_queue_draw (GTK_WIDGET (self->cells[i]));
+}
+
 static void
 on_click_released_cb (QuorumMonthView *self,
                       int              n_press,
@@ -448,21 +459,23 @@ on_click_released_cb (QuorumMonthView *self,
                       GtkGestureClick *gesture)
 {
   GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self), x, y, GTK_PICK_DEFAULT);
-  GtkWidget *chip = NULL;
   GtkWidget *w;
   QuorumMonthCell *cell;
-  QuorumOccurrence *occurrence;
+  QuorumOccurrence *occurrence = NULL;
+  double cell_x, cell_y;
   GDate date;
 
   for (w = picked; w != NULL && !QUORUM_IS_MONTH_CELL (w); w = gtk_widget_get_parent (w))
-    chip = w;
+    ;
   if (w == NULL)
     return;
 
   cell = QUORUM_MONTH_CELL (w);
   gtk_widget_grab_focus (GTK_WIDGET (self));
 
-  occurrence = chip != NULL ? quorum_month_cell_get_chip_occurrence (cell, chip) : NULL;
+  /* The cell draws its chips itself: it tells which is where. */
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (self), w, x, y, &cell_x, &cell_y))
+    occurrence = quorum_month_cell_get_occurrence_at (cell, cell_x, cell_y);
   if (occurrence != NULL)
     {
       g_signal_emit (self, signals[OCCURRENCE_ACTIVATED], 0, occurrence);
@@ -560,7 +573,21 @@ quorum_month_view_size_allocate (GtkWidget *widget,
   QuorumMonthView *self = QUORUM_MONTH_VIEW (widget);
 
   gtk_widget_allocate (self->content, width, height, baseline, NULL);
+  /* Never drawn: the chips' looks, each prototype at its own size. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->chip_styles); i++)
+    gtk_widget_allocate (self->chip_styles[i], 0, 0, -1, NULL);
   gtk_popover_present (self->popover);
+}
+
+static void
+quorum_month_view_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  QuorumMonthView *self = QUORUM_MONTH_VIEW (widget);
+
+  /* Not the chips' looks: they are drawn through the cells. The popover
+   * draws itself. */
+  gtk_widget_snapshot_child (widget, self->content, snapshot);
 }
 
 static void
@@ -584,6 +611,7 @@ quorum_month_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   memset (self->cells, 0, sizeof self->cells);
+  memset (self->chip_styles, 0, sizeof self->chip_styles);
 
   G_OBJECT_CLASS (quorum_month_view_parent_class)->dispose (object);
 }
@@ -671,6 +699,7 @@ quorum_month_view_class_init (QuorumMonthViewClass *klass)
   object_class->set_property = quorum_month_view_set_property;
   widget_class->measure = quorum_month_view_measure;
   widget_class->size_allocate = quorum_month_view_size_allocate;
+  widget_class->snapshot = quorum_month_view_snapshot;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
@@ -760,6 +789,15 @@ quorum_month_view_init (QuorumMonthView *self)
       gtk_box_append (self->weekday_box, self->weekday_labels[i]);
     }
 
+  /* Before the cells, which draw their chips in these looks. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->chip_styles); i++)
+    {
+      self->chip_styles[i] = quorum_month_chip_styles_new (i == 1);
+      gtk_widget_set_parent (self->chip_styles[i], GTK_WIDGET (self));
+      g_signal_connect_object (self->chip_styles[i], "changed",
+                               G_CALLBACK (on_chip_styles_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
   for (guint row = 0; row < N_ROWS; row++)
     {
       GtkWidget *days = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
@@ -777,6 +815,10 @@ quorum_month_view_init (QuorumMonthView *self)
       for (guint col = 0; col < 7; col++)
         {
           GtkWidget *cell = quorum_month_cell_new ();
+
+          quorum_month_cell_set_styles (QUORUM_MONTH_CELL (cell),
+                                        QUORUM_MONTH_CHIP_STYLES (self->chip_styles[0]),
+                                        QUORUM_MONTH_CHIP_STYLES (self->chip_styles[1]));
 
           gtk_widget_set_hexpand (cell, TRUE);
           gtk_box_append (GTK_BOX (days), cell);
