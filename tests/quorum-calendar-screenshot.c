@@ -42,7 +42,7 @@ save_filtered (GtkWidget  *window,
                const char *tag)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = g_dir_make_tmp ("quorum-shot-XXXXXX", &error);
+  g_autofree char *tmp = quorum_test_make_dir ("quorum-shot");
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
   g_autoptr(QuorumDatabase) db = NULL;

@@ -71,8 +71,7 @@ main (int   argc,
   /* The application loads style.css. */
   app = quorum_test_application ();
 
-  tmp = g_dir_make_tmp ("quorum-obligations-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp = quorum_test_make_dir ("quorum-obligations");
   db = g_build_filename (tmp, "office.db", NULL);
   store = quorum_test_office_open (db, &office);
   rulebook = quorum_store_load_rulebook (store, &error);

@@ -28,7 +28,7 @@ quorum_test_init_display (int    *argc,
   return TRUE;
 }
 
-static char *app_dir;
+static GPtrArray *made_dirs;
 
 static void
 remove_tree (const char *dir)
@@ -48,15 +48,40 @@ remove_tree (const char *dir)
   g_rmdir (dir);
 }
 
-/* The application lives as long as the test program: its folder (the
- * database, and the backups the app writes beside it) goes when the
- * program ends, rather than staying in the temporary folder. */
 static void
-remove_app_dir (void)
+remove_made_dirs (void)
 {
-  if (app_dir != NULL)
-    remove_tree (app_dir);
-  g_clear_pointer (&app_dir, g_free);
+  for (guint i = 0; made_dirs != NULL && i < made_dirs->len; i++)
+    remove_tree (g_ptr_array_index (made_dirs, i));
+  g_clear_pointer (&made_dirs, g_ptr_array_unref);
+}
+
+/**
+ * quorum_test_make_dir:
+ * @prefix: the start of the folder's name, such as "quorum-page"
+ *
+ * Makes a new folder in the temporary folder, removed with all in it when
+ * the test program ends: the databases a test makes, and the backups the
+ * app writes beside them, do not pile up in /tmp.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+quorum_test_make_dir (const char *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  if (made_dirs == NULL)
+    {
+      made_dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_made_dirs);
+    }
+  g_ptr_array_add (made_dirs, g_strdup (dir));
+
+  return dir;
 }
 
 /* An application that is registered (so windows and settings work), not
@@ -76,11 +101,9 @@ quorum_test_application (void)
   if (app != NULL)
     return g_object_ref (app);
 
-  dir = g_dir_make_tmp ("quorum-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  /* The application lives as long as the test program, and so does its folder. */
+  dir = quorum_test_make_dir ("quorum-test");
   db = g_build_filename (dir, "test.db", NULL);
-  app_dir = g_strdup (dir);
-  atexit (remove_app_dir);
 
   g_setenv ("QUORUM_DB", db, TRUE);
 

@@ -37,5 +37,6 @@ gboolean           quorum_test_screenshot_save (GtkWidget   *window,
                                                 const char  *name);
 
 void               quorum_test_load_style   (void);
+char              *quorum_test_make_dir     (const char  *prefix);
 
 G_END_DECLS

@@ -42,7 +42,7 @@ static char *
 make_old_office (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("quorum-horizon-XXXXXX", &error);
+  g_autofree char *dir = quorum_test_make_dir ("quorum-horizon");
   g_autofree char *path = NULL;
   g_autoptr(QuorumDatabase) db = NULL;
   g_autoptr(QuorumStore) store = NULL;

@@ -185,7 +185,7 @@ test_store (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("quorum-page-XXXXXX", &error);
+  g_autofree char *dir = quorum_test_make_dir ("quorum-page");
   g_autofree char *path = g_build_filename (dir, "page.db", NULL);
   g_autoptr(QuorumDatabase) db = quorum_database_open (path, &error);
   g_autoptr(QuorumStore) store = NULL;
@@ -291,8 +291,7 @@ busy_store_open (BusyStore *busy)
   g_autoptr(QuorumDatabase) db = NULL;
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
 
-  busy->dir = g_dir_make_tmp ("quorum-page-XXXXXX", &error);
-  g_assert_no_error (error);
+  busy->dir = quorum_test_make_dir ("quorum-page");
   busy->path = g_build_filename (busy->dir, "busy.db", NULL);
   db = quorum_database_open (busy->path, &error);
   g_assert_no_error (error);
@@ -671,7 +670,7 @@ static void
 office_open (Office *o)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("quorum-filters-XXXXXX", &error);
+  g_autofree char *dir = quorum_test_make_dir ("quorum-filters");
   g_autofree char *path = g_build_filename (dir, "filters.db", NULL);
   g_autoptr(QuorumDatabase) db = quorum_database_open (path, &error);
 

@@ -750,8 +750,7 @@ main (int   argc,
     return 77;
 
   app = quorum_test_application ();
-  tmp_dir = g_dir_make_tmp ("quorum-obligations-XXXXXX", &error);
-  g_assert_no_error (error);
+  tmp_dir = quorum_test_make_dir ("quorum-obligations");
   db_path = g_build_filename (tmp_dir, "office.db", NULL);
   store = quorum_test_office_open (db_path, &office);
   rulebook = quorum_store_load_rulebook (store, &error);

@@ -745,7 +745,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data = g_dir_make_tmp ("quorum-people-XXXXXX", NULL);
+  g_autofree char *data = quorum_test_make_dir ("quorum-people");
 
   /* The demo office's database goes under $XDG_DATA_HOME: keep it here. */
   g_setenv ("XDG_DATA_HOME", data, TRUE);

@@ -26,11 +26,7 @@ static const char garbage[] = "This was a Quorum database until a disk went bad.
 static char *
 make_dir (void)
 {
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("quorum-recovery-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
+  return quorum_test_make_dir ("quorum-recovery");
 }
 
 /* A database with one person and a backup of it. */

@@ -118,7 +118,7 @@ test_window_welcome_needed (void)
     {
       g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Asia/Shanghai");
       g_autoptr(GDateTime) start = g_date_time_new (tz, 2026, 6, 1, 9, 0, 0);
-      g_autofree char *dir = g_dir_make_tmp ("quorum-welcome-XXXXXX", NULL);
+      g_autofree char *dir = quorum_test_make_dir ("quorum-welcome");
       g_autofree char *path = g_build_filename (dir, "office.db", NULL);
       g_autoptr(QuorumDatabase) db = NULL;
       g_autoptr(QuorumStore) store = NULL;
