@@ -424,6 +424,13 @@ quorum_month_cell_size_allocate (GtkWidget *widget,
     shown = 0;
   self->n_shown = shown;
 
+  /* The looks of the chips shown, made now rather than while drawing: a new
+   * look adds a prototype to the view, to be laid out with the rest. */
+  for (guint i = 0; i < shown; i++)
+    quorum_chip_look_update (get_chip_look (self, i));
+  if (shown < total && get_styles (self) != NULL)
+    quorum_chip_look_update (quorum_month_chip_styles_get_more (get_styles (self)));
+
   if (shown < total)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more",

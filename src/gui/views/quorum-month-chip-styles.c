@@ -364,6 +364,20 @@ quorum_chip_look_get_prototype (QuorumChipLook *look)
   return QUORUM_MONTH_CHIP (look->prototype);
 }
 
+/**
+ * quorum_chip_look_update:
+ * @look: a #QuorumChipLook
+ *
+ * Takes what CSS says of the look now, if its style changed. Drawing does
+ * it too; a cell asks in its allocation, so that prototypes are laid out
+ * with the rest of the view, not while it is drawn.
+ */
+void
+quorum_chip_look_update (QuorumChipLook *look)
+{
+  ensure_current (look);
+}
+
 /* Returns: the height of a chip of this look showing @text */
 int
 quorum_chip_look_get_height (QuorumChipLook *look,

@@ -31,6 +31,7 @@ QuorumChipLook  *quorum_month_chip_styles_lookup   (QuorumMonthChipStyles *self,
 QuorumChipLook  *quorum_month_chip_styles_get_more (QuorumMonthChipStyles *self);
 
 QuorumMonthChip *quorum_chip_look_get_prototype    (QuorumChipLook        *look);
+void             quorum_chip_look_update           (QuorumChipLook        *look);
 int              quorum_chip_look_get_height       (QuorumChipLook        *look,
                                                     QuorumChipText        *text);
 void             quorum_chip_look_snapshot         (QuorumChipLook        *look,
