@@ -608,9 +608,11 @@ quorum_month_view_dispose (GObject *object)
   g_clear_pointer (&self->hidden, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), QUORUM_TYPE_MONTH_VIEW);
+  /* The cells went with the template; the chips' looks, going next, must
+   * not ask them to redraw. */
+  memset (self->cells, 0, sizeof self->cells);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  memset (self->cells, 0, sizeof self->cells);
   memset (self->chip_styles, 0, sizeof self->chip_styles);
 
   G_OBJECT_CLASS (quorum_month_view_parent_class)->dispose (object);
