@@ -526,21 +526,6 @@ quorum_chip_text_get_height (QuorumChipText *text)
 }
 
 /**
- * quorum_month_chip_get_empty_height:
- * @self: a #QuorumMonthChip
- *
- * Returns: the height of an empty line in the chip's font: what the chip
- *   measures without text, with its padding and border around it
- */
-int
-quorum_month_chip_get_empty_height (QuorumMonthChip *self)
-{
-  g_return_val_if_fail (QUORUM_IS_MONTH_CHIP (self), 0);
-
-  return lookup_text (get_font (self), "")->height;
-}
-
-/**
  * quorum_month_chip_snapshot_text:
  * @self: a #QuorumMonthChip, for its colour and classes
  * @snapshot: where to draw

@@ -27,7 +27,6 @@ QuorumChipText *quorum_month_chip_shape            (QuorumMonthChip *self,
                                                     const char      *markup);
 gboolean        quorum_month_chip_has_font_of      (QuorumMonthChip *self,
                                                     QuorumChipText  *text);
-int             quorum_month_chip_get_empty_height (QuorumMonthChip *self);
 void            quorum_month_chip_snapshot_text    (QuorumMonthChip *self,
                                                     GtkSnapshot     *snapshot,
                                                     QuorumChipText  *text,
