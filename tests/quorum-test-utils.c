@@ -49,6 +49,13 @@ remove_tree (const char *dir)
 }
 
 static void
+remove_tree_free (char *dir)
+{
+  remove_tree (dir);
+  g_free (dir);
+}
+
+static void
 remove_made_dirs (void)
 {
   for (guint i = 0; made_dirs != NULL && i < made_dirs->len; i++)
@@ -80,6 +87,10 @@ quorum_test_make_dir (const char *prefix)
       atexit (remove_made_dirs);
     }
   g_ptr_array_add (made_dirs, g_strdup (dir));
+  /* A test's child process ends without running exit handlers: it removes
+   * its folders when its test ends. */
+  if (g_test_subprocess ())
+    g_test_queue_destroy ((GDestroyNotify)remove_tree_free, g_strdup (dir));
 
   return dir;
 }
