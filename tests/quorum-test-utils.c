@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "quorum-test-dirs.h"
 #include "quorum-test-utils.h"
 
 /* Returns FALSE (after printing a TAP skip plan) when there is no display. */
@@ -31,27 +32,9 @@ quorum_test_init_display (int    *argc,
 static GPtrArray *made_dirs;
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 remove_tree_free (char *dir)
 {
-  remove_tree (dir);
+  quorum_test_remove_tree (dir);
   g_free (dir);
 }
 
@@ -59,7 +42,7 @@ static void
 remove_made_dirs (void)
 {
   for (guint i = 0; made_dirs != NULL && i < made_dirs->len; i++)
-    remove_tree (g_ptr_array_index (made_dirs, i));
+    quorum_test_remove_tree (g_ptr_array_index (made_dirs, i));
   g_clear_pointer (&made_dirs, g_ptr_array_unref);
 }
 

@@ -17,6 +17,7 @@
 
 #include "crash-writer.h"
 #include "quorum-database-private.h"
+#include "quorum-test-dirs.h"
 
 #define N_WRITES 1000
 
@@ -117,23 +118,6 @@ check_writer_trail (QuorumDatabase *db,
   g_assert_cmpuint (n, ==, N_WRITES);
 }
 
-/* Removes @dir and the files in it: the database, and the writers' gate
- * files beside it (the database's files alone left the folder behind). */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-
-      g_remove (file);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
 static void
 test_two_writers (void)
 {
@@ -232,7 +216,8 @@ test_two_writers (void)
 
   g_clear_object (&store);
   g_clear_object (&db);
-  remove_dir (dir);
+  /* With the writers' gate files beside the database. */
+  g_assert_true (quorum_test_remove_tree (dir));
 }
 
 /* The app and quorum-cli (and a second window) may all be first to open a
@@ -280,7 +265,7 @@ test_two_writers_create (void)
       }
     }
 
-  remove_dir (dir);
+  g_assert_true (quorum_test_remove_tree (dir));
 }
 
 int

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bench-utils.h"
+#include "quorum-test-dirs.h"
 
 /* CLOCK_MONOTONIC, in milliseconds: the clock the runner stamps a start with. */
 double
@@ -111,24 +112,6 @@ bench_copy_file (const char  *source,
   return bench_copy_file_in (source, NULL, name, error);
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (file, G_FILE_TEST_IS_DIR) && !g_file_test (file, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (file);
-      else
-        g_remove (file);
-    }
-  g_rmdir (dir);
-}
-
 /* Removes a copy made by bench_copy_file(), its WAL files and its folder,
  * with what the app made beside it: the daily backup that an app running
  * longer than a few seconds writes into backups/ (126 MB a run, left in
@@ -138,7 +121,7 @@ bench_remove_copy (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
 
-  remove_tree (dir);
+  quorum_test_remove_tree (dir);
 }
 
 /* VmHWM: the most resident memory the process ever had. */
