@@ -935,51 +935,41 @@ test_spans (Fixture       *f,
                    "23:00 跨夜会商");
 }
 
-static int
-natural_height (GtkWidget *widget)
-{
-  int natural;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
-  return natural;
-}
-
-/* New text of the height the chip has is only drawn anew; text of another
- * height gives the chip that height. */
+/* Text of one height gives chips of that height, text of another height
+ * another; the same text again is what was shaped before. */
 static void
 test_chip_text (void)
 {
   GtkWidget *window = gtk_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *chip = quorum_month_chip_new ();
-  int width, height;
+  QuorumMonthChipStyles *styles = QUORUM_MONTH_CHIP_STYLES (quorum_month_chip_styles_new (FALSE));
+  QuorumChipLook *look = NULL;
+  QuorumMonthChip *prototype;
+  g_autoptr(QuorumChipText) study = NULL;
+  g_autoptr(QuorumChipText) frontline = NULL;
+  g_autoptr(QuorumChipText) big = NULL;
+  g_autoptr(QuorumChipText) again = NULL;
+  int height;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 200, 100);
-  gtk_window_set_child (GTK_WINDOW (window), box);
-  gtk_box_append (GTK_BOX (box), chip);
-  quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), "<b>09:00</b> 学习", "09:00 学习");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (styles));
   gtk_window_present (GTK_WINDOW (window));
   quorum_test_spin (100);
-  width = gtk_widget_get_width (chip);
-  height = gtk_widget_get_height (chip);
-  g_assert_cmpint (height, >, 0);
-  g_assert_cmpint (natural_height (chip), ==, height);
+  look = quorum_month_chip_styles_lookup (styles, &(QuorumChipKey) { "kind-study", QUORUM_OCCURRENCE_SCHEDULED, FALSE });
+  prototype = quorum_chip_look_get_prototype (look);
 
-  quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), "<b>14:30</b> 一线办公日", "14:30 一线办公日");
-  quorum_test_spin (100);
-  g_assert_cmpstr (quorum_month_chip_get_text (QUORUM_MONTH_CHIP (chip)), ==, "14:30 一线办公日");
-  g_assert_cmpint (gtk_widget_get_width (chip), ==, width);
-  g_assert_cmpint (gtk_widget_get_height (chip), ==, height);
-  g_assert_cmpint (natural_height (chip), ==, height);
+  study = quorum_month_chip_shape (prototype, "<b>09:00</b> 学习");
+  height = quorum_chip_look_get_height (look, study);
+  g_assert_cmpint (height, >, quorum_chip_text_get_height (study));
 
-  quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), "<span size=\"xx-large\">大</span>", "大");
-  quorum_test_spin (100);
-  g_assert_cmpint (natural_height (chip), >, height);
-  g_assert_cmpint (gtk_widget_get_height (chip), ==, natural_height (chip));
+  frontline = quorum_month_chip_shape (prototype, "<b>14:30</b> 一线办公日");
+  g_assert_cmpint (quorum_chip_look_get_height (look, frontline), ==, height);
 
-  quorum_month_chip_set_markup (QUORUM_MONTH_CHIP (chip), "<b>09:00</b> 学习", "09:00 学习");
-  quorum_test_spin (100);
-  g_assert_cmpint (gtk_widget_get_height (chip), ==, height);
+  big = quorum_month_chip_shape (prototype, "<span size=\"xx-large\">大</span>");
+  g_assert_cmpint (quorum_chip_look_get_height (look, big), >, height);
+
+  again = quorum_month_chip_shape (prototype, "<b>09:00</b> 学习");
+  g_assert_true (again == study);
+  g_assert_true (quorum_month_chip_has_font_of (prototype, again));
+  g_assert_cmpint (quorum_chip_look_get_height (look, again), ==, height);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

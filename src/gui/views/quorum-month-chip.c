@@ -18,18 +18,16 @@
 /**
  * QuorumMonthChip:
  *
- * One event in a day of the month grid: a line of text, ellipsized, styled
- * by CSS like a label (`.chip` and the kind and status classes). Unlike a
- * #GtkLabel it does not shape its text itself: the shaped text (a
- * #QuorumChipText: a #PangoLayout, and the render node drawing it) is shared
- * by every chip that shows the same markup in the same font, and kept across
- * month switches. A month switch then costs a hash lookup per chip, not a
- * run of Pango, however many times the month was shown before.
- *
- * #QuorumMonthCell draws its events without a chip widget each: it keeps a
- * chip per style as a prototype and draws each event's text in that chip's
- * font and colour with quorum_month_chip_shape() and
- * quorum_month_chip_snapshot_text().
+ * The prototype of a look of the month grid's chips (see
+ * #QuorumMonthChipStyles): styled by CSS like a label (`.chip` and the kind
+ * and status classes), it shows no text of its own and is never drawn.
+ * #QuorumMonthCell draws each event as a chip of its look, with the event's
+ * text in the prototype's font and colour: quorum_month_chip_shape() and
+ * quorum_month_chip_snapshot_text(). The shaped text (a #QuorumChipText: a
+ * #PangoLayout, and the render node drawing it) is shared by every chip that
+ * shows the same markup in the same font, and kept across month switches. A
+ * month switch then costs a hash lookup per chip, not a run of Pango,
+ * however many times the month was shown before.
  */
 
 /* A font, with the texts shaped in it. Chips hold a reference to the font
@@ -65,11 +63,8 @@ struct _QuorumMonthChip
 {
   GtkWidget       parent_instance;
 
-  char           *markup;
-  char           *text;
   ChipFont       *font;        /* until the chip's style or the system's fonts change */
   guint           style_serial;
-  QuorumChipText *shaped;      /* markup in font, not ellipsized */
 };
 
 G_DEFINE_FINAL_TYPE (QuorumMonthChip, quorum_month_chip, GTK_TYPE_WIDGET)
@@ -247,16 +242,6 @@ text_for_width (QuorumChipText *text,
   return ellipsized;
 }
 
-/* The chip's own markup, not ellipsized. */
-static QuorumChipText *
-get_shaped (QuorumMonthChip *self)
-{
-  if (self->shaped == NULL)
-    self->shaped = g_rc_box_acquire (lookup_text (get_font (self), self->markup));
-
-  return self->shaped;
-}
-
 static GskRenderNode *
 get_text_node (QuorumChipText *text,
                const GdkRGBA  *color)
@@ -279,14 +264,15 @@ get_text_node (QuorumChipText *text,
   return text->nodes[i];
 }
 
-/* Forgets the chip's font and text, for another style or other fonts. */
+/* Forgets the chip's font, for another style or other fonts. */
 static void
 forget_font (QuorumMonthChip *self)
 {
-  g_clear_pointer (&self->shaped, quorum_chip_text_unref);
   g_clear_pointer (&self->font, chip_font_unref);
 }
 
+/* No text of its own: as wide as its padding and border, as tall as an
+ * empty line in its font with them. */
 static void
 quorum_month_chip_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
@@ -299,16 +285,9 @@ quorum_month_chip_measure (GtkWidget      *widget,
   QuorumMonthChip *self = QUORUM_MONTH_CHIP (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      /* Ellipsized: as narrow as it is given. */
-      *minimum = 0;
-      *natural = get_shaped (self)->width;
-    }
+    *minimum = *natural = 0;
   else
-    {
-      /* One line: the same height at any width. */
-      *minimum = *natural = get_shaped (self)->height;
-    }
+    *minimum = *natural = lookup_text (get_font (self), "")->height;
 }
 
 /* Draws @text in the chip's colour at the origin, @width wide. */
@@ -337,18 +316,6 @@ snapshot_text (QuorumMonthChip *self,
                                  &GRAPHENE_RECT_INIT (0, text->height / 2.0 - 1,
                                                       MIN (text->width, width), 1.5));
     }
-}
-
-static void
-quorum_month_chip_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
-{
-  QuorumMonthChip *self = QUORUM_MONTH_CHIP (widget);
-
-  if (self->markup == NULL || self->markup[0] == '\0')
-    return;
-
-  snapshot_text (self, snapshot, get_shaped (self), gtk_widget_get_width (widget));
 }
 
 static void
@@ -386,8 +353,6 @@ quorum_month_chip_finalize (GObject *object)
   QuorumMonthChip *self = (QuorumMonthChip *)object;
 
   forget_font (self);
-  g_clear_pointer (&self->markup, g_free);
-  g_clear_pointer (&self->text, g_free);
 
   G_OBJECT_CLASS (quorum_month_chip_parent_class)->finalize (object);
 }
@@ -400,7 +365,6 @@ quorum_month_chip_class_init (QuorumMonthChipClass *klass)
 
   object_class->finalize = quorum_month_chip_finalize;
   widget_class->measure = quorum_month_chip_measure;
-  widget_class->snapshot = quorum_month_chip_snapshot;
   widget_class->css_changed = quorum_month_chip_css_changed;
   widget_class->system_setting_changed = quorum_month_chip_system_setting_changed;
 
@@ -429,47 +393,6 @@ GtkWidget *
 quorum_month_chip_new (void)
 {
   return g_object_new (QUORUM_TYPE_MONTH_CHIP, NULL);
-}
-
-/* Shows @markup; @text is the same without markup, for assistive technologies.
- * The same markup again costs nothing. */
-void
-quorum_month_chip_set_markup (QuorumMonthChip *self,
-                              const char      *markup,
-                              const char      *text)
-{
-  int old_height;
-
-  g_return_if_fail (QUORUM_IS_MONTH_CHIP (self));
-
-  if (g_strcmp0 (self->markup, markup) == 0)
-    return;
-
-  old_height = self->shaped != NULL ? self->shaped->height : -1;
-  g_free (self->markup);
-  self->markup = g_strdup (markup);
-  g_free (self->text);
-  self->text = g_strdup (text);
-  g_clear_pointer (&self->shaped, quorum_chip_text_unref);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text != NULL ? self->text : "",
-                                  -1);
-  /* A chip is as tall as its line and as wide as it is given (its cell
-   * never asks for its natural width): other text of the same height needs
-   * drawing, not a new layout of the chip. */
-  if (old_height >= 0 && get_shaped (self)->height == old_height)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-  else
-    gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-/* Returns: (nullable): the text shown, without markup */
-const char *
-quorum_month_chip_get_text (QuorumMonthChip *self)
-{
-  g_return_val_if_fail (QUORUM_IS_MONTH_CHIP (self), NULL);
-
-  return self->text;
 }
 
 /* Sets the CSS classes unless they are those already set, in any order:

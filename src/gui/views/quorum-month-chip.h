@@ -1,4 +1,4 @@
-/* quorum-month-chip.h: one event of a QuorumMonthCell (private to the view)
+/* quorum-month-chip.h: chip looks and shaped text of the month grid (private to the view)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,10 +14,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (QuorumMonthChip, quorum_month_chip, QUORUM, MONTH_CHIP, GtkWidget)
 
 GtkWidget  *quorum_month_chip_new         (void);
-void        quorum_month_chip_set_markup  (QuorumMonthChip *self,
-                                           const char      *markup,
-                                           const char      *text);
-const char *quorum_month_chip_get_text    (QuorumMonthChip *self);
 void        quorum_month_chip_set_classes (QuorumMonthChip *self,
                                            const char     **classes);
 
