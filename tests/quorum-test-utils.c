@@ -146,29 +146,57 @@ quorum_test_wait_for (gboolean (*predicate) (gpointer data),
   return TRUE;
 }
 
+/**
+ * quorum_test_draw_window:
+ * @window: a window on show
+ * @width: (out): the width drawn
+ * @height: (out): the height drawn
+ *
+ * Returns: (transfer full) (nullable): what @window draws as it is now, at
+ * its own size, frame included (the size of its content alone would scale
+ * the drawing down)
+ */
+GskRenderNode *
+quorum_test_draw_window (GtkWidget *window,
+                         int       *width,
+                         int       *height)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  *width = gdk_paintable_get_intrinsic_width (paintable);
+  *height = gdk_paintable_get_intrinsic_height (paintable);
+  gdk_paintable_snapshot (paintable, snapshot, *width, *height);
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+/* Returns: (transfer full) (nullable): @window as it is now, rendered by
+ * its own renderer; %NULL when it draws nothing */
+GdkTexture *
+quorum_test_render_window (GtkWidget *window)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  int width, height;
+
+  if (!(node = quorum_test_draw_window (window, &width, &height)))
+    return NULL;
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
 /* Renders @window as it is now to a PNG file. */
 gboolean
 quorum_test_save_png (GtkWidget   *window,
                       const char  *path,
                       GError     **error)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
+  g_autoptr(GdkTexture) texture = quorum_test_render_window (window);
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
+  if (texture == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Nothing was drawn");
       return FALSE;
     }
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, path))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Could not write %s", path);
@@ -176,6 +204,56 @@ quorum_test_save_png (GtkWidget   *window,
     }
 
   return TRUE;
+}
+
+/* Returns: (transfer none) (nullable): the first node under @node, @node
+ * included, that @match takes, depth first, through the nodes that wrap
+ * others (containers, transforms, clips, opacity, colour matrices) */
+GskRenderNode *
+quorum_test_find_node (GskRenderNode *node,
+                       gboolean     (*match) (GskRenderNode *node,
+                                              gpointer       data),
+                       gpointer       data)
+{
+  GskRenderNode *child = NULL;
+
+  if (match (node, data))
+    return node;
+
+  switch ((int)gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        {
+          GskRenderNode *found = quorum_test_find_node (gsk_container_node_get_child (node, i),
+                                                        match, data);
+          if (found != NULL)
+            return found;
+        }
+      return NULL;
+    case GSK_TRANSFORM_NODE:
+      child = gsk_transform_node_get_child (node);
+      break;
+    case GSK_OPACITY_NODE:
+      child = gsk_opacity_node_get_child (node);
+      break;
+    case GSK_COLOR_MATRIX_NODE:
+      child = gsk_color_matrix_node_get_child (node);
+      break;
+    case GSK_CLIP_NODE:
+      child = gsk_clip_node_get_child (node);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      child = gsk_rounded_clip_node_get_child (node);
+      break;
+    case GSK_DEBUG_NODE:
+      child = gsk_debug_node_get_child (node);
+      break;
+    default:
+      break;
+    }
+
+  return child != NULL ? quorum_test_find_node (child, match, data) : NULL;
 }
 
 /* Returns: (transfer none) (nullable): the first widget of @type in @root's

@@ -18,10 +18,17 @@ void               quorum_test_spin         (guint        ms);
 gboolean           quorum_test_wait_for     (gboolean   (*predicate) (gpointer data),
                                              gpointer     data,
                                              guint        timeout_ms);
+GskRenderNode     *quorum_test_draw_window  (GtkWidget   *window,
+                                             int         *width,
+                                             int         *height);
+GdkTexture        *quorum_test_render_window (GtkWidget  *window);
 gboolean           quorum_test_save_png     (GtkWidget   *window,
                                              const char  *path,
                                              GError     **error);
-
+GskRenderNode     *quorum_test_find_node    (GskRenderNode *node,
+                                             gboolean     (*match) (GskRenderNode *node,
+                                                                    gpointer       data),
+                                             gpointer       data);
 
 GtkWidget         *quorum_test_find_widget  (GtkWidget   *root,
                                              GType        type);

@@ -788,31 +788,18 @@ test_chip_drawing (Fixture       *f,
 }
 
 static gboolean
+is_color (GskRenderNode *node,
+          gpointer       color)
+{
+  return gsk_render_node_get_node_type (node) == GSK_COLOR_NODE &&
+         gdk_rgba_equal (gsk_color_node_get_color (node), color);
+}
+
+static gboolean
 has_color (GskRenderNode *node,
            const GdkRGBA *color)
 {
-  switch ((int)gsk_render_node_get_node_type (node))
-    {
-    case GSK_COLOR_NODE:
-      return gdk_rgba_equal (gsk_color_node_get_color (node), color);
-    case GSK_CONTAINER_NODE:
-      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        if (has_color (gsk_container_node_get_child (node, i), color))
-          return TRUE;
-      return FALSE;
-    case GSK_TRANSFORM_NODE:
-      return has_color (gsk_transform_node_get_child (node), color);
-    case GSK_OPACITY_NODE:
-      return has_color (gsk_opacity_node_get_child (node), color);
-    case GSK_CLIP_NODE:
-      return has_color (gsk_clip_node_get_child (node), color);
-    case GSK_ROUNDED_CLIP_NODE:
-      return has_color (gsk_rounded_clip_node_get_child (node), color);
-    case GSK_DEBUG_NODE:
-      return has_color (gsk_debug_node_get_child (node), color);
-    default:
-      return FALSE;
-    }
+  return quorum_test_find_node (node, is_color, (gpointer)color) != NULL;
 }
 
 /* What the next frame takes for @cell: its last drawing unless it was

@@ -87,9 +87,6 @@ maybe_screenshot (GtkWidget  *widget,
                   const char *name)
 {
   const char *dir = g_getenv ("QUORUM_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *file = NULL;
   g_autofree char *path = NULL;
@@ -100,15 +97,8 @@ maybe_screenshot (GtkWidget  *widget,
 
   window = GTK_WIDGET (gtk_widget_get_root (widget));
   quorum_test_spin (400);
-  paintable = gtk_widget_paintable_new (window);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window),
-                          gtk_widget_get_height (window));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (window),
-                                                              gtk_widget_get_height (window)));
+  texture = quorum_test_render_window (window);
+  g_assert_nonnull (texture);
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
