@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 #include "quorum-calendar-page.h"
 #include "quorum-compliance-summary.h"
@@ -482,6 +483,187 @@ test_window_external_rulebook (void)
   g_signal_handlers_disconnect_by_func (app, count_cb, &n_changed);
 }
 
+/* ---- The frame drawn without a compositor -------------------------------- */
+
+static gboolean
+is_window_sized_inset_shadow (GskRenderNode *node,
+                              gpointer       data)
+{
+  const graphene_size_t *window = data;
+  graphene_rect_t bounds;
+
+  if (gsk_render_node_get_node_type (node) != GSK_INSET_SHADOW_NODE)
+    return FALSE;
+  gsk_render_node_get_bounds (node, &bounds);
+  return bounds.size.width >= window->width / 2 && bounds.size.height >= window->height / 2;
+}
+
+typedef struct
+{
+  int x, y;     /* the first pixel */
+  int dx, dy;   /* the step to the next */
+  int n;
+} FrameRun;
+
+/* The pixels of the frame of @window: its outer five pixels (the content
+ * starts at the sixth) across each edge, at the middle of the left, right
+ * and bottom edges and along the diagonals of the bottom corners; the top
+ * edge's first four (the header bar starts at the fifth). */
+static GByteArray *
+frame_pixels (GtkWidget *window)
+{
+  g_autoptr(GdkTexture) texture = quorum_test_render_window (window);
+  g_autofree guchar *pixels = NULL;
+  GByteArray *frame = g_byte_array_new ();
+  int width, height;
+  gsize stride;
+  FrameRun runs[6];
+
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
+  stride = (gsize)width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  runs[0] = (FrameRun) { 0, height / 2, 1, 0, 5 };           /* left */
+  runs[1] = (FrameRun) { width - 1, height / 2, -1, 0, 5 };   /* right */
+  runs[2] = (FrameRun) { width / 2, height - 1, 0, -1, 5 };   /* bottom */
+  runs[3] = (FrameRun) { width / 2, 0, 0, 1, 4 };             /* top */
+  runs[4] = (FrameRun) { 0, height - 1, 1, -1, 5 };          /* bottom left */
+  runs[5] = (FrameRun) { width - 1, height - 1, -1, -1, 5 }; /* bottom right */
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    for (int i = 0; i < runs[r].n; i++)
+      {
+        int x = runs[r].x + i * runs[r].dx;
+        int y = runs[r].y + i * runs[r].dy;
+
+        g_byte_array_append (frame, pixels + y * stride + x * 4, 4);
+      }
+  return frame;
+}
+
+static void
+assert_same_frame (GtkWidget  *window,
+                   GtkWidget  *reference,
+                   const char *style)
+{
+  g_autoptr(GByteArray) ours = frame_pixels (window);
+  g_autoptr(GByteArray) theirs = frame_pixels (reference);
+
+  g_test_message ("frame in the %s%s style", style,
+                  adw_style_manager_get_high_contrast (adw_style_manager_get_default ())
+                    ? ", high-contrast" : "");
+  for (guint i = 0; i + 4 <= ours->len && i + 4 <= theirs->len; i += 4)
+    if (memcmp (ours->data + i, theirs->data + i, 4) != 0)
+      g_test_message ("pixel %u: B G R A %u %u %u %u, libadwaita's %u %u %u %u", i / 4,
+                      ours->data[i], ours->data[i + 1], ours->data[i + 2], ours->data[i + 3],
+                      theirs->data[i], theirs->data[i + 1], theirs->data[i + 2], theirs->data[i + 3]);
+  g_assert_cmpmem (ours->data, ours->len, theirs->data, theirs->len);
+}
+
+static void
+on_parsing_error_cb (GtkCssProvider *provider,
+                     GtkCssSection  *section,
+                     const GError   *error,
+                     gpointer        data)
+{
+  g_autofree char *where = gtk_css_section_to_string (section);
+
+  g_error ("%s: %s: %s", (const char *)data, where, error->message);
+}
+
+/* libadwaita frames a window without a compositor (Xvfb has none) with
+ * three inset shadows the size of the window, which GTK's GL renderer
+ * fills whole on every frame. The main window draws the same pixels with
+ * a border, an outline and plain backgrounds, and lays its content out in
+ * the same place. */
+static void
+test_window_frame (void)
+{
+  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  static const char *sheets[] = { RESOURCE_BASE_PATH "/style.css",
+                                  RESOURCE_BASE_PATH "/style-hc.css" };
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkWidget *window, *reference, *content, *ours;
+  graphene_rect_t bounds, reference_bounds;
+  graphene_size_t size;
+  int width, height;
+
+  /* Both style sheets parse. */
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      g_signal_connect (css, "parsing-error", G_CALLBACK (on_parsing_error_cb), (gpointer)sheets[i]);
+      gtk_css_provider_load_from_resource (css, sheets[i]);
+    }
+
+  window = GTK_WIDGET (quorum_window_new (app));
+  gtk_window_present (GTK_WINDOW (window));
+
+  reference = adw_application_window_new (NULL);
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (content), gtk_label_new ("Reference"));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (reference), content);
+  gtk_window_set_default_size (GTK_WINDOW (reference), 640, 480);
+  gtk_window_present (GTK_WINDOW (reference));
+  quorum_test_spin (300);
+
+  if (!gtk_widget_has_css_class (window, "solid-csd"))
+    {
+      gtk_window_destroy (GTK_WINDOW (reference));
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("the display has a compositor: windows are not framed without one");
+      return;
+    }
+  g_assert_true (gtk_widget_has_css_class (reference, "solid-csd"));
+
+  /* No window-sized shadow is drawn. */
+  node = quorum_test_draw_window (window, &width, &height);
+  g_assert_nonnull (node);
+  size = GRAPHENE_SIZE_INIT (width, height);
+  g_assert_null (quorum_test_find_node (node, is_window_sized_inset_shadow, &size));
+
+  /* The content is where libadwaita's frame puts it. */
+  {
+    g_autoptr(GskRenderNode) drawn = NULL;
+    int reference_width, reference_height;
+
+    drawn = quorum_test_draw_window (reference, &reference_width, &reference_height);
+    ours = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+    g_assert_true (gtk_widget_compute_bounds (ours, window, &bounds));
+    g_assert_true (gtk_widget_compute_bounds (content, reference, &reference_bounds));
+    g_assert_cmpfloat (bounds.origin.x, ==, reference_bounds.origin.x);
+    g_assert_cmpfloat (bounds.origin.y, ==, reference_bounds.origin.y);
+    g_assert_cmpfloat (width - bounds.size.width, ==, reference_width - reference_bounds.size.width);
+    g_assert_cmpfloat (height - bounds.size.height, ==,
+                       reference_height - reference_bounds.size.height);
+  }
+
+  /* The pixels are libadwaita's, focused or not, light or dark. */
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      quorum_test_spin (100);
+      assert_same_frame (window, reference, dark ? "dark" : "light");
+
+      gtk_widget_set_state_flags (window, GTK_STATE_FLAG_BACKDROP, FALSE);
+      gtk_widget_set_state_flags (reference, GTK_STATE_FLAG_BACKDROP, FALSE);
+      quorum_test_spin (100);
+      assert_same_frame (window, reference, dark ? "dark, unfocused" : "light, unfocused");
+      gtk_widget_unset_state_flags (window, GTK_STATE_FLAG_BACKDROP);
+      gtk_widget_unset_state_flags (reference, GTK_STATE_FLAG_BACKDROP);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (reference));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The page's store, held by the application too. */
 static QuorumStore *
 page_store (gpointer page)
@@ -568,6 +750,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/welcome-hides-switchers", test_window_welcome_hides_switchers);
   g_test_add_func ("/ui/window/switcher-bar", test_window_switcher_bar);
   g_test_add_func ("/ui/window/external-rulebook", test_window_external_rulebook);
+  g_test_add_func ("/ui/window/frame", test_window_frame);
   /* Last: it sets the database up, past the welcome page. */
   g_test_add_func ("/ui/window/calendar-next-frame", test_window_calendar_next_frame);
 
