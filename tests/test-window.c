@@ -544,13 +544,10 @@ frame_pixels (GtkWidget *window)
 }
 
 static void
-assert_same_frame (GtkWidget  *window,
-                   GtkWidget  *reference,
+assert_same_frame (GByteArray *ours,
+                   GByteArray *theirs,
                    const char *style)
 {
-  g_autoptr(GByteArray) ours = frame_pixels (window);
-  g_autoptr(GByteArray) theirs = frame_pixels (reference);
-
   g_test_message ("frame in the %s%s style", style,
                   adw_style_manager_get_high_contrast (adw_style_manager_get_default ())
                     ? ", high-contrast" : "");
@@ -573,23 +570,95 @@ on_parsing_error_cb (GtkCssProvider *provider,
   g_error ("%s: %s: %s", (const char *)data, where, error->message);
 }
 
-/* libadwaita frames a window without a compositor (Xvfb has none) with
- * three inset shadows the size of the window, which GTK's GL renderer
- * fills whole on every frame. The main window draws the same pixels with
- * a border, an outline and plain backgrounds, and lays its content out in
- * the same place. */
-static void
-test_window_frame (void)
+/* A window as small as libadwaita makes them: a header bar and a label. */
+static GtkWidget *
+plain_window (void)
 {
-  g_autoptr(QuorumApplication) app = quorum_test_application ();
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (content), gtk_label_new ("Plain"));
+  adw_window_set_content (ADW_WINDOW (window), content);
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+  return window;
+}
+
+static GtkWidget *
+window_content (GtkWidget *window)
+{
+  return ADW_IS_APPLICATION_WINDOW (window)
+           ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))
+           : adw_window_get_content (ADW_WINDOW (window));
+}
+
+/* Where the content is: its offset, and the window's size less its own. */
+typedef struct
+{
+  float x, y, extra_width, extra_height;
+} ContentPlace;
+
+/* Draws @window in the light and dark styles, focused or not: its frame's
+ * pixels go in @frames, four of them, and where its content is in @place.
+ * Fails if the frame is drawn with a window-sized inset shadow and
+ * @no_shadow is set. */
+static void
+draw_frames (GtkWidget    *window,
+             GByteArray   *frames[4],
+             ContentPlace *place,
+             gboolean      no_shadow)
+{
   AdwStyleManager *style = adw_style_manager_get_default ();
-  static const char *sheets[] = { RESOURCE_BASE_PATH "/style.css",
-                                  RESOURCE_BASE_PATH "/style-hc.css" };
   g_autoptr(GskRenderNode) node = NULL;
-  GtkWidget *window, *reference, *content, *ours;
-  graphene_rect_t bounds, reference_bounds;
+  graphene_rect_t bounds;
   graphene_size_t size;
   int width, height;
+
+  node = quorum_test_draw_window (window, &width, &height);
+  g_assert_nonnull (node);
+  size = GRAPHENE_SIZE_INIT (width, height);
+  if (no_shadow)
+    g_assert_null (quorum_test_find_node (node, is_window_sized_inset_shadow, &size));
+  else
+    g_assert_nonnull (quorum_test_find_node (node, is_window_sized_inset_shadow, &size));
+
+  g_assert_true (gtk_widget_compute_bounds (window_content (window), window, &bounds));
+  *place = (ContentPlace) { bounds.origin.x, bounds.origin.y, width - bounds.size.width,
+                            height - bounds.size.height };
+
+  for (guint i = 0; i < 4; i++)
+    {
+      gboolean dark = i >= 2, backdrop = i % 2;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      if (backdrop)
+        gtk_widget_set_state_flags (window, GTK_STATE_FLAG_BACKDROP, FALSE);
+      quorum_test_spin (100);
+      frames[i] = frame_pixels (window);
+      gtk_widget_unset_state_flags (window, GTK_STATE_FLAG_BACKDROP);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+window_frame (void)
+{
+  static const char *styles[] = { "light", "light, unfocused", "dark", "dark, unfocused" };
+  static const char *sheets[] = { RESOURCE_BASE_PATH "/style.css",
+                                  RESOURCE_BASE_PATH "/style-hc.css" };
+  g_autoptr(QuorumApplication) app = NULL;
+  GByteArray *theirs[4];
+  ContentPlace their_place;
+  GtkWidget *window;
+
+  /* libadwaita's own frame, drawn before Quorum's style sheet is loaded. */
+  window = plain_window ();
+  gtk_window_present (GTK_WINDOW (window));
+  quorum_test_spin (300);
+  g_assert_true (gtk_widget_has_css_class (window, "solid-csd"));
+  draw_frames (window, theirs, &their_place, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
 
   /* Both style sheets parse. */
   for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
@@ -600,68 +669,64 @@ test_window_frame (void)
       gtk_css_provider_load_from_resource (css, sheets[i]);
     }
 
-  window = GTK_WIDGET (quorum_window_new (app));
-  gtk_window_present (GTK_WINDOW (window));
-
-  reference = adw_application_window_new (NULL);
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (content), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (content), gtk_label_new ("Reference"));
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (reference), content);
-  gtk_window_set_default_size (GTK_WINDOW (reference), 640, 480);
-  gtk_window_present (GTK_WINDOW (reference));
-  quorum_test_spin (300);
-
-  if (!gtk_widget_has_css_class (window, "solid-csd"))
+  /* With it (the application loads it), the main window and the others. */
+  app = quorum_test_application ();
+  for (guint w = 0; w < 2; w++)
     {
-      gtk_window_destroy (GTK_WINDOW (reference));
+      GByteArray *ours[4];
+      ContentPlace our_place;
+
+      window = w == 0 ? GTK_WIDGET (quorum_window_new (app)) : plain_window ();
+      gtk_window_present (GTK_WINDOW (window));
+      quorum_test_spin (300);
+      g_assert_true (gtk_widget_has_css_class (window, "solid-csd"));
+      g_test_message ("%s", w == 0 ? "the main window" : "another window");
+
+      draw_frames (window, ours, &our_place, TRUE);
+      g_assert_cmpmem (&our_place, sizeof our_place, &their_place, sizeof their_place);
+      for (guint i = 0; i < 4; i++)
+        {
+          assert_same_frame (ours[i], theirs[i], styles[i]);
+          g_byte_array_unref (ours[i]);
+        }
       gtk_window_destroy (GTK_WINDOW (window));
+    }
+
+  for (guint i = 0; i < 4; i++)
+    g_byte_array_unref (theirs[i]);
+}
+
+/* libadwaita frames a window without a compositor (Xvfb has none) with
+ * three inset shadows the size of the window, which GTK's GL renderer
+ * fills whole on every frame. Quorum's windows draw the same pixels with a
+ * border, an outline and plain backgrounds, and lay their content out in
+ * the same place. In a process of its own, to draw libadwaita's frame
+ * before the application's style sheet is loaded. */
+static void
+test_window_frame (void)
+{
+  GtkWidget *window;
+  gboolean framed;
+
+  if (g_test_subprocess ())
+    {
+      window_frame ();
+      return;
+    }
+
+  window = plain_window ();
+  gtk_window_present (GTK_WINDOW (window));
+  quorum_test_spin (100);
+  framed = gtk_widget_has_css_class (window, "solid-csd");
+  gtk_window_destroy (GTK_WINDOW (window));
+  if (!framed)
+    {
       g_test_skip ("the display has a compositor: windows are not framed without one");
       return;
     }
-  g_assert_true (gtk_widget_has_css_class (reference, "solid-csd"));
 
-  /* No window-sized shadow is drawn. */
-  node = quorum_test_draw_window (window, &width, &height);
-  g_assert_nonnull (node);
-  size = GRAPHENE_SIZE_INIT (width, height);
-  g_assert_null (quorum_test_find_node (node, is_window_sized_inset_shadow, &size));
-
-  /* The content is where libadwaita's frame puts it. */
-  {
-    g_autoptr(GskRenderNode) drawn = NULL;
-    int reference_width, reference_height;
-
-    drawn = quorum_test_draw_window (reference, &reference_width, &reference_height);
-    ours = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-    g_assert_true (gtk_widget_compute_bounds (ours, window, &bounds));
-    g_assert_true (gtk_widget_compute_bounds (content, reference, &reference_bounds));
-    g_assert_cmpfloat (bounds.origin.x, ==, reference_bounds.origin.x);
-    g_assert_cmpfloat (bounds.origin.y, ==, reference_bounds.origin.y);
-    g_assert_cmpfloat (width - bounds.size.width, ==, reference_width - reference_bounds.size.width);
-    g_assert_cmpfloat (height - bounds.size.height, ==,
-                       reference_height - reference_bounds.size.height);
-  }
-
-  /* The pixels are libadwaita's, focused or not, light or dark. */
-  for (guint dark = 0; dark < 2; dark++)
-    {
-      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      quorum_test_spin (100);
-      assert_same_frame (window, reference, dark ? "dark" : "light");
-
-      gtk_widget_set_state_flags (window, GTK_STATE_FLAG_BACKDROP, FALSE);
-      gtk_widget_set_state_flags (reference, GTK_STATE_FLAG_BACKDROP, FALSE);
-      quorum_test_spin (100);
-      assert_same_frame (window, reference, dark ? "dark, unfocused" : "light, unfocused");
-      gtk_widget_unset_state_flags (window, GTK_STATE_FLAG_BACKDROP);
-      gtk_widget_unset_state_flags (reference, GTK_STATE_FLAG_BACKDROP);
-    }
-  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
-
-  gtk_window_destroy (GTK_WINDOW (reference));
-  gtk_window_destroy (GTK_WINDOW (window));
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
 }
 
 /* The page's store, held by the application too. */
