@@ -78,6 +78,29 @@ quorum_test_make_dir (const char *prefix)
   return dir;
 }
 
+/**
+ * quorum_test_trap_subprocess:
+ * @flags: as for g_test_trap_subprocess()
+ *
+ * g_test_trap_subprocess() for the test that is running, with the child's
+ * temporary folders made inside one of ours, removed when the child ends:
+ * a child that aborts, as some tests expect, cannot remove its own.
+ */
+void
+quorum_test_trap_subprocess (GTestSubprocessFlags flags)
+{
+  g_autofree char *dir = quorum_test_make_dir ("quorum-child");
+  g_autofree char *tmpdir = g_strdup (g_getenv ("TMPDIR"));
+
+  g_setenv ("TMPDIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, flags);
+  if (tmpdir != NULL)
+    g_setenv ("TMPDIR", tmpdir, TRUE);
+  else
+    g_unsetenv ("TMPDIR");
+  g_assert_true (quorum_test_remove_tree (dir));
+}
+
 /* An application that is registered (so windows and settings work), not
  * unique, with a fresh database in a temporary folder, removed at exit.
  *

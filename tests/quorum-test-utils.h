@@ -45,5 +45,6 @@ gboolean           quorum_test_screenshot_save (GtkWidget   *window,
 
 void               quorum_test_load_style   (void);
 char              *quorum_test_make_dir     (const char  *prefix);
+void               quorum_test_trap_subprocess (GTestSubprocessFlags flags);
 
 G_END_DECLS

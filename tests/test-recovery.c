@@ -179,7 +179,7 @@ scene_recovery_page (Scene *scene)
 static void
 run_in_subprocess (void)
 {
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  quorum_test_trap_subprocess (G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
 }
 

@@ -222,7 +222,7 @@ test_window_unknown_page (void)
       return;
     }
 
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  quorum_test_trap_subprocess (G_TEST_SUBPROCESS_DEFAULT);
   g_test_trap_assert_failed ();
   g_test_trap_assert_stderr ("*No page named*nowhere*");
 }
@@ -253,7 +253,7 @@ test_window_chinese (void)
       return;
     }
 
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  quorum_test_trap_subprocess (G_TEST_SUBPROCESS_INHERIT_STDOUT);
   g_test_trap_assert_passed ();
 }
 
@@ -369,7 +369,7 @@ test_window_welcome_hides_switchers (void)
   /* In a child process: a fresh application over a fresh, empty database. */
   if (!g_test_subprocess ())
     {
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      quorum_test_trap_subprocess (G_TEST_SUBPROCESS_INHERIT_STDERR);
       g_test_trap_assert_passed ();
       return;
     }
@@ -725,7 +725,7 @@ test_window_frame (void)
       return;
     }
 
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  quorum_test_trap_subprocess (G_TEST_SUBPROCESS_INHERIT_STDOUT);
   g_test_trap_assert_passed ();
 }
 
