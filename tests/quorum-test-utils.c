@@ -42,7 +42,9 @@ static void
 remove_made_dirs (void)
 {
   for (guint i = 0; made_dirs != NULL && i < made_dirs->len; i++)
-    quorum_test_remove_tree (g_ptr_array_index (made_dirs, i));
+    if (!quorum_test_remove_tree (g_ptr_array_index (made_dirs, i)))
+      g_printerr ("Could not remove %s: a thread still writes there?\n",
+                  (const char *)g_ptr_array_index (made_dirs, i));
   g_clear_pointer (&made_dirs, g_ptr_array_unref);
 }
 

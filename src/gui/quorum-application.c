@@ -1019,6 +1019,21 @@ quorum_application_get_audit_broken_at (QuorumApplication *self)
 }
 
 /**
+ * quorum_application_has_background_writes:
+ * @self: a #QuorumApplication
+ *
+ * Returns: whether a thread is writing for the application: the daily
+ *   backup, or the occurrences ahead of the clock
+ */
+gboolean
+quorum_application_has_background_writes (QuorumApplication *self)
+{
+  g_return_val_if_fail (QUORUM_IS_APPLICATION (self), FALSE);
+
+  return self->n_maintenance > 0;
+}
+
+/**
  * quorum_application_reopen_database:
  * @self: a #QuorumApplication
  * @error: return location for a #GError

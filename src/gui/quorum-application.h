@@ -35,6 +35,7 @@ char              *quorum_application_dup_demo_database (void);
 QuorumCaldavController *quorum_application_get_caldav_controller (QuorumApplication *self);
 const char        *quorum_application_get_database_path (QuorumApplication *self);
 gint64             quorum_application_get_audit_broken_at (QuorumApplication *self);
+gboolean           quorum_application_has_background_writes (QuorumApplication *self);
 gboolean           quorum_application_reopen_database (QuorumApplication  *self,
                                                        GError            **error);
 gboolean           quorum_application_restore_backup (QuorumApplication  *self,
