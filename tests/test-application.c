@@ -42,10 +42,11 @@ no_background_writes (gpointer app)
   return !quorum_application_has_background_writes (app);
 }
 
-/* An office whose rows end where an app left them 300 days ago: a weekly
- * meeting, materialised up to today + 200 days. */
+/* An office whose rows end where an app left them 300 days ago: @n_series
+ * meetings of @rrule, materialised up to today + 200 days. */
 static char *
-make_old_office (void)
+make_old_office (guint       n_series,
+                 const char *rrule)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = quorum_test_make_dir ("quorum-horizon");
@@ -55,7 +56,6 @@ make_old_office (void)
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autoptr(GDateTime) then = g_date_time_add_days (today, -300);
   g_autoptr(GDateTime) start = g_date_time_add_days (then, 1);
-  g_autoptr(QuorumSeries) series = quorum_series_new ("Theory study", start);
   g_autoptr(GDateTime) stored = NULL;
   g_autoptr(GDateTime) short_of = g_date_time_add_days (today, QUORUM_STORE_HORIZON_DAYS - 1);
 
@@ -65,9 +65,15 @@ make_old_office (void)
   g_assert_no_error (error);
   store = quorum_store_new (db);
   quorum_store_set_now (store, then);
-  quorum_series_set_rrule (series, "FREQ=WEEKLY");
-  g_assert_cmpint (quorum_store_add_series (store, series, &error), >, 0);
-  g_assert_no_error (error);
+  for (guint i = 0; i < n_series; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Theory study %u", i + 1);
+      g_autoptr(QuorumSeries) series = quorum_series_new (title, start);
+
+      quorum_series_set_rrule (series, rrule);
+      g_assert_cmpint (quorum_store_add_series (store, series, &error), >, 0);
+      g_assert_no_error (error);
+    }
   g_assert_true (quorum_store_materialize (store, NULL, &error));
   g_assert_no_error (error);
 
@@ -85,7 +91,7 @@ static void
 test_application_horizon (void)
 {
   g_autoptr(QuorumApplication) app = quorum_test_application ();
-  g_autofree char *path = make_old_office ();
+  g_autofree char *path = make_old_office (1, "FREQ=WEEKLY");
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autoptr(GDateTime) needed = g_date_time_add_days (today, QUORUM_STORE_HORIZON_DAYS);
@@ -141,6 +147,69 @@ test_application_horizon (void)
   g_assert_true (quorum_test_wait_for (no_background_writes, app, 30000));
 }
 
+static gboolean
+close_windows_when_writing (gpointer data)
+{
+  QuorumApplication *app = data;
+
+  if (!quorum_application_has_background_writes (app))
+    return G_SOURCE_CONTINUE;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_switch_cb (GApplication *app,
+                       const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (quorum_application_switch_database (QUORUM_APPLICATION (app), path, &error));
+  g_assert_no_error (error);
+  g_timeout_add (5, close_windows_when_writing, app);
+}
+
+/* The window closed while a thread writes the rows ahead, the application
+ * runs on until the thread is done, rather than cut it off. In a child
+ * process: it runs the application's main loop to its end. */
+static void
+test_application_holds_for_writes (void)
+{
+  g_autoptr(QuorumApplication) app = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(QuorumStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) needed = g_date_time_add_days (today, QUORUM_STORE_HORIZON_DAYS);
+  Wait w = { 0 };
+
+  if (!g_test_subprocess ())
+    {
+      quorum_test_trap_subprocess (G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  app = quorum_test_application ();
+  /* Thirty daily meetings: some 15 000 rows to make, not done in a blink. */
+  path = make_old_office (30, "FREQ=DAILY");
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_switch_cb), path);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 0, NULL), ==, 0);
+
+  g_assert_false (quorum_application_has_background_writes (app));
+  store = quorum_store_open (path, &error);
+  g_assert_no_error (error);
+  w.store = store;
+  w.until = needed;
+  g_assert_true (horizon_reached (&w));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +220,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/application/horizon", test_application_horizon);
+  g_test_add_func ("/ui/application/holds-for-writes", test_application_holds_for_writes);
 
   return g_test_run ();
 }

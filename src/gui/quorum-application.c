@@ -254,6 +254,25 @@ run_in_low_priority_thread (const char      *name,
   g_thread_unref (g_thread_new (name, low_priority_thread, run));
 }
 
+/* A thread writes for the application (the backup, the rows ahead): it
+ * keeps running until the thread is done, even with its last window
+ * closed, rather than cut the write off. */
+static void
+background_write_started (QuorumApplication *self)
+{
+  if (self->n_maintenance++ == 0)
+    g_application_hold (G_APPLICATION (self));
+}
+
+static void
+background_write_ended (QuorumApplication *self)
+{
+  g_return_if_fail (self->n_maintenance > 0);
+
+  if (--self->n_maintenance == 0)
+    g_application_release (G_APPLICATION (self));
+}
+
 /* In a thread, on its own connection: the day's backup, then the audit chain. */
 static void
 maintenance_worker (GTask        *task,
@@ -300,7 +319,7 @@ maintenance_done_cb (GObject      *source,
   Maintenance *m = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  self->n_maintenance--;
+  background_write_ended (self);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       g_warning ("Could not check the database: %s", error->message);
@@ -328,7 +347,7 @@ start_maintenance_cb (gpointer user_data)
   m->keep = MAX (g_settings_get_int (self->settings, "backup-keep"), 1);
   g_task_set_source_tag (task, start_maintenance_cb);
   g_task_set_task_data (task, m, (GDestroyNotify)maintenance_free);
-  self->n_maintenance++;
+  background_write_started (self);
   run_in_low_priority_thread ("quorum-maintenance", g_steal_pointer (&task), maintenance_worker);
   return G_SOURCE_REMOVE;
 }
@@ -394,7 +413,7 @@ horizon_done_cb (GObject      *source,
   HorizonJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  self->n_maintenance--;
+  background_write_ended (self);
   self->horizon_running = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     g_warning ("Could not create the occurrences ahead: %s", error->message);
@@ -425,7 +444,7 @@ start_horizon_worker (QuorumApplication *self)
   g_task_set_task_data (task, job, (GDestroyNotify)horizon_job_free);
   self->horizon_running = TRUE;
   /* close_database() waits for it as for the backup. */
-  self->n_maintenance++;
+  background_write_started (self);
   /* At the lowest priority too: the window's frames come first, and the
    * rows are seldom needed within the second. */
   run_in_low_priority_thread ("quorum-horizon", g_steal_pointer (&task), horizon_worker);
