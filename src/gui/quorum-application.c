@@ -254,9 +254,9 @@ run_in_low_priority_thread (const char      *name,
   g_thread_unref (g_thread_new (name, low_priority_thread, run));
 }
 
-/* A thread writes for the application (the backup, the rows ahead): it
- * keeps running until the thread is done, even with its last window
- * closed, rather than cut the write off. */
+/* While a thread writes for the application (the backup, the rows ahead),
+ * the application holds itself: with its last window closed, it ends once
+ * the thread is done rather than cut the write off. */
 static void
 background_write_started (QuorumApplication *self)
 {
