@@ -1008,6 +1008,14 @@ quorum_rulebook_new_from_file (const char  *path,
   return quorum_rulebook_new_from_bytes (bytes, path, error);
 }
 
+/* The bundled rulebook's bytes. */
+static GBytes *
+lookup_default (GError **error)
+{
+  return g_resource_lookup_data (quorum_core_get_resource (), DEFAULT_RULEBOOK_RESOURCE,
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
 /**
  * quorum_rulebook_dup_default_data:
  * @error: return location for a #GError
@@ -1020,10 +1028,8 @@ quorum_rulebook_new_from_file (const char  *path,
 char *
 quorum_rulebook_dup_default_data (GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = lookup_default (error);
 
-  bytes = g_resource_lookup_data (quorum_core_get_resource (), DEFAULT_RULEBOOK_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -1040,10 +1046,8 @@ quorum_rulebook_dup_default_data (GError **error)
 QuorumRulebook *
 quorum_rulebook_new_default (GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = lookup_default (error);
 
-  bytes = g_resource_lookup_data (quorum_core_get_resource (), DEFAULT_RULEBOOK_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
   if (bytes == NULL)
     return NULL;
   return quorum_rulebook_new_from_bytes (bytes, "qixia-2022-5.rulebook", error);

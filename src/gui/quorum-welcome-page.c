@@ -20,7 +20,6 @@
 #include "quorum-rulebook.h"
 #include "quorum-welcome-page.h"
 
-
 struct _QuorumWelcomePage
 {
   AdwBin          parent_instance;
